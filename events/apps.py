@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    # Prefixed so that a host site's own "events" app does not clash.
+    label = "recap_events"
+    verbose_name = "Events"
+    default_auto_field = "django.db.models.BigAutoField"

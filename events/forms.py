@@ -1,0 +1,127 @@
+"""Admin forms for events and sessions.
+
+Editors type times as the event's local wall-clock time, whatever their own
+admin time zone is: the forms show stored times in the event's zone and read
+typed times in it, so "09:30" means 09:30 in the room.
+"""
+
+import zoneinfo
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminPageForm
+
+TIME_FIELDS = ("start", "end")
+
+
+def as_wall_time(value, zone):
+    """An aware datetime shown as naive wall-clock time in `zone`."""
+    return timezone.make_naive(value, zone)
+
+
+def read_wall_time(value, zone):
+    """Re-read a datetime the form made aware in the admin's zone as
+    wall-clock time in `zone`. Ambiguous times at a clock change resolve to
+    the first occurrence (zoneinfo's fold=0)."""
+    if value is None:
+        return None
+    naive = timezone.make_naive(value, timezone.get_current_timezone())
+    return naive.replace(tzinfo=zone)
+
+
+def zone_or_none(name):
+    try:
+        return zoneinfo.ZoneInfo(name) if name else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+class LocalTimesMixin:
+    """Show and read the form's start/end in the event's own zone."""
+
+    def event_zone(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def show_local_times(self, zone):
+        if zone is None:
+            return
+        for name in TIME_FIELDS:
+            value = getattr(self.instance, name, None)
+            if value is not None and name in self.fields:
+                self.initial[name] = as_wall_time(value, zone)
+                self.fields[name].help_text = f"Local time in {zone.key}."
+
+    def read_local_times(self, cleaned_data, zone):
+        if zone is None:
+            return
+        for name in TIME_FIELDS:
+            if cleaned_data.get(name) is not None:
+                cleaned_data[name] = read_wall_time(cleaned_data[name], zone)
+
+
+class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.show_local_times(zone_or_none(self.instance.time_zone))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone = zone_or_none(cleaned_data.get("time_zone"))
+        self.read_local_times(cleaned_data, zone)
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", "The event must end after it starts.")
+        elif start and end and self.instance.pk:
+            self.check_sessions_still_fit(start, end)
+        return cleaned_data
+
+    def check_sessions_still_fit(self, start, end):
+        from .models import SessionPage
+
+        outside = SessionPage.objects.child_of(self.instance).filter(
+            Q(start__lt=start) | Q(end__gt=end)
+        )
+        count = outside.count()
+        if count:
+            first = outside.order_by("start").first()
+            self.add_error(
+                None,
+                f"{count} session(s) would fall outside the new dates, "
+                f"for example “{first.title}”. Move them first, or widen the dates.",
+            )
+
+
+class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = self.find_event()
+        self.show_local_times(self.event.tz if self.event else None)
+
+    def find_event(self):
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        if parent is None:
+            return None
+        parent = parent.specific
+        return parent if hasattr(parent, "time_zone") else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        event = self.event
+        self.read_local_times(cleaned_data, event.tz if event else None)
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", "The session must end after it starts.")
+        elif start and end and event is not None:
+            zone = event.tz
+            window = (
+                f"{timezone.localtime(event.start, zone):%d %b %Y %H:%M} to "
+                f"{timezone.localtime(event.end, zone):%d %b %Y %H:%M} ({zone.key})"
+            )
+            if start < event.start:
+                self.add_error("start", f"The session must start within the event: {window}.")
+            if end > event.end:
+                self.add_error("end", f"The session must end within the event: {window}.")
+        return cleaned_data
+

@@ -1,0 +1,564 @@
+"""Events and their sessions.
+
+Events depend on speakers and resources; nothing here imports write-ups or
+questions (those apps point at events, not the other way round).
+
+Times are stored as aware datetimes (UTC in the database) and each event keeps
+its IANA zone, in which every time is shown to readers.
+"""
+
+import uuid
+import zoneinfo
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import ItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .forms import EventPageForm, SessionPageForm
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    POSTPONED = "postponed", "Postponed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class SessionKind(models.TextChoices):
+    KEYNOTE = "keynote", "Keynote"
+    PANEL = "panel", "Panel"
+    TALK = "talk", "Talk"
+    WORKSHOP = "workshop", "Workshop"
+    FIRESIDE = "fireside", "Fireside chat"
+    LIGHTNING = "lightning", "Lightning talk"
+    NETWORKING = "networking", "Networking"
+    BREAK = "break", "Break"
+    OTHER = "other", "Other"
+
+
+class SpeakerRole(models.TextChoices):
+    SPEAKER = "speaker", "Speaker"
+    PANELLIST = "panellist", "Panellist"
+    MODERATOR = "moderator", "Moderator"
+    CHAIR = "chair", "Chair"
+    HOST = "host", "Host"
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """Upcoming and past events. Sub-routes serve the site-wide calendar feed
+    and the admin-free parts of the .ics import."""
+
+    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["recap_events.EventPage"]
+    template = "recap_events/event_index_page.html"
+
+    class Meta:
+        verbose_name = "event index"
+
+    def events(self):
+        return EventPage.objects.live().public().descendant_of(self)
+
+    def upcoming_events(self, now=None):
+        now = now or timezone.now()
+        return self.events().filter(end__gte=now).order_by("start")
+
+    def past_events(self, now=None):
+        now = now or timezone.now()
+        return self.events().filter(end__lt=now).order_by("-start")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import event_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_index_context(request, self))
+        return context
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from .ical_views import upcoming_calendar_view
+
+        return upcoming_calendar_view(request, self)
+
+
+class EventTopic(ItemBase):
+    tag = models.ForeignKey(
+        "recap_resources.Topic", on_delete=models.CASCADE, related_name="tagged_events"
+    )
+    content_object = ParentalKey(
+        "recap_events.EventPage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class SessionTopic(ItemBase):
+    tag = models.ForeignKey(
+        "recap_resources.Topic", on_delete=models.CASCADE, related_name="tagged_sessions"
+    )
+    content_object = ParentalKey(
+        "recap_events.SessionPage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One conference, meetup or other event, with its sessions as children."""
+
+    start = models.DateTimeField(help_text="In the event's time zone.")
+    end = models.DateTimeField(help_text="In the event's time zone.")
+    time_zone = models.CharField(
+        max_length=64,
+        default="Europe/London",
+        choices=time_zone_choices,
+        help_text="Where the event happens; every time is shown to readers in this zone.",
+    )
+    status = models.CharField(
+        max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    venue_name = models.CharField(max_length=200, blank=True)
+    venue_address = models.CharField(max_length=255, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    online_url = models.URLField(
+        "online URL", blank=True, help_text="Where to watch, for online or hybrid events."
+    )
+    organiser = models.CharField(max_length=200, blank=True)
+    hashtag = models.CharField(max_length=100, blank=True, help_text="Without the #.")
+    website = models.URLField(blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+    topics = ClusterTaggableManager(through=EventTopic, blank=True)
+    # Bumped whenever the event's own time, place or status changes (iCalendar).
+    calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+                FieldPanel("status"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+            ],
+            heading="Where",
+        ),
+    ]
+    details_panels = [
+        FieldPanel("organiser"),
+        FieldRowPanel([FieldPanel("hashtag"), FieldPanel("website")]),
+        FieldPanel("topics"),
+        InlinePanel("gallery_images", heading="Photo gallery", label="Photo"),
+        MultipleChooserPanel(
+            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Event"),
+            ObjectList(details_panels, heading="Details"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = EventPageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.SearchField("organiser"),
+        index.AutocompleteField("venue_name"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("status"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["recap_events.EventIndexPage"]
+    subpage_types = ["recap_events.SessionPage"]
+    template = "recap_events/event_page.html"
+
+    class Meta:
+        verbose_name = "event"
+
+    @cached_property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    def is_on(self, now=None):
+        now = now or timezone.now()
+        return self.start <= now <= self.end
+
+    def sessions(self):
+        return SessionPage.objects.live().public().child_of(self).order_by("start", "room", "path")
+
+    @property
+    def location_line(self):
+        return ", ".join(p for p in (self.venue_name, self.venue_address, self.city, self.country) if p)
+
+    def clean(self):
+        super().clean()
+        validate_time_range(self.start, self.end, end_field="end")
+        if self.time_zone:
+            try:
+                zoneinfo.ZoneInfo(self.time_zone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValidationError({"time_zone": "Choose a time zone from the list."}) from exc
+
+    def save(self, *args, **kwargs):
+        bump_sequence_on_change(self, ("start", "end", "status", "venue_name", "venue_address"))
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(request, self))
+        return context
+
+    @path("", name="detail")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("programme.ics", name="calendar")
+    def calendar(self, request):
+        from .ical_views import event_calendar_view
+
+        return event_calendar_view(request, self)
+
+    @path("schedule.xml", name="schedule_xml")
+    def schedule_xml(self, request):
+        from .frab import schedule_xml_view
+
+        return schedule_xml_view(request, self)
+
+    @path("schedule.json", name="schedule_json")
+    def schedule_json(self, request):
+        from .frab import schedule_json_view
+
+        return schedule_json_view(request, self)
+
+
+class EventGalleryImage(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=255, blank=True)
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class EventResource(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        "recap_resources.Resource", on_delete=models.CASCADE, related_name="event_links"
+    )
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "resource"], name="recap_event_resource_once")
+        ]
+
+
+class SessionPage(RoutablePageMixin, Page):
+    """A panel, keynote, talk, workshop... inside one event."""
+
+    kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.TALK)
+    start = models.DateTimeField(help_text="In the event's time zone.")
+    end = models.DateTimeField(help_text="In the event's time zone.")
+    room = models.CharField(max_length=100, blank=True)
+    track = models.CharField(max_length=100, blank=True)
+    abstract = RichTextField(features=TEXT_FEATURES, blank=True)
+    status = models.CharField(
+        max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    recording_url = models.URLField(
+        "recording", blank=True, help_text="A video page of the recording, shown as an embed."
+    )
+    topics = ClusterTaggableManager(through=SessionTopic, blank=True)
+    questions_open = models.BooleanField(
+        default=True, help_text="Delegates may ask questions on this session's page."
+    )
+    questions_close_at = models.DateTimeField(
+        null=True, blank=True, help_text="Left empty, questions stay open while the box is ticked."
+    )
+    questions_auto_approve = models.BooleanField(
+        "publish questions at once",
+        default=False,
+        help_text="Show delegates' questions without waiting for a moderator.",
+    )
+    # Stable identity for calendars and conference apps: stored, never derived
+    # from the title or URL, so it survives renames and moves.
+    calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("room"), FieldPanel("track")]),
+                FieldPanel("status"),
+            ],
+            heading="When and where",
+        ),
+        MultipleChooserPanel(
+            "speaker_links", chooser_field_name="speaker", heading="Speakers", label="Speaker"
+        ),
+        FieldPanel("abstract"),
+    ]
+    details_panels = [
+        FieldPanel("topics"),
+        FieldPanel("recording_url"),
+        MultipleChooserPanel(
+            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+        ),
+    ]
+    questions_panels = [
+        FieldPanel("questions_open"),
+        FieldPanel("questions_close_at"),
+        FieldPanel("questions_auto_approve"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Session"),
+            ObjectList(details_panels, heading="Details"),
+            ObjectList(questions_panels, heading="Questions"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = SessionPageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("room"),
+        index.SearchField("track"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+        index.FilterField("status"),
+        index.RelatedFields(
+            "speaker_links",
+            [
+                index.RelatedFields(
+                    "speaker",
+                    [
+                        index.SearchField("name", boost=3),
+                        index.AutocompleteField("name"),
+                        index.SearchField("organisation"),
+                    ],
+                )
+            ],
+        ),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["recap_events.EventPage"]
+    subpage_types = []
+    template = "recap_events/session_page.html"
+
+    class Meta:
+        verbose_name = "session"
+
+    @cached_property
+    def event(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def tz(self):
+        event = self.event
+        return event.tz if event else zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    def accepts_questions(self, now=None):
+        """Whether delegates may ask questions now."""
+        if not self.questions_open or self.is_cancelled:
+            return False
+        now = now or timezone.now()
+        return self.questions_close_at is None or now < self.questions_close_at
+
+    def clean(self):
+        super().clean()
+        validate_time_range(self.start, self.end, end_field="end")
+
+    def save(self, *args, **kwargs):
+        bump_sequence_on_change(self, ("start", "end", "room", "status"))
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import session_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(session_context(request, self))
+        return context
+
+    @path("", name="detail")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("session.ics", name="calendar")
+    def calendar(self, request):
+        from .ical_views import session_calendar_view
+
+        return session_calendar_view(request, self)
+
+
+class SessionSpeaker(Orderable):
+    """A speaker on a session, in order, with the part they play."""
+
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speaker_links")
+    speaker = models.ForeignKey(
+        "recap_speakers.Speaker", on_delete=models.CASCADE, related_name="session_links"
+    )
+    role = models.CharField(max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+
+    panels = [FieldPanel("speaker"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "speaker"], name="recap_session_speaker_once")
+        ]
+
+    def __str__(self):
+        return f"{self.speaker} ({self.get_role_display()})"
+
+
+class SessionResource(Orderable):
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        "recap_resources.Resource", on_delete=models.CASCADE, related_name="session_links"
+    )
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "resource"], name="recap_session_resource_once"
+            )
+        ]
+
+
+class Agenda(models.Model):
+    """A delegate's personal agenda, kept without an account: the random
+    token lives in the delegate's cookie and in their private feed's signed URL.
+    No personal data is stored."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Agenda {self.pk}"
+
+
+class AgendaItem(models.Model):
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="items")
+    session = models.ForeignKey(SessionPage, on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "session"], name="recap_agenda_item_once")
+        ]
+
+
+def validate_time_range(start, end, end_field="end"):
+    """Refuse an end that is not after the start, with a message on the end field."""
+    if start and end and end <= start:
+        raise ValidationError({end_field: "The end must be after the start."})
+
+
+def bump_sequence_on_change(instance, fields):
+    """Keep the iCalendar SEQUENCE right: never lower than what is stored
+    (a revision being published may carry an old value) and one higher when a
+    field that calendar clients care about (time, place, status) changed."""
+    if not instance.pk:
+        return
+    stored = type(instance).objects.filter(pk=instance.pk).values("sequence", *fields).first()
+    if stored is None:
+        return
+    sequence = max(stored["sequence"], instance.sequence or 0)
+    if any(stored[name] != getattr(instance, name) for name in fields):
+        sequence += 1
+    instance.sequence = sequence

@@ -1,0 +1,157 @@
+"""Delegate questions and reader responses: one model, one moderation flow.
+
+Questions depend on events (the session or event they were asked at). The
+pages they were asked on or answered in are plain Wagtail page links, so this
+app never imports write-ups: write-ups point at questions, not the reverse.
+"""
+
+import swapper
+from django.db import models
+from django.db.models import Q
+from wagtail.search import index
+
+PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
+
+TEXT_MIN_LENGTH = 10
+TEXT_MAX_LENGTH = 500
+
+
+class QuestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    ANSWERED = "answered", "Answered"
+    ARCHIVED = "archived", "Archived"
+
+
+# Statuses whose questions the public may see.
+PUBLIC_STATUSES = (QuestionStatus.APPROVED, QuestionStatus.ANSWERED)
+
+
+class QuestionSource(models.TextChoices):
+    ONLINE = "online", "Online form"
+    ROOM = "room", "In the room"
+    SOCIAL = "social", "Social media"
+    READER = "reader", "Reader response"
+
+
+class DelegateQuestion(index.Indexed, models.Model):
+    """A question a delegate asked at a session or event, or a reader's
+    response to a write-up's call to action."""
+
+    session = models.ForeignKey(
+        "recap_events.SessionPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    event = models.ForeignKey(
+        "recap_events.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        help_text="Filled from the session when there is one.",
+    )
+    page = models.ForeignKey(
+        PAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For reader responses: the write-up responded to.",
+    )
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    original_text = models.TextField(
+        blank=True, editable=False, help_text="The text as submitted, kept when a moderator edits it."
+    )
+    name = models.CharField(max_length=100, blank=True)
+    organisation = models.CharField(max_length=150, blank=True)
+    # Private: never shown publicly, never exported; only kept with consent.
+    email = models.EmailField(blank=True)
+    email_consent = models.BooleanField(default=False)
+    source = models.CharField(
+        max_length=10, choices=QuestionSource.choices, default=QuestionSource.ONLINE
+    )
+    status = models.CharField(
+        max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.PENDING, db_index=True
+    )
+    highlighted = models.BooleanField(default=False)
+    votes = models.PositiveIntegerField(default=0)
+    moderator_note = models.TextField(blank=True)
+    rejection_reason = models.CharField(max_length=255, blank=True)
+    answered_in = models.ForeignKey(
+        PAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The write-up that answers this question (set when it is published).",
+    )
+    # One per rendered form: a double-click or a retried POST stores once.
+    submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    # Hash of the asking browser's id, so the asker can see their own pending
+    # questions. Not personal data: it identifies a cookie, not a person.
+    asker_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    personal_data_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.SearchField("name"),
+        index.SearchField("organisation"),
+        index.FilterField("status"),
+        index.FilterField("source"),
+        index.FilterField("session"),
+        index.FilterField("event"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "delegate question"
+        permissions = [("moderate_delegatequestion", "Can moderate delegate questions")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=QuestionStatus.values), name="recap_question_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source__in=QuestionSource.values), name="recap_question_source_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(email="") | Q(email_consent=True),
+                name="recap_question_email_needs_consent",
+            ),
+            models.CheckConstraint(
+                condition=Q(session__isnull=False) | Q(event__isnull=False) | Q(page__isnull=False),
+                name="recap_question_has_a_place",
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "status", "-votes"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+
+class QuestionVote(models.Model):
+    """One up-vote, from one browser, for one question."""
+
+    question = models.ForeignKey(DelegateQuestion, on_delete=models.CASCADE, related_name="+")
+    # A keyed hash of the browser's random id (never an IP address).
+    voter_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "voter_key"], name="recap_vote_once")
+        ]
+
+    def __str__(self):
+        return f"Vote on {self.question_id}"
+

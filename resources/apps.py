@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ResourcesConfig(AppConfig):
+    name = "resources"
+    # Prefixed so that a host site's own "resources" app does not clash.
+    label = "recap_resources"
+    verbose_name = "Resources and topics"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,224 @@
+"""Resources (articles, videos, research...) and topics.
+
+This app depends only on speakers. Events, sessions and write-ups link to
+resources and topics from their own side (through-models in their apps), so
+no arrow points back here; pages in this app reach them by reverse relations.
+"""
+
+from django.db import models
+from django.urls import reverse
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Topic(TagBase):
+    """A subject shared by events, sessions, write-ups and resources.
+
+    A custom tag model (rather than taggit's shared Tag) so Recap's topics are
+    their own list, with a description for the topic page.
+    """
+
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    search_fields = []
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "topic"
+
+    def get_url(self, request=None):
+        index_page = TopicIndexPage.objects.live().first()
+        if index_page is None:
+            return reverse("recap_resources:topic", kwargs={"slug": self.slug})
+        return index_page.get_url(request) + index_page.reverse_subpage(
+            "topic", kwargs={"slug": self.slug}
+        )
+
+    get_absolute_url = get_url
+
+
+class ResourceKind(models.TextChoices):
+    ARTICLE = "article", "Article"
+    VIDEO = "video", "Video"
+    SLIDES = "slides", "Slides"
+    RESEARCH = "research", "Research report"
+    CASE_STUDY = "case_study", "Case study"
+    BOOK = "book", "Book"
+    PODCAST = "podcast", "Podcast"
+    IMAGE = "image", "Image"
+    DOCUMENT = "document", "Document"
+
+
+class ResourceTopic(ItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_resources")
+    content_object = ParentalKey(
+        "recap_resources.Resource", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """Something worth reading or watching that an event, session, speaker or
+    write-up points to: a link, an uploaded document or image, or an embed."""
+
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=ResourceKind.choices, db_index=True)
+    url = models.URLField("URL", max_length=500, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    embed_url = models.URLField(
+        "embed URL",
+        max_length=500,
+        blank=True,
+        help_text="A video or audio page (YouTube, Vimeo...) to embed where the resource is shown.",
+    )
+    publisher = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField("date", null=True, blank=True)
+    note = models.TextField(blank=True, help_text="Why it is worth a look, in a sentence or two.")
+    speakers = ParentalManyToManyField(
+        "recap_speakers.Speaker", blank=True, related_name="resources"
+    )
+    topics = ClusterTaggableManager(through=ResourceTopic, blank=True)
+    # Filled by `manage.py check_resource_links`.
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    link_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        FieldPanel("title"),
+                        FieldPanel("kind"),
+                        MultiFieldPanel(
+                            [
+                                FieldPanel("url"),
+                                FieldPanel("document"),
+                                FieldPanel("image"),
+                                FieldPanel("embed_url"),
+                            ],
+                            heading="Where it is",
+                        ),
+                        FieldRowPanel(
+                            [FieldPanel("publisher"), FieldPanel("author"), FieldPanel("published_on")]
+                        ),
+                        FieldPanel("note"),
+                    ],
+                    heading="Resource",
+                ),
+                ObjectList(
+                    [FieldPanel("speakers"), FieldPanel("topics")],
+                    heading="Links",
+                ),
+            ]
+        )
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("publisher"),
+        index.SearchField("author"),
+        index.SearchField("note"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = "resource"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ResourceKind.values), name="recap_resource_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        """Where a reader goes to see the resource."""
+        if self.url:
+            return self.url
+        if self.document_id:
+            return self.document.url
+        if self.embed_url:
+            return self.embed_url
+        if self.image_id:
+            return self.image.file.url
+        return ""
+
+    @property
+    def is_external(self):
+        return bool(self.url or (self.embed_url and not self.document_id))
+
+    def get_preview_template(self, request, mode_name):
+        return "recap_resources/resource_preview.html"
+
+
+class TopicIndexPage(RoutablePageMixin, Page):
+    """Lists every topic, and serves each topic's page at /topics/<slug>/."""
+
+    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = []
+    max_count = 1
+    template = "recap_resources/topic_index_page.html"
+
+    class Meta:
+        verbose_name = "topic index"
+
+    @path("")
+    def index_route(self, request):
+        from .views import topic_index_view
+
+        return topic_index_view(request, self)
+
+    @re_path(r"^(?P<slug>[-\w]+)/$", name="topic")
+    def topic(self, request, slug):
+        from .views import topic_view
+
+        return topic_view(request, self, slug)
+
+
+class ResourceLibraryPage(RoutablePageMixin, Page):
+    """The public resource library, filterable by kind, topic, event and speaker."""
+
+    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = []
+    max_count = 1
+    template = "recap_resources/resource_library_page.html"
+
+    class Meta:
+        verbose_name = "resource library"
+
+    @path("")
+    def index_route(self, request):
+        from .views import resource_library_view
+
+        return resource_library_view(request, self)

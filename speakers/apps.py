@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SpeakersConfig(AppConfig):
+    name = "speakers"
+    # Prefixed so that a host site's own "speakers" app does not clash.
+    label = "recap_speakers"
+    verbose_name = "Speakers"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,233 @@
+"""Speakers: one record per person across all events.
+
+Speakers depend on nothing else of Recap's. Pages that list a speaker's
+sessions or write-ups reach them through reverse relations, so no import
+points back from here to events or write-ups.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A person who speaks at, chairs or writes about events."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="Forms the speaker's public address, /speakers/<slug>/.",
+    )
+    sort_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How the directory sorts this person, e.g. 'Okafor, Ada'. "
+        "Left empty, the last word of the name is used.",
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.CharField(max_length=200, blank=True, db_index=True)
+    bio = RichTextField(features=BIO_FEATURES, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(blank=True)
+    x_handle = models.CharField(
+        "X/Twitter handle", max_length=50, blank=True, help_text="Without the @."
+    )
+    mastodon_url = models.URLField("Mastodon profile", blank=True)
+    bluesky_handle = models.CharField(
+        "Bluesky handle", max_length=253, blank=True, help_text="e.g. name.bsky.social"
+    )
+    linkedin_url = models.URLField("LinkedIn profile", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recap_speaker",
+        help_text="The site account behind this person, if they write for the site.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        FieldPanel("name"),
+                        FieldPanel("slug"),
+                        FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
+                        FieldPanel("photo"),
+                        FieldPanel("bio"),
+                    ],
+                    heading="Profile",
+                ),
+                ObjectList(
+                    [
+                        MultiFieldPanel(
+                            [
+                                FieldPanel("website"),
+                                FieldPanel("x_handle"),
+                                FieldPanel("mastodon_url"),
+                                FieldPanel("bluesky_handle"),
+                                FieldPanel("linkedin_url"),
+                            ],
+                            heading="On the web",
+                        ),
+                    ],
+                    heading="Links",
+                ),
+                ObjectList(
+                    [FieldPanel("sort_name"), FieldPanel("user")],
+                    heading="Settings",
+                ),
+            ]
+        )
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=5),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("organisation", boost=2),
+        index.AutocompleteField("organisation"),
+        index.SearchField("bio"),
+        index.FilterField("organisation"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name = "speaker"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_speaker_slug(self.name, exclude_pk=self.pk)
+        if not self.sort_name:
+            self.sort_name = default_sort_name(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def initial(self):
+        """The directory letter this speaker files under (A-Z, or '#')."""
+        first = (self.sort_name or self.name or "#")[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+    @property
+    def role_line(self):
+        return ", ".join(part for part in (self.job_title, self.organisation) if part)
+
+    @property
+    def x_url(self):
+        return f"https://x.com/{self.x_handle.lstrip('@')}" if self.x_handle else ""
+
+    @property
+    def bluesky_url(self):
+        handle = self.bluesky_handle.lstrip("@")
+        return f"https://bsky.app/profile/{handle}" if handle else ""
+
+    @property
+    def same_as(self):
+        """Profile links, for schema.org's sameAs."""
+        links = [self.website, self.x_url, self.mastodon_url, self.bluesky_url, self.linkedin_url]
+        return [link for link in links if link]
+
+    def get_url(self, request=None):
+        """The speaker's public page, under the site's speaker index page."""
+        index_page = SpeakerIndexPage.objects.live().first()
+        if index_page is None:
+            return reverse("recap_speakers:detail", kwargs={"slug": self.slug})
+        return index_page.get_url(request) + index_page.reverse_subpage(
+            "speaker", kwargs={"slug": self.slug}
+        )
+
+    get_absolute_url = get_url
+
+    def get_preview_template(self, request, mode_name):
+        return "recap_speakers/speaker_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .profile import speaker_context
+
+        return speaker_context(request, self, page=SpeakerIndexPage.objects.live().first())
+
+
+def default_sort_name(name):
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+
+def unique_speaker_slug(name, exclude_pk=None):
+    base = slugify(name)[:190] or "speaker"
+    slug, n = base, 2
+    qs = Speaker.objects.all()
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class SpeakerAlias(models.Model):
+    """An old slug of a speaker, kept when records are merged or renamed,
+    so that links to the old address still reach the person."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+
+    def __str__(self):
+        return f"{self.slug} → {self.speaker}"
+
+
+class SpeakerIndexPage(RoutablePageMixin, Page):
+    """The speaker directory, and the home of every speaker's public page
+    (/speakers/<slug>/), served as sub-routes of this page."""
+
+    intro = RichTextField(features=BIO_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = []
+    max_count = 1
+    template = "recap_speakers/speaker_index_page.html"
+
+    class Meta:
+        verbose_name = "speaker directory"
+
+    @path("")
+    def directory(self, request):
+        from .directory import directory_view
+
+        return directory_view(request, self)
+
+    @re_path(r"^(?P<slug>[-\w]+)/$", name="speaker")
+    def speaker(self, request, slug):
+        from .profile import speaker_view
+
+        return speaker_view(request, self, slug)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class WriteupsConfig(AppConfig):
+    name = "writeups"
+    # Prefixed so that a host site's own "writeups" app does not clash.
+    label = "recap_writeups"
+    verbose_name = "Write-ups"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,125 @@
+"""The write-up body's StreamField blocks: one module, each block with an
+icon, a template, a description and a preview value for the block picker."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from questions.blocks import QuestionAnswerBlock
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200)
+    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+
+    class Meta:
+        icon = "title"
+        template = "recap_writeups/blocks/heading_block.html"
+        description = "A section heading."
+        preview_value = {"text": "Centres of excellence", "level": "h2"}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False)
+    attribution = blocks.CharBlock(
+        required=False, help_text="Who said it, when they are not a speaker on the site."
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "recap_writeups/blocks/quote_block.html"
+        description = "Words a speaker said, attributed to them."
+        preview_value = {
+            "quote": "Every employee talks about the brand every day.",
+            "attribution": "A chief executive",
+        }
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False, help_text="Describe the image for people who cannot see it."
+    )
+    caption = blocks.CharBlock(required=False)
+    credit = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "image"
+        template = "recap_writeups/blocks/image_block.html"
+        description = "An image with a caption and credit."
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text="The address of the video page (YouTube, Vimeo...).")
+    title = blocks.CharBlock(
+        help_text="Shown as a link card when the video cannot be embedded."
+    )
+    caption = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "media"
+        template = "recap_writeups/blocks/video_block.html"
+        description = "An embedded video, with a link card when it cannot be shown."
+
+
+class ResourceCardBlock(blocks.StructBlock):
+    resource = SnippetChooserBlock("recap_resources.Resource")
+    note = blocks.CharBlock(required=False, help_text="Why the reader should look at it.")
+
+    class Meta:
+        icon = "link"
+        template = "recap_writeups/blocks/resource_card_block.html"
+        description = "A card for an article, video, report or book from the resource library."
+
+
+class KeyTakeawaysBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(default="Key takeaways")
+    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "recap_writeups/blocks/key_takeaways_block.html"
+        description = "The points a reader should remember."
+        preview_value = {
+            "heading": "Key takeaways",
+            "items": ["Give social media a home", "Train people, not just tools"],
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300)
+    link_url = blocks.URLBlock(required=False)
+    link_text = blocks.CharBlock(required=False)
+    invite_responses = blocks.BooleanBlock(
+        required=False,
+        help_text="Open a response form under the write-up; responses are moderated "
+        "with delegate questions.",
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "recap_writeups/blocks/call_to_action_block.html"
+        description = "Ask readers to respond or act."
+        preview_value = {"text": "Do you have a centre of excellence? Tell us."}
+
+
+class WriteUpBodyBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(
+        features=TEXT_FEATURES,
+        template="recap_writeups/blocks/text_block.html",
+        icon="pilcrow",
+        description="Paragraphs of text.",
+        preview_value="<p>What the panel said, and what it means for you.</p>",
+    )
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    video = VideoBlock()
+    resource = ResourceCardBlock()
+    takeaways = KeyTakeawaysBlock()
+    call_to_action = CallToActionBlock()
+    question = QuestionAnswerBlock()

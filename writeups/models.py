@@ -1,0 +1,229 @@
+"""Write-ups: what was said at an event, published after it.
+
+Write-ups sit at the top of Recap's dependency chain: they point at
+speakers, events, sessions, resources and questions; nothing points back.
+"""
+
+import math
+
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import WriteUpBodyBlock
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+WORDS_PER_MINUTE = 230
+
+
+class WriteUpIndexPage(RoutablePageMixin, Page):
+    """Lists write-ups, newest first; serves the RSS and Atom feeds."""
+
+    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["recap_writeups.WriteUpPage"]
+    template = "recap_writeups/write_up_index_page.html"
+
+    class Meta:
+        verbose_name = "write-up index"
+
+    def writeups(self):
+        return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import writeup_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(writeup_index_context(request, self))
+        return context
+
+    @path("", name="index")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        from .feeds import site_rss_view
+
+        return site_rss_view(request, self)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        from .feeds import site_atom_view
+
+        return site_atom_view(request, self)
+
+
+class WriteUpTopic(ItemBase):
+    tag = models.ForeignKey(
+        "recap_resources.Topic", on_delete=models.CASCADE, related_name="tagged_writeups"
+    )
+    content_object = ParentalKey(
+        "recap_writeups.WriteUpPage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class WriteUpPage(Page):
+    """An article about an event: what was said, the questions delegates
+    asked and their answers, and the resources mentioned."""
+
+    author = models.ForeignKey(
+        "recap_speakers.Speaker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_writeups",
+        help_text="A person on the site (a speaker record), so guest authors get a profile page.",
+    )
+    date = models.DateField("published on", default=timezone.localdate)
+    event = models.ForeignKey(
+        "recap_events.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="writeups",
+    )
+    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(WriteUpBodyBlock(), blank=True)
+    topics = ClusterTaggableManager(through=WriteUpTopic, blank=True)
+    responses_prompt = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Shown above the response form when a call to action invites responses.",
+    )
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    coverage_panels = [
+        PageChooserPanel("event", page_type="recap_events.EventPage"),
+        MultipleChooserPanel(
+            "session_links",
+            chooser_field_name="session",
+            heading="Sessions covered",
+            label="Session",
+        ),
+        MultipleChooserPanel(
+            "speaker_links",
+            chooser_field_name="speaker",
+            heading="People featured",
+            label="Person",
+            help_text="Speakers of the covered sessions and quoted speakers are added on save.",
+        ),
+        MultipleChooserPanel(
+            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+        ),
+        FieldPanel("topics"),
+        MultiFieldPanel([FieldPanel("responses_prompt")], heading="Reader responses"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Write-up"),
+            ObjectList(coverage_panels, heading="Coverage"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("event"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["recap_writeups.WriteUpIndexPage"]
+    subpage_types = []
+    template = "recap_writeups/write_up_page.html"
+
+    class Meta:
+        verbose_name = "write-up"
+
+    @property
+    def reading_time(self):
+        """Whole minutes to read the intro and body, at least one."""
+        text = strip_tags(self.intro or "") + " " + strip_tags(str(self.body or ""))
+        return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+    def invites_responses(self):
+        return any(
+            block.block_type == "call_to_action" and block.value.get("invite_responses")
+            for block in self.body
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import writeup_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(writeup_context(request, self))
+        return context
+
+
+class WriteUpSession(Orderable):
+    page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="session_links")
+    session = models.ForeignKey(
+        "recap_events.SessionPage", on_delete=models.CASCADE, related_name="writeup_links"
+    )
+    panels = [PageChooserPanel("session", page_type="recap_events.SessionPage")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "session"], name="recap_writeup_session_once")
+        ]
+
+
+class WriteUpSpeaker(Orderable):
+    """A person the write-up features (speakers of its sessions, people quoted)."""
+
+    page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="speaker_links")
+    speaker = models.ForeignKey(
+        "recap_speakers.Speaker", on_delete=models.CASCADE, related_name="writeup_links"
+    )
+    panels = [FieldPanel("speaker")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "speaker"], name="recap_writeup_speaker_once")
+        ]
+
+
+class WriteUpResource(Orderable):
+    page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        "recap_resources.Resource", on_delete=models.CASCADE, related_name="writeup_links"
+    )
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "resource"], name="recap_writeup_resource_once"
+            )
+        ]
