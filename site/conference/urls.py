@@ -4,10 +4,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from writeups.search import search_view
+
+from .api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_view, name="search"),
+    path("api/v2/", api_router.urls),
     path("q/", include("questions.urls")),
+    path("calendar/", include("events.urls")),
+    path("feeds/", include("writeups.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,148 @@
+"""Factories for the test suite (factory_boy), including Wagtail pages,
+which are created as children of a parent page in the tree."""
+
+import datetime as dt
+import zoneinfo
+
+import factory
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from resources.models import Resource, ResourceKind, Topic
+from speakers.models import Speaker, SpeakerIndexPage
+from writeups.models import WriteUpIndexPage, WriteUpPage
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Creates a page under `parent` (default: the site's root page)."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or site_root()
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+
+def site_root():
+    """The default site's root page (Wagtail's initial migration makes one)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        return site.root_page.specific
+    return Page.objects.get(depth=1)
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Speaker Number{n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    job_title = "Head of Communications"
+    organisation = factory.Sequence(lambda n: f"Organisation {n % 7}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    kind = ResourceKind.ARTICLE
+    url = factory.Sequence(lambda n: f"https://example.org/articles/{n}")
+    publisher = "Example Analysts"
+
+
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+    slug = "events"
+
+
+class EventPageFactory(PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Conference {n}")
+    time_zone = "Europe/London"
+    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=9))
+    venue_name = "Riverside Hall"
+    city = "London"
+    country = "United Kingdom"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or EventIndexPage.objects.first() or EventIndexPageFactory()
+        return super()._create(model_class, *args, parent=parent, **kwargs)
+
+
+class SessionPageFactory(PageFactory):
+    class Meta:
+        model = SessionPage
+
+    title = factory.Sequence(lambda n: f"Session {n}")
+    kind = "talk"
+    room = "Main hall"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or EventPageFactory()
+        kwargs.setdefault("start", parent.start + dt.timedelta(hours=1))
+        kwargs.setdefault("end", kwargs["start"] + dt.timedelta(minutes=45))
+        return super()._create(model_class, *args, parent=parent, **kwargs)
+
+
+def add_speaker(session, speaker, role="speaker"):
+    """Put a speaker on a session (the page's published state is unchanged)."""
+    return SessionSpeaker.objects.create(page=session, speaker=speaker, role=role)
+
+
+class SpeakerIndexPageFactory(PageFactory):
+    class Meta:
+        model = SpeakerIndexPage
+
+    title = "Speakers"
+    slug = "speakers"
+
+
+class WriteUpIndexPageFactory(PageFactory):
+    class Meta:
+        model = WriteUpIndexPage
+
+    title = "Write-ups"
+    slug = "write-ups"
+
+
+class WriteUpPageFactory(PageFactory):
+    class Meta:
+        model = WriteUpPage
+
+    title = factory.Sequence(lambda n: f"What we learned {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or WriteUpIndexPage.objects.first() or WriteUpIndexPageFactory()
+        return super()._create(model_class, *args, parent=parent, **kwargs)

@@ -1,0 +1,8 @@
+"""The site search across events, sessions, speakers, write-ups and resources
+(to be written: issue 5)."""
+
+from django.template.response import TemplateResponse
+
+
+def search_view(request):
+    return TemplateResponse(request, "recap_writeups/search.html", {"search_query": ""})
