@@ -44,8 +44,12 @@ def browser():
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI for the browser tests (apt-get install chromium).")
-        pytest.skip("No Chromium found (set CHROMIUM_PATH or apt-get install chromium); browser tests skipped.")
+            pytest.fail(
+                "Chromium is required in CI for the browser tests (apt-get install chromium)."
+            )
+        pytest.skip(
+            "No Chromium found (set CHROMIUM_PATH or apt-get install chromium); browser tests skipped."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

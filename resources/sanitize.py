@@ -1,0 +1,68 @@
+"""The one place Recap cleans untrusted text.
+
+bleach is no longer maintained (6.4.0 is its last release), so it is used only
+here, only to strip every tag (no allowed tags or attributes, so its URL
+sanitising is never relied on), and everything cleaned here is still rendered
+escaped. To replace bleach, change `_strip_markup` and nothing else.
+"""
+
+import html
+import re
+import unicodedata
+
+import bleach
+
+# Bidirectional overrides and isolates: they can make text read differently
+# from how it is stored ("Trojan Source"); dropped along with control characters.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+KEPT_CONTROLS = frozenset("\n\t")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _strip_markup(value):
+    return bleach.clean(
+        value, tags=set(), attributes={}, protocols=set(), strip=True, strip_comments=True
+    )
+
+
+def _is_dropped(char):
+    if char in KEPT_CONTROLS:
+        return False
+    if char in BIDI_CONTROLS:
+        return True
+    # Cc: C0 and C1 controls (NUL included); Cs: lone surrogates; Co: private use is kept.
+    return unicodedata.category(char) in {"Cc", "Cs"}
+
+
+def plain_text(value, *, max_length=None):
+    """Untrusted input as plain text: no markup, NFC, no control characters.
+
+    Emoji and every script are kept. Newlines and tabs are kept; runs of
+    blank lines collapse to one. The result is trimmed, and cut to
+    `max_length` characters when given (callers that must refuse long text
+    check the length before cleaning).
+    """
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    # Drop NUL and other controls before the HTML parser sees them.
+    text = "".join(char for char in text if not _is_dropped(char))
+    text = html.unescape(_strip_markup(text))
+    # Unescaping can produce markup-looking text ("&lt;b&gt;"); it stays text,
+    # since every output escapes it. Controls may come back from entities.
+    text = "".join(char for char in text if not _is_dropped(char))
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", text).strip()
+    if max_length is not None:
+        text = text[:max_length].rstrip()
+    return text
+
+
+def single_line(value, *, max_length=None):
+    """As `plain_text`, on one line: newlines and tabs become single spaces."""
+    text = _SPACES.sub(" ", plain_text(value).replace("\n", " ")).strip()
+    if max_length is not None:
+        text = text[:max_length].rstrip()
+    return text
