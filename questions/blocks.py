@@ -21,3 +21,6 @@ class QuestionAnswerBlock(blocks.StructBlock):
         label = "Question and answer"
         template = "recap_questions/blocks/question_answer_block.html"
         description = "Answer a question a delegate asked, citing it."
+        preview_value = {
+            "answer": "<p>Give social media a home: a small team that trains everyone else.</p>"
+        }

@@ -64,7 +64,9 @@ class DelegateQuestion(index.Indexed, models.Model):
     )
     text = models.TextField(max_length=TEXT_MAX_LENGTH)
     original_text = models.TextField(
-        blank=True, editable=False, help_text="The text as submitted, kept when a moderator edits it."
+        blank=True,
+        editable=False,
+        help_text="The text as submitted, kept when a moderator edits it.",
     )
     name = models.CharField(max_length=100, blank=True)
     organisation = models.CharField(max_length=150, blank=True)
@@ -154,4 +156,3 @@ class QuestionVote(models.Model):
 
     def __str__(self):
         return f"Vote on {self.question_id}"
-

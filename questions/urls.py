@@ -1,5 +1,16 @@
-"""Public question routes (to be written: issue 3)."""
+"""Public question routes, mounted at /q/ by the site."""
+
+from django.urls import path, re_path
+
+from . import views
+from .shortcodes import CODE_PATTERN
 
 app_name = "recap_questions"
 
-urlpatterns = []
+urlpatterns = [
+    path("vote/<int:question_id>/", views.vote, name="vote"),
+    path("respond/<int:page_id>/", views.respond, name="respond"),
+    re_path(rf"^(?P<code>{CODE_PATTERN})/$", views.ask, name="ask"),
+    re_path(rf"^(?P<code>{CODE_PATTERN})/present/$", views.present, name="present"),
+    re_path(rf"^(?P<code>{CODE_PATTERN})/present\.json$", views.present_data, name="present_data"),
+]

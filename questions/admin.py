@@ -1,0 +1,209 @@
+"""The moderation queue (wagtail-modeladmin), registered in wagtail_hooks.
+
+Moderators (the `moderate_delegatequestion` permission, or superusers) see
+every question with the asker's name and can act on them; anyone else who
+reaches the list sees only public questions and no personal data.
+"""
+
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+from resources.sanitize import plain_text, single_line
+
+from .forms import clean_text
+from .models import DelegateQuestion, QuestionStatus
+from .moderation import ACTIONS, can_moderate, visible_questions
+
+MODERATION_FORM_ID = "recap-moderation-form"
+
+ROW_ACTIONS = {
+    QuestionStatus.PENDING: ("approve", "reject", "highlight", "archive"),
+    QuestionStatus.APPROVED: ("highlight", "answer", "reject", "archive"),
+    QuestionStatus.REJECTED: ("approve", "archive"),
+    QuestionStatus.ANSWERED: ("approve", "archive"),
+    QuestionStatus.ARCHIVED: ("approve",),
+}
+
+
+class DelegateQuestionAdminForm(WagtailAdminModelForm):
+    """Moderators may fix typos in a question; the text as asked is kept."""
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data.get("text"))
+
+    def clean_name(self):
+        return single_line(self.cleaned_data.get("name"), max_length=100)
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data.get("organisation"), max_length=150)
+
+    def clean_moderator_note(self):
+        return plain_text(self.cleaned_data.get("moderator_note"))
+
+    def clean_rejection_reason(self):
+        return single_line(self.cleaned_data.get("rejection_reason"), max_length=255)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("email") and not cleaned.get("email_consent"):
+            self.add_error("email_consent", "An email address is kept only with consent.")
+        return cleaned
+
+    def save(self, commit=True):
+        if self.instance.pk and "text" in self.changed_data and not self.instance.original_text:
+            self.instance.original_text = self.initial.get("text", "")
+        return super().save(commit=commit)
+
+
+class QuestionPermissionHelper(PermissionHelper):
+    """Questions are created by delegates or the capture screen, not here;
+    only moderators may edit or delete them."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return can_moderate(user) and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return can_moderate(user) and super().user_can_delete_obj(user, obj)
+
+
+class QuestionIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user_can_moderate = can_moderate(self.request.user)
+        context["can_moderate"] = user_can_moderate
+        context["moderation_form_id"] = MODERATION_FORM_ID
+        context["moderation_actions"] = ACTIONS
+        context["moderate_url"] = reverse("recap_questions_moderate")
+        context["export_links"] = export_links(self.request) if user_can_moderate else []
+        return context
+
+
+def export_links(request):
+    """CSV download links for the session or event the list is filtered by."""
+    links = []
+    for param, value in request.GET.items():
+        if not value.isdigit():
+            continue
+        if param.startswith("session__"):
+            links.append(("Export this session as CSV", f"?session={value}"))
+        elif param.startswith("event__"):
+            links.append(("Export this event as CSV", f"?event={value}"))
+    return [(label, reverse("recap_questions_export") + query) for label, query in links]
+
+
+class DelegateQuestionAdmin(ModelAdmin):
+    model = DelegateQuestion
+    menu_label = "Questions"
+    menu_icon = "help"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_filter = ("status", "source", "highlighted", "event", "session")
+    search_fields = ("text", "name", "organisation")
+    list_per_page = 50
+    ordering = ("-created_at",)
+    index_view_class = QuestionIndexView
+    index_template_name = "recap_questions/admin/moderation_index.html"
+    permission_helper_class = QuestionPermissionHelper
+    inspect_view_enabled = False
+    panels = [
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("highlighted")]),
+                FieldPanel("rejection_reason"),
+                FieldPanel("moderator_note"),
+            ],
+            heading="Moderation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
+            ],
+            heading="Asked by (private: email is never shown or exported)",
+        ),
+    ]
+    edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("session", "event", "page")
+        return visible_questions(request.user, queryset)
+
+    def get_list_display(self, request):
+        if can_moderate(request.user):
+            return (
+                "select",
+                "question_text",
+                "asked_at",
+                "source",
+                "status",
+                "highlighted",
+                "votes",
+                "asked_by",
+                "created_at",
+                "actions",
+            )
+        return ("question_text", "asked_at", "source", "status", "votes", "created_at")
+
+    def get_list_display_add_buttons(self, request):
+        return "question_text"
+
+    @staticmethod
+    def select(obj):
+        return format_html(
+            '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="Select question {}">',
+            obj.pk,
+            MODERATION_FORM_ID,
+            obj.pk,
+        )
+
+    select.short_description = "Select"
+    select.allow_tags = True
+
+    @staticmethod
+    def question_text(obj):
+        return obj.text
+
+    question_text.short_description = "Question"
+
+    @staticmethod
+    def asked_at(obj):
+        if obj.session_id:
+            return obj.session.title
+        if obj.page_id:
+            return obj.page.title
+        return obj.event.title if obj.event_id else ""
+
+    asked_at.short_description = "Session or page"
+
+    @staticmethod
+    def asked_by(obj):
+        return ", ".join(part for part in (obj.name, obj.organisation) if part)
+
+    asked_by.short_description = "Asked by"
+
+    @staticmethod
+    def actions(obj):
+        names = list(ROW_ACTIONS.get(obj.status, ()))
+        if obj.highlighted and "highlight" in names:
+            names[names.index("highlight")] = "unhighlight"
+        return format_html(
+            '<div class="recap-row-actions">{}</div>',
+            format_html_join(
+                " ",
+                '<button type="submit" class="button button-small button-secondary" '
+                'form="{}" name="single" value="{}:{}">{}</button>',
+                ((MODERATION_FORM_ID, name, obj.pk, ACTIONS[name]) for name in names),
+            ),
+        )
+
+    actions.short_description = "Moderate"
+    actions.allow_tags = True

@@ -1,0 +1,142 @@
+"""Staff views registered in the Wagtail admin: moderation actions, CSV
+export and capturing questions asked aloud in the room."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from events.models import EventPage, SessionPage
+
+from .export import questions_csv_response
+from .forms import CaptureForm
+from .models import DelegateQuestion, QuestionSource, QuestionStatus
+from .moderation import ACTIONS, can_moderate, moderate
+from .submission import submit_question
+
+CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
+RECENT_CAPTURED = 8
+
+
+def _index_url():
+    return reverse("recap_questions_delegatequestion_modeladmin_index")
+
+
+def _require_moderator(request):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+
+
+@require_POST
+def moderate_view(request):
+    """One click on a row's button ("approve:12") or a bulk action on the ticked rows."""
+    _require_moderator(request)
+    single = request.POST.get("single", "")
+    if single:
+        action, _, pk = single.partition(":")
+        ids = [pk] if pk.isdigit() else []
+    else:
+        action = request.POST.get("action", "")
+        ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
+    back = request.POST.get("next") or _index_url()
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = _index_url()
+    if action not in ACTIONS:
+        messages.error(request, "Choose what to do with the questions.")
+        return redirect(back)
+    if not ids:
+        messages.error(request, "Tick at least one question first.")
+        return redirect(back)
+    count = moderate(
+        DelegateQuestion.objects.filter(pk__in=ids), action, reason=request.POST.get("reason", "")
+    )
+    noun = "question" if count == 1 else "questions"
+    messages.success(request, f"{ACTIONS[action]}: {count} {noun}.")
+    return redirect(back)
+
+
+def export_view(request):
+    """CSV of a session's (?session=) or an event's (?event=) questions."""
+    _require_moderator(request)
+    session_id = request.GET.get("session", "")
+    event_id = request.GET.get("event", "")
+    if session_id.isdigit():
+        place = get_object_or_404(SessionPage, pk=session_id)
+        queryset = DelegateQuestion.objects.filter(session=place)
+    elif event_id.isdigit():
+        place = get_object_or_404(EventPage, pk=event_id)
+        queryset = DelegateQuestion.objects.filter(event=place)
+    else:
+        messages.error(request, "Filter the list by a session or an event to export it.")
+        return redirect(_index_url())
+    filename = f"{slugify(place.title) or 'questions'}-questions.csv"
+    return questions_csv_response(queryset, filename, request)
+
+
+def can_capture(user):
+    return can_moderate(user) or (user.is_active and user.has_perm(CAPTURE_PERMISSION))
+
+
+def _require_capturer(request):
+    if not can_capture(request.user):
+        raise PermissionDenied
+
+
+def capture_choose_view(request):
+    """Choose the session once; the capture screen then stays on it."""
+    _require_capturer(request)
+    if request.GET.get("session", "").isdigit():
+        return redirect("recap_questions_capture", session_id=int(request.GET["session"]))
+    since = timezone.now() - dt.timedelta(hours=12)
+    sessions = (
+        SessionPage.objects.filter(end__gte=since)
+        .order_by("start", "title")
+        .only("id", "title", "start", "room")[:200]
+    )
+    return TemplateResponse(
+        request, "recap_questions/admin/capture_choose.html", {"sessions": sessions}
+    )
+
+
+def capture_view(request, session_id):
+    """Type question after question asked aloud in the room (source "in the room")."""
+    _require_capturer(request)
+    session = get_object_or_404(SessionPage, pk=session_id)
+    status = QuestionStatus.APPROVED if can_moderate(request.user) else QuestionStatus.PENDING
+    form = CaptureForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            submission = submit_question(
+                text=data["text"],
+                session=session,
+                source=QuestionSource.ROOM,
+                status=status,
+                name=data["name"],
+                organisation=data["organisation"],
+                submission_token=data["submission_token"],
+            )
+            verb = "Saved" if submission.created else "Already saved"
+            messages.success(request, f"{verb}: “{submission.question.text[:80]}”")
+            return redirect("recap_questions_capture", session_id=session.pk)
+    recent = DelegateQuestion.objects.filter(session=session).order_by("-created_at", "-pk")[
+        :RECENT_CAPTURED
+    ]
+    return TemplateResponse(
+        request,
+        "recap_questions/admin/capture.html",
+        {
+            "session": session,
+            "form": form,
+            "recent": recent,
+            "saved_as": dict(QuestionStatus.choices)[status],
+        },
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,162 @@
+"""Forms for asking a question (or responding to a write-up) and for
+capturing questions asked aloud in the room. One set of rules for all."""
+
+import time
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from resources.sanitize import plain_text, single_line
+
+from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
+
+STARTED_SALT = "recap_questions.form_started"
+DEFAULT_MIN_FILL_SECONDS = 3
+
+WORDING = {
+    "question": {
+        "text": "Your question",
+        "empty": "Write your question before sending it.",
+        "noun": "question",
+    },
+    "response": {
+        "text": "Your response",
+        "empty": "Write your response before sending it.",
+        "noun": "response",
+    },
+}
+
+
+def min_fill_seconds():
+    """How long a person takes at least to fill the form; quicker posts are bots."""
+    return getattr(settings, "RECAP_QUESTIONS_MIN_FILL_SECONDS", DEFAULT_MIN_FILL_SECONDS)
+
+
+def sign_started(at=None):
+    """The hidden value that records when the form was shown."""
+    return signing.dumps(at if at is not None else time.time(), salt=STARTED_SALT)
+
+
+def clean_text(raw, noun="question", empty_message=None):
+    """Clean untrusted text and apply the length rule; raises ValidationError."""
+    text = plain_text(raw or "")
+    if not text:
+        raise forms.ValidationError(
+            empty_message or f"Write your {noun} before sending it.", code="required"
+        )
+    if len(text) < TEXT_MIN_LENGTH:
+        raise forms.ValidationError(
+            f"Your {noun} is too short: write at least {TEXT_MIN_LENGTH} characters.",
+            code="too_short",
+        )
+    if len(text) > TEXT_MAX_LENGTH:
+        raise forms.ValidationError(
+            f"Your {noun} is {len(text)} characters long: keep it to {TEXT_MAX_LENGTH} "
+            "characters or fewer.",
+            code="too_long",
+        )
+    return text
+
+
+class QuestionForm(forms.Form):
+    """A delegate's question or a reader's response, as typed on a public page."""
+
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "data-recap-text": ""}),
+        help_text=f"Between {TEXT_MIN_LENGTH} and {TEXT_MAX_LENGTH} characters.",
+    )
+    name = forms.CharField(label="Your name (optional)", required=False, max_length=100)
+    organisation = forms.CharField(label="Organisation (optional)", required=False, max_length=150)
+    email = forms.EmailField(
+        label="Email (optional, never shown)",
+        required=False,
+        error_messages={"invalid": "Enter a whole email address, like name@example.org."},
+    )
+    email_consent = forms.BooleanField(
+        label="You may keep my email address to send me the answer. It is never shown or "
+        "shared, and is deleted after the event.",
+        required=False,
+    )
+    # Honeypot: hidden from people (off-screen, skipped by keyboard and screen
+    # readers); bots that fill every field give themselves away.
+    website = forms.CharField(label="Leave this field empty", required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, kind="question", **kwargs):
+        self.kind = kind
+        self.wording = WORDING[kind]
+        if not args and "initial" not in kwargs:
+            kwargs["initial"] = {"started": sign_started(), "submission_token": uuid.uuid4()}
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = self.wording["text"]
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def is_bot(self, now=None):
+        """A filled honeypot, or a form sent quicker than a person could type it.
+        Bots are refused quietly (they are shown the usual confirmation)."""
+        if (self.data.get("website") or "").strip():
+            return True
+        try:
+            started = float(signing.loads(self.data.get("started") or "", salt=STARTED_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        now = now if now is not None else time.time()
+        return now - started < min_fill_seconds()
+
+    def clean_text(self):
+        return clean_text(
+            self.cleaned_data.get("text"), self.wording["noun"], self.wording["empty"]
+        )
+
+    def clean_name(self):
+        return single_line(self.cleaned_data.get("name"), max_length=100)
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data.get("organisation"), max_length=150)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("email") and not cleaned.get("email_consent"):
+            self.add_error(
+                "email_consent",
+                "Tick this box if we may keep your email address, or leave the email empty.",
+            )
+        if not cleaned.get("email"):
+            cleaned["email_consent"] = False
+        return cleaned
+
+
+class CaptureForm(forms.Form):
+    """A question asked aloud in the room, typed by staff."""
+
+    text = forms.CharField(
+        label="Question",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
+    )
+    name = forms.CharField(label="Asked by (optional)", required=False, max_length=100)
+    organisation = forms.CharField(label="Organisation (optional)", required=False, max_length=150)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        if not args and "initial" not in kwargs:
+            kwargs["initial"] = {"submission_token": uuid.uuid4()}
+        super().__init__(*args, **kwargs)
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data.get("text"))
+
+    def clean_name(self):
+        return single_line(self.cleaned_data.get("name"), max_length=100)
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data.get("organisation"), max_length=150)

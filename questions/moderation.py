@@ -1,0 +1,80 @@
+"""Moderating questions: who may, and what each action does.
+
+Every action works on a queryset, so one click and a bulk action share the
+code. Each sets `updated_at`, which present mode's ETag follows.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
+
+MODERATE_PERMISSION = "recap_questions.moderate_delegatequestion"
+
+ACTIONS = {
+    "approve": "Approve",
+    "reject": "Reject",
+    "highlight": "Highlight",
+    "unhighlight": "Remove highlight",
+    "answer": "Mark answered",
+    "archive": "Archive",
+}
+
+
+def can_moderate(user):
+    """Whether `user` may see pending questions and personal data, and moderate."""
+    return bool(
+        user and user.is_active and (user.is_superuser or user.has_perm(MODERATE_PERMISSION))
+    )
+
+
+def visible_questions(user, queryset=None):
+    """The questions `user` may see in the admin: all for moderators, public ones otherwise."""
+    queryset = DelegateQuestion.objects.all() if queryset is None else queryset
+    if can_moderate(user):
+        return queryset
+    return queryset.filter(status__in=PUBLIC_STATUSES)
+
+
+@transaction.atomic
+def moderate(queryset, action, *, reason=""):
+    """Apply `action` (a key of ACTIONS) to the questions in `queryset`; returns how many."""
+    now = timezone.now()
+    ids = list(queryset.values_list("pk", flat=True))
+    questions = DelegateQuestion.objects.filter(pk__in=ids)
+    if action == "approve":
+        return questions.update(status=QuestionStatus.APPROVED, updated_at=now)
+    if action == "reject":
+        return questions.update(
+            status=QuestionStatus.REJECTED,
+            rejection_reason=(reason or "")[:255],
+            highlighted=False,
+            updated_at=now,
+        )
+    if action == "highlight":
+        # The room's screen shows one highlighted question per session.
+        sessions = questions.exclude(session=None).values_list("session_id", flat=True)
+        DelegateQuestion.objects.filter(session__in=sessions, highlighted=True).exclude(
+            pk__in=ids
+        ).update(highlighted=False, updated_at=now)
+        questions.filter(status=QuestionStatus.PENDING).update(status=QuestionStatus.APPROVED)
+        return questions.update(highlighted=True, updated_at=now)
+    if action == "unhighlight":
+        return questions.update(highlighted=False, updated_at=now)
+    if action == "answer":
+        return questions.update(status=QuestionStatus.ANSWERED, highlighted=False, updated_at=now)
+    if action == "archive":
+        return questions.update(status=QuestionStatus.ARCHIVED, highlighted=False, updated_at=now)
+    raise ValueError(f"Unknown moderation action: {action}")
+
+
+def mark_answered_in(question_ids, page):
+    """Mark the cited questions answered by `page` (a published write-up)."""
+    if not question_ids:
+        return 0
+    return DelegateQuestion.objects.filter(pk__in=question_ids).update(
+        status=QuestionStatus.ANSWERED,
+        answered_in=page,
+        highlighted=False,
+        updated_at=timezone.now(),
+    )

@@ -1,0 +1,39 @@
+"""Answers outlive the event: publishing a page that cites delegate questions
+in "question" blocks marks them answered, linked to that page.
+
+Write-ups are never imported here (they depend on us, not the reverse):
+any published page's StreamFields are searched for blocks of type "question".
+"""
+
+from wagtail.fields import StreamField
+
+from .moderation import mark_answered_in
+
+QUESTION_BLOCK_TYPE = "question"
+
+
+def cited_question_ids(page):
+    """Ids of the questions cited by `page`'s top-level "question" blocks."""
+    ids = set()
+    for field in page._meta.get_fields():
+        if not isinstance(field, StreamField):
+            continue
+        stream = getattr(page, field.name, None)
+        if stream is None:
+            continue
+        for item in stream.raw_data:
+            if item.get("type") != QUESTION_BLOCK_TYPE:
+                continue
+            value = item.get("value") or {}
+            question_id = value.get("question") if isinstance(value, dict) else None
+            if isinstance(question_id, int) or (
+                isinstance(question_id, str) and question_id.isdigit()
+            ):
+                ids.add(int(question_id))
+    return ids
+
+
+def mark_cited_questions_answered(sender, instance, **kwargs):
+    """page_published receiver."""
+    page = instance.specific
+    mark_answered_in(cited_question_ids(page), page)

@@ -1,0 +1,106 @@
+// Progressive enhancement for the ask/respond forms and vote buttons:
+// without JavaScript they post and redirect back; with it they post with
+// fetch and update the page in place. Text is always set with textContent.
+(function () {
+  "use strict";
+  if (window.recapQuestionsReady) return;
+  window.recapQuestionsReady = true;
+
+  var MIN = 10;
+  var MAX = 500;
+
+  function post(form) {
+    return fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json", "X-Requested-With": "fetch" },
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        data.httpStatus = response.status;
+        return data;
+      });
+    });
+  }
+
+  function setupAsk(form) {
+    var text = form.querySelector("[data-recap-text]");
+    var count = form.querySelector("[data-recap-count]");
+    var status = form.querySelector("[data-recap-status]");
+    if (text && count) {
+      var update = function () {
+        var length = text.value.trim().length;
+        count.hidden = false;
+        count.textContent = length + " of " + MAX + " characters" +
+          (length > MAX ? ": too long" : length > 0 && length < MIN ? ": too short" : "");
+      };
+      text.addEventListener("input", update);
+    }
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || !window.FormData) return;
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = true;
+      form.querySelectorAll(".recap-js-error").forEach(function (node) { node.remove(); });
+      post(form).then(function (data) {
+        status.textContent = data.message || "";
+        if (data.ok) {
+          form.reset();
+          if (data.form) {
+            form.querySelector("[name=started]").value = data.form.started;
+            form.querySelector("[name=submission_token]").value = data.form.submission_token;
+          }
+          if (count) count.hidden = true;
+        } else if (data.errors) {
+          Object.keys(data.errors).forEach(function (name) {
+            var field = form.querySelector("[name=" + name + "]");
+            if (!field) return;
+            var error = document.createElement("p");
+            error.className = "recap-js-error errorlist";
+            error.id = field.id + "-js-error";
+            error.textContent = data.errors[name].join(" ");
+            field.setAttribute("aria-describedby", error.id);
+            field.setAttribute("aria-invalid", "true");
+            field.insertAdjacentElement("afterend", error);
+          });
+          var first = form.querySelector("[aria-invalid=true]");
+          if (first) first.focus();
+        }
+      }).catch(function () {
+        // Network trouble: fall back to an ordinary post.
+        form.submit();
+      }).finally(function () {
+        if (button) button.disabled = false;
+      });
+    });
+  }
+
+  function setupVote(form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch || !window.FormData) return;
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      if (button) button.disabled = true;
+      post(form).then(function (data) {
+        if (data.ok) {
+          var votes = form.querySelector("[data-recap-votes]");
+          if (votes) votes.textContent = String(data.votes);
+          if (button) button.textContent = "Voted";
+        } else if (button) {
+          button.disabled = false;
+          button.title = data.message || "";
+        }
+      }).catch(function () { form.submit(); });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-recap-ask]").forEach(setupAsk);
+    document.querySelectorAll("form[data-recap-vote]").forEach(setupVote);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,269 @@
+"""Public question routes under /q/: ask, respond, vote, present.
+
+Views stay thin: forms clean, `submission` stores, `present` shapes what the
+screen shows. Every POST answers with a redirect back to the page (Post/
+Redirect/Get) and a message, or with JSON when the client asks for it.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from events.models import SessionPage
+
+from . import shortcodes
+from .forms import QuestionForm, sign_started
+from .identity import browser_key, ensure_browser_id, remember_browser
+from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
+from .present import etag_for, present_state, public_question, qr_svg, safe_json
+from .ratelimit import over_limit
+from .submission import cast_vote, submit_question
+
+
+def wants_json(request):
+    """Progressive enhancement: fetch() sends Accept: application/json."""
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or request.headers.get("X-Requested-With") == "fetch"
+
+
+def session_for_code(code):
+    """The live, public session a short code names, or 404."""
+    pk = shortcodes.decode(code)
+    if pk is None:
+        raise Http404("No such session.")
+    return get_object_or_404(SessionPage.objects.live().public(), pk=pk)
+
+
+def ask_url(session):
+    return reverse("recap_questions:ask", args=[shortcodes.session_code(session)])
+
+
+def private(response):
+    """Never let a shared cache keep a response made for one browser."""
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _back_url(request, fallback):
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+def _fresh_form_fields():
+    form = QuestionForm()
+    return {
+        "started": sign_started(),
+        "submission_token": str(form.initial["submission_token"]),
+    }
+
+
+def _confirmation(question, kind, bot=False):
+    noun = "question" if kind == "question" else "response"
+    if bot or question is None or question.status == "pending":
+        return (
+            f"Thank you: your {noun} has been sent. A moderator will check it before it "
+            "is shown; until then only you can see it here."
+        )
+    return f"Thank you: your {noun} is now shown."
+
+
+def _refusal(request, form, *, status, place, back_url, message):
+    if wants_json(request):
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse({"ok": False, "message": message, "errors": errors}, status=status)
+    response = TemplateResponse(
+        request,
+        "recap_questions/ask_refused.html",
+        {
+            "form": form,
+            "place": place,
+            "back_url": back_url,
+            "message": message,
+            "rate_limited": status == 429,
+            "action": request.path,
+        },
+        status=status,
+    )
+    return private(response)
+
+
+def _handle_submission(request, *, kind, place, back_url, session=None, page=None):
+    form = QuestionForm(request.POST, kind=kind)
+    asker_key = browser_key(ensure_browser_id(request))
+    question = None
+    bot = form.is_bot()
+    if not bot:
+        if not form.is_valid():
+            return remember_browser(
+                request,
+                _refusal(
+                    request,
+                    form,
+                    status=400,
+                    place=place,
+                    back_url=back_url,
+                    message="Please check the form: nothing was sent yet.",
+                ),
+            )
+        token = form.cleaned_data["submission_token"]
+        question = (
+            DelegateQuestion.objects.filter(submission_token=token).first() if token else None
+        )
+        if question is None:
+            if over_limit(request, "ask"):
+                return remember_browser(
+                    request,
+                    _refusal(
+                        request,
+                        form,
+                        status=429,
+                        place=place,
+                        back_url=back_url,
+                        message="You have sent several questions in the last minute. Please "
+                        "wait a minute and send this one again: your text is kept below.",
+                    ),
+                )
+            data = form.cleaned_data
+            question = submit_question(
+                text=data["text"],
+                session=session,
+                page=page,
+                source=QuestionSource.ONLINE if kind == "question" else QuestionSource.READER,
+                name=data["name"],
+                organisation=data["organisation"],
+                email=data["email"],
+                email_consent=data["email_consent"],
+                asker_key=asker_key,
+                submission_token=token,
+            ).question
+    message = _confirmation(question, kind, bot=bot)
+    if wants_json(request):
+        payload = {"ok": True, "message": message, "form": _fresh_form_fields()}
+        if question is not None and not bot:
+            payload["question"] = public_question(question, request)
+        response = JsonResponse(payload)
+    else:
+        messages.success(request, message, extra_tags="recap-questions")
+        response = redirect(back_url)
+    return remember_browser(request, private(response))
+
+
+def ask(request, code):
+    """The session's short URL: GET goes to the ask form on the session's page;
+    POST sends a question."""
+    session = session_for_code(code)
+    session_url = session.get_url(request)
+    if request.method != "POST":
+        return redirect(f"{session_url}#ask-question")
+    back_url = f"{session_url}#questions"
+    if not session.accepts_questions():
+        form = QuestionForm(request.POST)
+        form.is_valid()
+        return _refusal(
+            request,
+            form,
+            status=403,
+            place=session,
+            back_url=back_url,
+            message="Questions for this session are closed.",
+        )
+    return _handle_submission(
+        request, kind="question", place=session, back_url=back_url, session=session
+    )
+
+
+@require_POST
+def respond(request, page_id):
+    """A reader's response to a write-up that invites them."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    invites = getattr(page, "invites_responses", None)
+    if not callable(invites) or not invites():
+        raise Http404("This page does not take responses.")
+    back_url = f"{page.get_url(request)}#responses"
+    return _handle_submission(request, kind="response", place=page, back_url=back_url, page=page)
+
+
+@require_POST
+def vote(request, question_id):
+    """One up-vote per browser for a public question."""
+    question = get_object_or_404(
+        DelegateQuestion.objects.filter(status__in=PUBLIC_STATUSES).select_related("session"),
+        pk=question_id,
+    )
+    fallback = "/"
+    if question.session is not None:
+        fallback = f"{question.session.get_url(request)}#question-{question.pk}"
+    back_url = _back_url(request, fallback)
+    voter_key = browser_key(ensure_browser_id(request))
+    if over_limit(request, "vote"):
+        message = "You have voted many times in the last minute. Please wait a moment."
+        if wants_json(request):
+            response = JsonResponse({"ok": False, "message": message}, status=429)
+        else:
+            response = TemplateResponse(
+                request,
+                "recap_questions/vote_refused.html",
+                {"message": message, "back_url": back_url},
+                status=429,
+            )
+        return remember_browser(request, private(response))
+    counted, votes = cast_vote(question, voter_key)
+    message = "Thank you for your vote." if counted else "You have already voted for this one."
+    if wants_json(request):
+        response = JsonResponse(
+            {"ok": True, "counted": counted, "voted": True, "votes": votes, "message": message}
+        )
+    else:
+        messages.success(request, message, extra_tags="recap-questions")
+        response = redirect(back_url)
+    return remember_browser(request, private(response))
+
+
+@require_GET
+def present(request, code):
+    """The room's screen: highlighted and top questions, the QR code to ask."""
+    session = session_for_code(code)
+    short_url = request.build_absolute_uri(ask_url(session))
+    state = present_state(session, request)
+    response = TemplateResponse(
+        request,
+        "recap_questions/present.html",
+        {
+            "session": session,
+            "state": state,
+            "state_json": safe_json(state),
+            "short_url": short_url,
+            "short_url_display": short_url.split("://", 1)[-1],
+            "qr_svg": qr_svg(short_url),
+            "data_url": reverse("recap_questions:present_data", args=[code]),
+            "session_url": session.get_url(request),
+        },
+    )
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+@require_GET
+def present_data(request, code):
+    """The screen's state as JSON, with an ETag so unchanged polls cost a 304."""
+    session = session_for_code(code)
+    body = safe_json(present_state(session, request))
+    etag = etag_for(body)
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
