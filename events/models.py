@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -472,6 +473,15 @@ class SessionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(session_context(request, self))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The page carries the ask form and vote buttons (CSRF token, this
+        # browser's own pending questions): never from a shared cache.
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_cache_control(response, private=True, no_cache=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
 
     @path("", name="detail")
     def detail(self, request):

@@ -8,6 +8,7 @@ import math
 
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -177,6 +178,15 @@ class WriteUpPage(Page):
             block.block_type == "call_to_action" and block.value.get("invite_responses")
             for block in self.body
         )
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A response form carries a CSRF token and this browser's pending
+        # responses: such pages are never kept in a shared cache.
+        if self.invites_responses():
+            patch_cache_control(response, private=True, no_cache=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from .views import writeup_context
