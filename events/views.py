@@ -1,19 +1,214 @@
-"""Context for the event index, event and session pages."""
+"""Context for the event index, event and session pages.
 
+Each function loads everything its template shows in a fixed number of
+queries, whatever the number of sessions or speakers: lists are prefetched,
+images come with their renditions, and sessions are handed their event so
+that `SessionPage.event` never looks up a parent per session.
+"""
+
+from collections import OrderedDict
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.images import get_image_model
+
+from speakers.structured_data import json_ld_script
+
+from . import structured_data
+from .models import SessionSpeaker
+
+EVENTS_PER_PAGE = 12
+HERO_FILTER = "fill-1200x500-c50"
+GALLERY_THUMB_FILTER = "fill-480x320-c50"
+GALLERY_FULL_FILTER = "max-1600x1200"
+SPEAKER_PHOTO_FILTER = "fill-160x160-c50"
 
 
-def event_index_context(request, page):
-    now = timezone.now()
+def images_with_renditions(*filters):
+    """An image queryset that brings the renditions `filters` need along."""
+    return get_image_model().objects.prefetch_renditions(*filters)
+
+
+def speaker_links_queryset(with_photos=False):
+    """SessionSpeaker rows with their speaker (and its photo, when shown)."""
+    queryset = SessionSpeaker.objects.select_related("speaker")
+    if with_photos:
+        queryset = queryset.prefetch_related(
+            Prefetch("speaker__photo", queryset=images_with_renditions(SPEAKER_PHOTO_FILTER))
+        )
+    return queryset
+
+
+def attach_event(sessions, event):
+    """Give each session its event, so `session.event` costs no query."""
+    for session in sessions:
+        session.__dict__["event"] = event
+    return sessions
+
+
+def rendition(image, filter_spec):
+    return image.get_rendition(filter_spec) if image else None
+
+
+def paginate(request, items, parameter, per_page=EVENTS_PER_PAGE):
+    return Paginator(items, per_page).get_page(request.GET.get(parameter))
+
+
+def event_index_context(request, page, now=None):
+    """Upcoming events (soonest first) and past events (latest first), each
+    paginated on its own query parameter."""
+    now = now or timezone.now()
     return {
-        "upcoming_events": page.upcoming_events(now),
-        "past_events": page.past_events(now),
+        "upcoming_events": paginate(request, page.upcoming_events(now), "upcoming"),
+        "past_events": paginate(request, page.past_events(now), "past"),
+        "now": now,
     }
 
 
-def event_context(request, page):
-    return {"sessions": page.sessions()}
+def programme_days(sessions, zone):
+    """The programme as days (in the event's zone), each a day-by-room grid.
+
+    Each day has `rooms` (columns, in order of first use) and `rows`: one per
+    start time, with a cell per room. Sessions without a room (plenaries,
+    breaks) get a row of their own spanning every room."""
+    by_day = OrderedDict()
+    for session in sessions:
+        by_day.setdefault(timezone.localtime(session.start, zone).date(), []).append(session)
+    days = []
+    for date, day_sessions in by_day.items():
+        rooms = list(OrderedDict.fromkeys(s.room for s in day_sessions if s.room))
+        by_start = OrderedDict()
+        for session in sorted(day_sessions, key=lambda s: (s.start, s.room, s.path)):
+            by_start.setdefault(session.start, []).append(session)
+        rows = []
+        for start, group in by_start.items():
+            everyone = [s for s in group if not s.room]
+            if everyone:
+                rows.append({"start": start, "all_rooms": everyone, "cells": []})
+            if any(s.room for s in group):
+                cells = [[s for s in group if s.room == room] for room in rooms]
+                rows.append({"start": start, "all_rooms": [], "cells": cells})
+        days.append(
+            {
+                "date": date,
+                "rooms": rooms,
+                "column_count": max(1, len(rooms)),
+                "rows": rows,
+                "sessions": day_sessions,
+                "anchor": f"day-{date.isoformat()}",
+            }
+        )
+    return days
+
+
+def now_and_next(sessions, now):
+    """Per room, the session on now and the next one, skipping cancelled
+    sessions. Rows for sessions without a room are labelled "All rooms"."""
+    rooms = OrderedDict()
+    for session in sorted(sessions, key=lambda s: s.start):
+        if session.is_cancelled:
+            continue
+        entry = rooms.setdefault(session.room, {"room": session.room, "now": None, "next": None})
+        if session.start <= now < session.end:
+            entry["now"] = entry["now"] or session
+        elif session.start >= now and entry["next"] is None:
+            entry["next"] = session
+    return [entry for entry in rooms.values() if entry["now"] or entry["next"]]
+
+
+def speaker_urls_for(request, speaker_links):
+    return {link.speaker_id: link.speaker.get_url(request) for link in speaker_links}
+
+
+def event_context(request, page, now=None):
+    """The event page: programme (grid and list), now and next, gallery,
+    resources, write-ups about the event and its JSON-LD."""
+    now = now or timezone.now()
+    sessions = list(
+        page.sessions().prefetch_related(
+            Prefetch("speaker_links", queryset=speaker_links_queryset())
+        )
+    )
+    attach_event(sessions, page)
+    hero = rendition(page.hero_image, HERO_FILTER)
+    gallery = list(
+        page.gallery_images.all().prefetch_related(
+            Prefetch(
+                "image", queryset=images_with_renditions(GALLERY_THUMB_FILTER, GALLERY_FULL_FILTER)
+            )
+        )
+    )
+    speaker_urls = speaker_urls_for(
+        request, [link for session in sessions for link in session.speaker_links.all()]
+    )
+    document = structured_data.event_document(
+        page, sessions, request, speaker_urls, image_url=hero.url if hero else None
+    )
+    return {
+        "event": page,
+        "sessions": sessions,
+        "programme_days": programme_days(sessions, page.tz),
+        "programme_view": "list" if request.GET.get("view") == "list" else "grid",
+        "is_on": page.is_on(now),
+        "now_next": now_and_next(sessions, now) if page.is_on(now) else [],
+        "hero": hero,
+        "gallery": gallery,
+        "resources": [
+            link.resource
+            for link in page.resource_links.all().select_related(
+                "resource", "resource__document", "resource__image"
+            )
+        ],
+        "writeups": list(
+            page.writeups.live().public().select_related("author").order_by("-date", "-pk")
+        ),
+        "topics": list(page.topics.all()),
+        "hashtag": page.hashtag.lstrip("#"),
+        "json_ld": json_ld_script(document),
+    }
 
 
 def session_context(request, page):
-    return {"event": page.event}
+    """The session page: its event, speakers with photos, resources, topics,
+    the write-ups that cover it, the recording and its JSON-LD."""
+    event = page.event
+    speaker_links = list(page.speaker_links.all().select_related("speaker"))
+    # Photos with their renditions, in one query for every speaker.
+    photo_ids = {link.speaker.photo_id for link in speaker_links if link.speaker.photo_id}
+    photos = images_with_renditions(SPEAKER_PHOTO_FILTER).in_bulk(photo_ids) if photo_ids else {}
+    speakers = [
+        {
+            "speaker": link.speaker,
+            "role": link.get_role_display(),
+            "photo": rendition(photos.get(link.speaker.photo_id), SPEAKER_PHOTO_FILTER),
+        }
+        for link in speaker_links
+    ]
+    speaker_urls = speaker_urls_for(request, speaker_links)
+    context = {
+        "event": event,
+        "speakers": speakers,
+        "resources": [
+            link.resource
+            for link in page.resource_links.all().select_related(
+                "resource", "resource__document", "resource__image"
+            )
+        ],
+        "topics": list(page.topics.all()),
+        "writeups": [
+            link.page
+            for link in page.writeup_links.filter(page__live=True)
+            .select_related("page", "page__author")
+            .order_by("-page__date")
+        ],
+        "recording_title": f"Recording: {page.title}",
+    }
+    if event is not None:
+        document = structured_data.session_document(
+            page, event, request, speaker_urls, speaker_links=speaker_links
+        )
+        context["json_ld"] = json_ld_script(document)
+    context["abstract_text"] = strip_tags(page.abstract or "")
+    return context

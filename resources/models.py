@@ -6,8 +6,9 @@ no arrow points back here; pages in this app reach them by reverse relations.
 """
 
 from django.db import models
-from django.urls import reverse
-from modelcluster.fields import ParentalManyToManyField
+from django.urls import NoReverseMatch, reverse
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import (
@@ -21,8 +22,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -45,12 +44,19 @@ class Topic(TagBase):
         verbose_name = "topic"
 
     def get_url(self, request=None):
-        index_page = TopicIndexPage.objects.live().first()
-        if index_page is None:
+        """The topic's page; the topic index is looked up once per request."""
+        cached = getattr(request, "_recap_topic_index_url", False) if request else False
+        if cached is False:
+            index_page = TopicIndexPage.objects.live().first()
+            cached = index_page.get_url(request) if index_page is not None else None
+            if request is not None:
+                request._recap_topic_index_url = cached
+        if cached is not None:
+            return f"{cached}{self.slug}/"
+        try:
             return reverse("recap_resources:topic", kwargs={"slug": self.slug})
-        return index_page.get_url(request) + index_page.reverse_subpage(
-            "topic", kwargs={"slug": self.slug}
-        )
+        except NoReverseMatch:
+            return ""
 
     get_absolute_url = get_url
 
@@ -124,7 +130,11 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
                             heading="Where it is",
                         ),
                         FieldRowPanel(
-                            [FieldPanel("publisher"), FieldPanel("author"), FieldPanel("published_on")]
+                            [
+                                FieldPanel("publisher"),
+                                FieldPanel("author"),
+                                FieldPanel("published_on"),
+                            ]
                         ),
                         FieldPanel("note"),
                     ],

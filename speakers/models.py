@@ -7,7 +7,7 @@ points back from here to events or write-ups.
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -157,13 +157,18 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return [link for link in links if link]
 
     def get_url(self, request=None):
-        """The speaker's public page, under the site's speaker index page."""
-        index_page = SpeakerIndexPage.objects.live().first()
-        if index_page is None:
+        """The speaker's public page, under the site's speaker index page.
+
+        With a request, the index page is looked up once per request, so a
+        page listing a hundred speakers does not make a hundred queries."""
+        index_url = speaker_index_url(request)
+        if index_url is not None:
+            return f"{index_url}{self.slug}/"
+        try:
             return reverse("recap_speakers:detail", kwargs={"slug": self.slug})
-        return index_page.get_url(request) + index_page.reverse_subpage(
-            "speaker", kwargs={"slug": self.slug}
-        )
+        except NoReverseMatch:
+            # Neither a directory page nor the fallback URLs: no page to link to.
+            return ""
 
     get_absolute_url = get_url
 
@@ -174,6 +179,19 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         from .profile import speaker_context
 
         return speaker_context(request, self, page=SpeakerIndexPage.objects.live().first())
+
+
+def speaker_index_url(request=None):
+    """The URL of the live speaker directory page (cached on the request), or
+    None when the site has none."""
+    cached = getattr(request, "_recap_speaker_index_url", False) if request else False
+    if cached is not False:
+        return cached
+    index_page = SpeakerIndexPage.objects.live().first()
+    url = index_page.get_url(request) if index_page is not None else None
+    if request is not None:
+        request._recap_speaker_index_url = url
+    return url
 
 
 def default_sort_name(name):

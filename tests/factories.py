@@ -146,3 +146,26 @@ class WriteUpPageFactory(PageFactory):
     def _create(cls, model_class, *args, parent=None, **kwargs):
         parent = parent or WriteUpIndexPage.objects.first() or WriteUpIndexPageFactory()
         return super()._create(model_class, *args, parent=parent, **kwargs)
+
+
+def make_image(title="A photo", width=640, height=480, colour=(40, 90, 160)):
+    """A Wagtail image with a small generated PNG (no files from the internet)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{slugify(title) or 'image'}.png")
+    )
+
+
+def no_search_indexing():
+    """Skip search-index updates while building large fixtures for
+    query-count tests (indexing is not what they measure, and is slow)."""
+    from unittest import mock
+
+    return mock.patch("modelsearch.signal_handlers.insert_or_update_object_task")
