@@ -1,18 +1,32 @@
 """Calendar feeds that are not sub-routes of a page: a speaker's sessions, a
-topic's sessions, and a delegate's personal agenda (to be completed: issue 4).
-Mounted by the reference site at /calendar/."""
+topic's sessions, and a delegate's personal agenda (its page, the star form
+and its private feed). Mounted by the reference site at /calendar/."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path
+
+from resources.models import Topic
+from speakers.models import Speaker
+
+from . import agenda, ical_views
 
 app_name = "recap_events"
 
 
-def not_yet(request, **kwargs):
-    raise Http404
+def speaker_calendar(request, slug):
+    """Every published session of one speaker, across events."""
+    return ical_views.speaker_calendar_view(request, get_object_or_404(Speaker, slug=slug))
+
+
+def topic_calendar(request, slug):
+    """Every published session on one topic (or in an event on it)."""
+    return ical_views.topic_calendar_view(request, get_object_or_404(Topic, slug=slug))
 
 
 urlpatterns = [
-    path("speakers/<slug:slug>.ics", not_yet, name="speaker_calendar"),
-    path("topics/<slug:slug>.ics", not_yet, name="topic_calendar"),
+    path("speakers/<slug:slug>.ics", speaker_calendar, name="speaker_calendar"),
+    path("topics/<slug:slug>.ics", topic_calendar, name="topic_calendar"),
+    path("agenda/", agenda.agenda_view, name="agenda"),
+    path("agenda/star/", agenda.star_view, name="agenda_star"),
+    path("agenda/<str:token>.ics", agenda.agenda_calendar, name="agenda_calendar"),
 ]

@@ -1,26 +1,106 @@
-"""Calendar links for pages (to be completed: issue 4).
+"""Calendar links for pages.
 
-Each tag takes an EventIndexPage, EventPage, SessionPage, Speaker or Topic.
+Each tag takes an EventIndexPage, EventPage, SessionPage, Speaker or Topic:
+`{% calendar_alternate obj %}` in the head, `{% calendar_links obj %}` where
+readers see "Add to calendar" and "Subscribe", and `{% agenda_star session %}`
+for the personal agenda's star button (a POST form; no JavaScript needed).
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from resources.models import Topic
+from speakers.models import Speaker
+
+from ..agenda import starred_session_ids, webcal
+from ..models import EventIndexPage, EventPage, SessionPage
 
 register = template.Library()
 
 
-@register.simple_tag
-def calendar_alternate(obj):
+def _absolute(request, url):
+    if url.startswith(("http://", "https://")) or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+def calendar_url(obj, request=None):
+    """The absolute URL of an object's .ics feed, or "" if it has none."""
+    try:
+        if isinstance(obj, EventIndexPage | EventPage | SessionPage):
+            page_url = obj.get_full_url(request)
+            if not page_url:
+                return ""
+            return _absolute(request, page_url + obj.reverse_subpage("calendar"))
+        if isinstance(obj, Speaker):
+            url = reverse("recap_events:speaker_calendar", kwargs={"slug": obj.slug})
+            return _absolute(request, url)
+        if isinstance(obj, Topic):
+            url = reverse("recap_events:topic_calendar", kwargs={"slug": obj.slug})
+            return _absolute(request, url)
+    except NoReverseMatch:
+        return ""
+    return ""
+
+
+def _title(obj):
+    if isinstance(obj, SessionPage):
+        return f"{obj.title} (iCalendar)"
+    if isinstance(obj, EventPage):
+        return f"Programme of {obj.title} (iCalendar)"
+    return f"{getattr(obj, 'title', None) or getattr(obj, 'name', '')} (iCalendar)"
+
+
+@register.simple_tag(takes_context=True)
+def calendar_alternate(context, obj):
     """<link rel="alternate" type="text/calendar"> for the page's head."""
-    return ""
+    url = calendar_url(obj, context.get("request"))
+    if not url:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="text/calendar" title="{}" href="{}">', _title(obj), url
+    )
 
 
-@register.simple_tag
-def calendar_links(obj):
-    """'Add to calendar' and 'Subscribe' links."""
-    return ""
+@register.simple_tag(takes_context=True)
+def calendar_links(context, obj):
+    """'Add to calendar' (a download) and 'Subscribe' (webcal://) links. A
+    session's subscription is to its event's programme."""
+    request = context.get("request")
+    url = calendar_url(obj, request)
+    if not url:
+        return ""
+    subscribe_url, subscribe_label = webcal(url), "Subscribe"
+    if isinstance(obj, SessionPage):
+        event = obj.event
+        programme = calendar_url(event, request) if event else ""
+        subscribe_url = webcal(programme) if programme else ""
+        subscribe_label = "Subscribe to the programme"
+    return render_to_string(
+        "recap_events/includes/calendar_links.html",
+        {
+            "download_url": url,
+            "subscribe_url": subscribe_url,
+            "subscribe_label": subscribe_label,
+            "filename": url.rsplit("/", 1)[-1],
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)
 def agenda_star(context, session):
     """The star / unstar button of the personal agenda for one session."""
-    return ""
+    request = context.get("request")
+    if request is None or not getattr(session, "pk", None):
+        return ""
+    return render_to_string(
+        "recap_events/includes/agenda_star.html",
+        {
+            "session": session,
+            "starred": session.pk in starred_session_ids(request),
+            "next": request.get_full_path(),
+        },
+        request=request,
+    )

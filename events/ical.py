@@ -1,0 +1,530 @@
+"""iCalendar (RFC 5545) export: calendars of sessions and events.
+
+Plain functions: a *feed* describes what goes into one calendar (which events,
+which sessions, its name); `stream_feed` turns it into bytes, one VEVENT at a
+time, so a 10,000-session programme never sits in memory whole.
+
+How the bytes are made. icalendar builds the calendar head and each zone's
+VTIMEZONE (`Timezone.from_tzinfo`, limited to the feed's dates plus a margin),
+and its property value types (`vText`, `vCategory`, `vGeo`) escape every value.
+The VEVENT content lines are joined and folded here rather than through
+`Component.to_ical()`: that path costs about 1 ms per event (its folding walks
+each character), which makes a 10,000-session feed take ten seconds; the value
+types plus `fold_line` below produce the same RFC 5545 output (checked by the
+tests, which parse every feed back with icalendar) about ten times faster.
+
+Identity. Every VEVENT's UID is `<calendar_uid>@recap`: the stored UUID of the
+session (or event) and a fixed domain, never the site's host name, so a UID
+never changes when a site moves. The importer reads such UIDs back to the
+same UUID (see `calendar_uuid_for`).
+
+Times. DTSTART/DTEND carry TZID = the event's IANA zone name (never a bare
+"GMT"), with a VTIMEZONE for each zone used. DTSTAMP and LAST-MODIFIED are the
+time the session or its event was last published, never "now", so the output
+is byte-stable while nothing changes and ETags work.
+
+Nothing a delegate wrote and no personal data goes into a feed: only
+published pages and speakers' public names and roles.
+"""
+
+import datetime as dt
+import hashlib
+import uuid
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from icalendar import Calendar, Timezone, vCategory, vDuration, vGeo, vText, vUri
+from wagtail.models import Page
+
+from resources.sanitize import BIDI_CONTROLS, plain_text
+
+from .models import (
+    EventPage,
+    EventStatus,
+    EventTopic,
+    SessionKind,
+    SessionPage,
+    SessionSpeaker,
+    SessionStatus,
+    SessionTopic,
+    SpeakerRole,
+)
+
+UID_DOMAIN = "recap"
+PRODID = "-//Recap//Conference calendar 1.0//EN"
+# How often subscribed clients should poll; 304s make polling cheap.
+REFRESH_INTERVAL = dt.timedelta(hours=1)
+# VTIMEZONE components cover the feed's dates plus this margin either side.
+TIMEZONE_MARGIN = dt.timedelta(days=90)
+# Changing the output format changes every ETag.
+FORMAT_VERSION = "1"
+# Namespace for session UUIDs derived from other tools' UIDs (never change it:
+# re-imports match sessions through it).
+IMPORTED_UID_NAMESPACE = uuid.UUID("8a0f7a52-3d4c-5f0e-9b8e-2f6b1c7d9e31")
+ABSTRACT_CACHE_TIMEOUT = 60 * 60 * 24 * 30
+# Sessions are written in chunks: the abstracts of a chunk are looked up in
+# the cache together.
+CHUNK_SIZE = 500
+CRLF = b"\r\n"
+
+_KIND_LABELS = dict(SessionKind.choices)
+_ROLE_LABELS = dict(SpeakerRole.choices)
+# C0 and C1 controls, DEL and bidi overrides: removed from every text value.
+# Newlines are kept only where a value may span lines (DESCRIPTION).
+_CONTROLS = {code: None for code in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROLS.update({ord(char): None for char in BIDI_CONTROLS})
+_SINGLE_LINE = {**_CONTROLS, ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
+_MULTI_LINE = {**_CONTROLS, ord("\n"): "\n"}
+
+
+def calendar_uid(obj):
+    """The iCalendar UID of a session or event: stored, so it never changes."""
+    return f"{obj.calendar_uid}@{UID_DOMAIN}"
+
+
+def calendar_uuid_for(uid):
+    """The `calendar_uid` a session imported with iCalendar UID `uid` gets.
+
+    Our own exported UIDs (`<uuid>@recap`) and bare UUIDs map back to that
+    UUID; any other tool's UID (pretalx, Sessionize, Google...) to a UUID5 of
+    it, so importing the same file again finds the same sessions."""
+    uid = (uid or "").strip()
+    local, _, domain = uid.rpartition("@")
+    for candidate in (local if domain == UID_DOMAIN else None, uid):
+        if candidate:
+            try:
+                return uuid.UUID(candidate)
+            except ValueError:
+                pass
+    return uuid.uuid5(IMPORTED_UID_NAMESPACE, uid)
+
+
+def single_line_text(value):
+    """A plain-text value on one line, without control characters. Titles,
+    rooms and venues are plain text already (not markup), so only controls
+    are removed; stripping markup would eat a literal "<canvas>" in a title."""
+    return " ".join(str(value or "").translate(_SINGLE_LINE).split())
+
+
+def multi_line_text(value):
+    return str(value or "").translate(_MULTI_LINE).strip()
+
+
+def fold_line(line):
+    """Fold one content line at 75 octets (RFC 5545 3.1), never inside a
+    UTF-8 sequence."""
+    if len(line) <= 75:
+        return line
+    parts, start, limit, size = [], 0, 75, len(line)
+    while start < size:
+        end = min(start + limit, size)
+        while end < size and line[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(line[start:end])
+        start, limit = end, 74
+    return b"\r\n ".join(parts)
+
+
+def _content_lines(lines):
+    return b"".join(fold_line(line) + CRLF for line in lines)
+
+
+def _text(name, value):
+    return name + b":" + vText(value).to_ical()
+
+
+def _utc(value):
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ").encode()
+
+
+def _local(name, value, zone):
+    local = timezone.localtime(value, zone).strftime("%Y%m%dT%H%M%S")
+    return b"%s;TZID=%s:%s" % (name, zone.key.encode(), local.encode())
+
+
+@lru_cache(maxsize=128)
+def timezone_component(zone_name, first_date, last_date):
+    """The VTIMEZONE of an IANA zone for a range of dates (built by icalendar)."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    return Timezone.from_tzinfo(
+        zone, tzid=zone_name, first_date=first_date, last_date=last_date
+    ).to_ical()
+
+
+def calendar_head(name, zone_names, first, last, default_zone=None):
+    """BEGIN:VCALENDAR, the calendar's properties and its VTIMEZONEs."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", single_line_text(name))
+    calendar.add("name", single_line_text(name))
+    if default_zone:
+        calendar.add("x-wr-timezone", default_zone)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    head = calendar.to_ical().split(b"END:VCALENDAR")[0]
+    if first and last:
+        first_date = (first - TIMEZONE_MARGIN).date()
+        last_date = (last + TIMEZONE_MARGIN).date()
+        for zone_name in sorted(zone_names):
+            head += timezone_component(zone_name, first_date, last_date)
+    return head
+
+
+def _modified(*pages):
+    stamps = [
+        page.last_published_at or page.first_published_at
+        for page in pages
+        if page.last_published_at or page.first_published_at
+    ]
+    return max(stamps) if stamps else None
+
+
+def _location(event, room=""):
+    parts = [room, event.venue_name, event.venue_address, event.city, event.country]
+    line = ", ".join(single_line_text(part) for part in parts if single_line_text(part))
+    if not line and event.online_url:
+        return event.online_url
+    return line
+
+
+def _geo(event):
+    if event.latitude is None or event.longitude is None:
+        return None
+    return b"GEO:" + vGeo((float(event.latitude), float(event.longitude))).to_ical().encode()
+
+
+def _categories(names):
+    names = [single_line_text(name) for name in names if single_line_text(name)]
+    return b"CATEGORIES:" + vCategory(names).to_ical() if names else None
+
+
+def session_vevent(session, event, event_url, speakers, topics, abstract_text):
+    """The VEVENT of one session (bytes, folded, CRLF)."""
+    zone = event.tz
+    modified = _modified(session, event) or session.start
+    cancelled = session.status == SessionStatus.CANCELLED or event.status == EventStatus.CANCELLED
+    url = f"{event_url}{session.slug}/"
+    description = [abstract_text] if abstract_text else []
+    if speakers:
+        description.append(
+            "Speakers: "
+            + ", ".join(
+                f"{single_line_text(name)} ({_ROLE_LABELS.get(role, role)})"
+                for name, role in speakers
+            )
+        )
+    description.append(url)
+    lines = [
+        b"BEGIN:VEVENT",
+        _text(b"UID", calendar_uid(session)),
+        b"DTSTAMP:" + _utc(modified),
+        _local(b"DTSTART", session.start, zone),
+        _local(b"DTEND", session.end, zone),
+        _text(b"SUMMARY", single_line_text(session.title)),
+        _text(b"DESCRIPTION", "\n\n".join(description)),
+        b"URL:" + vUri(url).to_ical(),
+        _text(b"LOCATION", _location(event, session.room)),
+        _geo(event),
+        _categories([_KIND_LABELS.get(session.kind, session.kind), *topics]),
+        b"LAST-MODIFIED:" + _utc(modified),
+        # Both numbers only ever grow; the event's grows when its venue or
+        # status changes, which changes this session's LOCATION or STATUS.
+        b"SEQUENCE:%d" % (session.sequence + event.sequence),
+        b"STATUS:CANCELLED" if cancelled else b"STATUS:CONFIRMED",
+        b"END:VEVENT",
+    ]
+    return _content_lines(line for line in lines if line)
+
+
+def event_vevent(event, event_url, topics):
+    """The VEVENT of a whole event (the site-wide upcoming calendar)."""
+    zone = event.tz
+    modified = _modified(event) or event.start
+    status = {
+        EventStatus.CANCELLED: b"STATUS:CANCELLED",
+        EventStatus.POSTPONED: b"STATUS:TENTATIVE",
+    }.get(event.status, b"STATUS:CONFIRMED")
+    description = [text for text in (abstract_plain_text([event.intro])[0], event_url) if text]
+    lines = [
+        b"BEGIN:VEVENT",
+        _text(b"UID", calendar_uid(event)),
+        b"DTSTAMP:" + _utc(modified),
+        _local(b"DTSTART", event.start, zone),
+        _local(b"DTEND", event.end, zone),
+        _text(b"SUMMARY", single_line_text(event.title)),
+        _text(b"DESCRIPTION", "\n\n".join(description)),
+        b"URL:" + vUri(event_url).to_ical(),
+        _text(b"LOCATION", _location(event)),
+        _geo(event),
+        _categories(topics),
+        b"LAST-MODIFIED:" + _utc(modified),
+        b"SEQUENCE:%d" % event.sequence,
+        status,
+        b"END:VEVENT",
+    ]
+    return _content_lines(line for line in lines if line)
+
+
+def abstract_plain_text(abstracts):
+    """Rich-text abstracts as plain text, through the project's sanitiser.
+
+    bleach costs about half a millisecond per call, too slow for 10,000
+    sessions on every request; results are cached by a hash of the input
+    (content-addressed, so never stale) and looked up a chunk at a time."""
+    keys = [
+        "recap:ical:text:" + hashlib.sha256(text.encode()).hexdigest() if text else None
+        for text in abstracts
+    ]
+    found = cache.get_many([key for key in keys if key])
+    missing = {}
+    results = []
+    for text, key in zip(abstracts, keys, strict=True):
+        if not key:
+            results.append("")
+            continue
+        if key not in found:
+            found[key] = missing[key] = multi_line_text(plain_text(text))
+        results.append(found[key])
+    if missing:
+        cache.set_many(missing, ABSTRACT_CACHE_TIMEOUT)
+    return results
+
+
+@dataclass
+class Feed:
+    """What goes into one calendar: the events (loaded, few) and a queryset
+    of sessions (streamed, possibly many), or the events alone."""
+
+    name: str
+    events: list
+    sessions: object = None  # a SessionPage queryset, or None for events only
+    extra_etag: tuple = field(default_factory=tuple)
+
+    @property
+    def zone_names(self):
+        return {event.time_zone for event in self.events}
+
+    def date_range(self):
+        if not self.events:
+            return None, None
+        return min(e.start for e in self.events), max(e.end for e in self.events)
+
+
+SESSION_FIELDS = (
+    "id",
+    "path",
+    "slug",
+    "title",
+    "kind",
+    "start",
+    "end",
+    "room",
+    "status",
+    "abstract",
+    "calendar_uid",
+    "sequence",
+    "last_published_at",
+    "first_published_at",
+)
+
+
+def _published_sessions():
+    return SessionPage.objects.live().public()
+
+
+def events_of(sessions):
+    """The live events that hold `sessions` (one query)."""
+    parent_paths = sessions.annotate(
+        parent_path=Substr("path", 1, Length("path") - Page.steplen)
+    ).values("parent_path")
+    return list(EventPage.objects.live().public().filter(path__in=parent_paths).order_by("pk"))
+
+
+def programme_feed(event):
+    """One event's programme."""
+    return Feed(name=event.title, events=[event], sessions=_published_sessions().child_of(event))
+
+
+def session_feed(session):
+    """One session (the download on its page)."""
+    event = session.event
+    return Feed(
+        name=session.title,
+        events=[event] if event else [],
+        sessions=SessionPage.objects.filter(pk=session.pk),
+    )
+
+
+def speaker_feed(speaker):
+    """A speaker's sessions across every event."""
+    sessions = _published_sessions().filter(speaker_links__speaker=speaker).distinct()
+    return Feed(name=speaker.name, events=events_of(sessions), sessions=sessions)
+
+
+def topic_feed(topic):
+    """Sessions on a topic, and every session of events on that topic."""
+    event_paths = EventPage.objects.live().filter(tagged_topics__tag=topic).values("path")
+    sessions = (
+        _published_sessions()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(Q(tagged_topics__tag=topic) | Q(parent_path__in=event_paths))
+        .distinct()
+    )
+    return Feed(name=topic.name, events=events_of(sessions), sessions=sessions)
+
+
+def agenda_feed(agenda):
+    """A delegate's starred sessions."""
+    sessions = _published_sessions().filter(pk__in=agenda.items.values("session_id"))
+    return Feed(
+        name="My agenda",
+        events=events_of(sessions),
+        sessions=sessions,
+        extra_etag=(agenda.updated_at.isoformat(),),
+    )
+
+
+def upcoming_feed(index_page, now=None):
+    """Every upcoming event of the site, one VEVENT per event (the programmes
+    have their own feeds: a site-wide calendar of every talk would bury the
+    events themselves)."""
+    events = list(index_page.upcoming_events(now).order_by("pk"))
+    title = index_page.title
+    return Feed(name=title, events=events, sessions=None)
+
+
+def feed_fingerprint(feed, site_root=""):
+    """(ETag, Last-Modified) of a feed, from a few aggregate queries, so a
+    client polling an unchanged feed gets a 304 without the feed being built.
+
+    Publishing a session or event changes its last_published_at; renaming a
+    speaker changes their updated_at; adding or removing sessions changes the
+    count. (Renaming a topic does not change the ETag until something in the
+    feed is published again.)"""
+    parts = [FORMAT_VERSION, site_root, feed.name, *feed.extra_etag]
+    stamps = []
+    for event in feed.events:
+        parts.append((event.pk, event.last_published_at, event.sequence, event.url_path))
+        stamps.append(_modified(event))
+    if feed.sessions is not None:
+        ids = feed.sessions.values("pk")
+        summary = SessionPage.objects.filter(pk__in=ids).aggregate(
+            count=Count("pk"), published=Max("last_published_at"), sequence=Max("sequence")
+        )
+        speakers = SessionSpeaker.objects.filter(page__in=ids).aggregate(
+            count=Count("pk"), updated=Max("speaker__updated_at")
+        )
+        parts += [sorted(summary.items()), sorted(speakers.items())]
+        stamps += [summary["published"], speakers["updated"]]
+    stamps = [stamp for stamp in stamps if stamp]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    return f'"{digest}"', max(stamps) if stamps else None
+
+
+def _grouped(rows):
+    """Rows (key, value...) ordered by key, as an iterator of (key, [values])."""
+    current, values = None, []
+    for key, *value in rows:
+        if key != current and values:
+            yield current, values
+            values = []
+        current = key
+        values.append(tuple(value) if len(value) > 1 else value[0])
+    if values:
+        yield current, values
+
+
+def _attach(rows, groups):
+    """Rows (session, ...) in session pk order, each with its group from
+    `groups` (pk, [values]) in the same order appended (empty when none)."""
+    groups = iter(groups)
+    pending = next(groups, None)
+    for row in rows:
+        pk = row[0].pk
+        while pending is not None and pending[0] < pk:
+            pending = next(groups, None)
+        yield (*row, pending[1] if pending is not None and pending[0] == pk else [])
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def stream_feed(feed, event_urls):
+    """The calendar as an iterator of bytes.
+
+    `event_urls` maps event pk to the event page's absolute URL; a session's
+    URL is its event's plus its slug (sessions are the event's children).
+
+    Three streamed queries whatever the number of sessions: the sessions,
+    their speakers and their topics, each in pk order and merged here, so
+    memory stays flat and no query runs per session."""
+    first, last = feed.date_range()
+    zone_names = feed.zone_names
+    default_zone = feed.events[0].time_zone if len(zone_names) == 1 else None
+    yield calendar_head(feed.name, zone_names, first, last, default_zone)
+    if feed.sessions is None:
+        yield from _stream_events(feed.events, event_urls)
+    else:
+        yield from _stream_sessions(feed, event_urls)
+    yield b"END:VCALENDAR\r\n"
+
+
+def _stream_events(events, event_urls):
+    ids = [event.pk for event in events]
+    topics = dict(
+        _grouped(
+            EventTopic.objects.filter(content_object_id__in=ids)
+            .order_by("content_object_id", "tag__name")
+            .values_list("content_object_id", "tag__name")
+        )
+    )
+    for event in events:
+        yield event_vevent(event, event_urls[event.pk], topics.get(event.pk, []))
+
+
+def _stream_sessions(feed, event_urls):
+    events_by_path = {event.path: event for event in feed.events}
+    ids = feed.sessions.values("pk")
+    sessions = (
+        SessionPage.objects.filter(pk__in=ids).order_by("pk").only(*SESSION_FIELDS).iterator()
+    )
+    speakers = _grouped(
+        SessionSpeaker.objects.filter(page__in=ids)
+        .order_by("page_id", "sort_order", "pk")
+        .values_list("page_id", "speaker__name", "role")
+        .iterator()
+    )
+    topics = _grouped(
+        SessionTopic.objects.filter(content_object__in=ids)
+        .order_by("content_object_id", "tag__name")
+        .values_list("content_object_id", "tag__name")
+        .iterator()
+    )
+    rows = _attach(_attach(((session,) for session in sessions), speakers), topics)
+    for chunk in _chunks(rows, CHUNK_SIZE):
+        texts = abstract_plain_text([session.abstract for session, _, _ in chunk])
+        out = []
+        for (session, names, topic_names), text in zip(chunk, texts, strict=True):
+            event = events_by_path.get(session.path[: -Page.steplen])
+            if event is None:  # its event is not published
+                continue
+            out.append(
+                session_vevent(session, event, event_urls[event.pk], names, topic_names, text)
+            )
+        yield b"".join(out)
