@@ -92,6 +92,7 @@ class QuestionForm(forms.Form):
         self.wording = WORDING[kind]
         if not args and "initial" not in kwargs:
             kwargs["initial"] = {"started": sign_started(), "submission_token": uuid.uuid4()}
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["text"].label = self.wording["text"]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

@@ -1,0 +1,63 @@
+import time
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+from questions.forms import sign_started
+from questions.shortcodes import session_code
+from tests.factories import SessionPageFactory
+
+
+@pytest.fixture
+def session(db):
+    return SessionPageFactory(title="Social media and internal comms")
+
+
+def ask_data(**overrides):
+    """A valid ask-form post, shown to the delegate a minute ago."""
+    data = {
+        "text": "What is the role of IC pros in social media?",
+        "name": "",
+        "organisation": "",
+        "email": "",
+        "website": "",
+        "started": sign_started(time.time() - 60),
+        "submission_token": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def ask_url(session):
+    return f"/q/{session_code(session)}/"
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    user = django_user_model.objects.create_user("moderator", password="pw-moderator-1")
+    group = Group.objects.create(name="Question moderators")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="moderate_delegatequestion"),
+        Permission.objects.get(codename="change_delegatequestion"),
+        Permission.objects.get(codename="add_delegatequestion"),
+    )
+    GroupPagePermission.objects.create(
+        group=group, page=Page.objects.get(depth=1), permission_type="change"
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """Can reach the question list (change permission) but may not moderate."""
+    user = django_user_model.objects.create_user("editor", password="pw-editor-1")
+    group = Group.objects.create(name="Editors without moderation")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_delegatequestion"),
+    )
+    user.groups.add(group)
+    return user

@@ -1,0 +1,282 @@
+"""The public ask form: every rule, as a delegate meets it."""
+
+import json
+import time
+import uuid
+
+import pytest
+
+from questions.forms import sign_started
+from questions.identity import COOKIE_NAME
+from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from tests.questions.conftest import ask_data, ask_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ask_valid_question_is_stored_pending_and_redirects_back(client, session):
+    response = client.post(ask_url(session), ask_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{session.url}#questions"
+    question = DelegateQuestion.objects.get()
+    assert question.text == "What is the role of IC pros in social media?"
+    assert question.status == QuestionStatus.PENDING
+    assert question.source == QuestionSource.ONLINE
+    assert question.session_id == session.pk
+    assert question.event_id == session.get_parent().pk
+
+
+def test_ask_confirmation_says_it_waits_for_a_moderator(client, session):
+    response = client.post(ask_url(session), ask_data(), follow=True)
+
+    assert "A moderator will check it before it is shown" in response.content.decode()
+
+
+def test_ask_auto_approve_session_publishes_at_once(client, session):
+    session.questions_auto_approve = True
+    session.save_revision().publish()
+
+    client.post(ask_url(session), ask_data())
+
+    assert DelegateQuestion.objects.get().status == QuestionStatus.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Write your question before sending it."),
+        ("   \n\t  ", "Write your question before sending it."),
+        ("Why?", "Your question is too short: write at least 10 characters."),
+        ("x" * 501, "Your question is 501 characters long: keep it to 500"),
+        ("<b></b><i>short</i>", "too short"),
+    ],
+)
+def test_ask_refuses_bad_length_with_a_clear_message(client, session, text, message):
+    response = client.post(ask_url(session), ask_data(text=text))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_accepts_exactly_500_characters_after_trimming(client, session):
+    client.post(ask_url(session), ask_data(text="  " + "y" * 500 + "  \n"))
+
+    assert DelegateQuestion.objects.get().text == "y" * 500
+
+
+def test_ask_refusal_keeps_the_typed_text_and_details(client, session):
+    response = client.post(
+        ask_url(session), ask_data(text="Too short", name="Ada Example", organisation="Acme")
+    )
+
+    html = response.content.decode()
+    assert "Too short</textarea>" in html
+    assert 'value="Ada Example"' in html
+    assert 'value="Acme"' in html
+
+
+def test_ask_email_without_consent_is_refused_with_a_clear_message(client, session):
+    response = client.post(ask_url(session), ask_data(email="ada@example.org"))
+
+    assert response.status_code == 400
+    assert "Tick this box if we may keep your email address" in response.content.decode()
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_email_with_consent_is_stored_privately(client, session):
+    client.post(ask_url(session), ask_data(email="ada@example.org", email_consent="on"))
+
+    question = DelegateQuestion.objects.get()
+    assert question.email == "ada@example.org"
+    assert question.email_consent is True
+
+
+def test_ask_invalid_email_is_refused(client, session):
+    response = client.post(ask_url(session), ask_data(email="not-an-email", email_consent="on"))
+
+    assert response.status_code == 400
+    assert "Enter a whole email address" in response.content.decode()
+
+
+def test_ask_honeypot_is_refused_quietly(client, session):
+    response = client.post(ask_url(session), ask_data(website="http://spam.example"))
+
+    assert response.status_code == 302
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_too_fast_is_refused_quietly(client, session):
+    response = client.post(ask_url(session), ask_data(started=sign_started(time.time())))
+
+    assert response.status_code == 302
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_forged_start_time_counts_as_a_bot(client, session):
+    response = client.post(ask_url(session), ask_data(started="1000000000.0"))
+
+    assert response.status_code == 302
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_same_token_twice_stores_once_and_confirms_both(client, session):
+    token = str(uuid.uuid4())
+
+    first = client.post(ask_url(session), ask_data(submission_token=token))
+    second = client.post(ask_url(session), ask_data(submission_token=token))
+
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert DelegateQuestion.objects.count() == 1
+
+
+def test_ask_two_tabs_with_their_own_tokens_store_both(client, session):
+    client.post(ask_url(session), ask_data(submission_token=str(uuid.uuid4())))
+    client.post(ask_url(session), ask_data(submission_token=str(uuid.uuid4())))
+
+    assert DelegateQuestion.objects.count() == 2
+
+
+def test_ask_fourth_question_in_a_minute_gets_429_and_keeps_text(client, session):
+    for n in range(3):
+        assert client.post(ask_url(session), ask_data(text=f"Question number {n}")).status_code == 302
+
+    response = client.post(ask_url(session), ask_data(text="My fourth question, kept"))
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a minute" in html
+    assert "My fourth question, kept</textarea>" in html
+    assert DelegateQuestion.objects.count() == 3
+
+
+def test_ask_rate_limit_is_per_browser_not_per_venue(client, session, django_app_client=None):
+    from django.test import Client
+
+    for n in range(3):
+        client.post(ask_url(session), ask_data(text=f"Question number {n}"))
+    neighbour = Client()  # another delegate on the same Wi-Fi (same IP)
+
+    response = neighbour.post(ask_url(session), ask_data(text="A neighbour's question"))
+
+    assert response.status_code == 302
+    assert DelegateQuestion.objects.count() == 4
+
+
+def test_ask_retry_of_a_stored_question_is_not_rate_limited(client, session):
+    tokens = [str(uuid.uuid4()) for _ in range(3)]
+    for n, token in enumerate(tokens):
+        client.post(ask_url(session), ask_data(text=f"Question number {n}", submission_token=token))
+
+    response = client.post(ask_url(session), ask_data(submission_token=tokens[0]))
+
+    assert response.status_code == 302
+
+
+def test_ask_closed_session_refuses(client, session):
+    session.questions_open = False
+    session.save_revision().publish()
+
+    response = client.post(ask_url(session), ask_data())
+
+    assert response.status_code == 403
+    assert "Questions for this session are closed." in response.content.decode()
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_without_csrf_token_is_refused(session):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(ask_url(session), ask_data())
+
+    assert response.status_code == 403
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_ask_json_success_returns_a_fresh_token(client, session):
+    response = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json")
+
+    data = response.json()
+    assert data["ok"] is True
+    assert data["question"]["status"] == "pending"
+    assert uuid.UUID(data["form"]["submission_token"])
+    assert "email" not in data["question"]
+
+
+def test_ask_json_errors_name_the_field(client, session):
+    response = client.post(ask_url(session), ask_data(text="short"), HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 400
+    assert "too short" in response.json()["errors"]["text"][0]
+
+
+def test_ask_json_rate_limited_is_429(client, session):
+    for n in range(3):
+        client.post(ask_url(session), ask_data(text=f"Question number {n}"))
+
+    response = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 429
+    assert response.json()["ok"] is False
+
+
+def test_short_url_redirects_to_the_ask_form(client, session):
+    response = client.get(ask_url(session))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{session.url}#ask-question"
+
+
+def test_short_url_of_unpublished_session_is_404(client, session):
+    session.unpublish()
+
+    assert client.get(ask_url(session)).status_code == 404
+
+
+def test_asker_sees_own_pending_question_only_in_their_browser(client, session):
+    from django.test import Client
+
+    client.post(ask_url(session), ask_data(text="My pending question, mine only"))
+
+    mine = client.get(session.url).content.decode()
+    theirs = Client().get(session.url).content.decode()
+
+    assert "My pending question, mine only" in mine
+    assert "Your questions waiting for a moderator" in mine
+    assert "My pending question, mine only" not in theirs
+
+
+def test_ask_sets_a_signed_browser_cookie_and_stores_only_its_hash(client, session):
+    client.post(ask_url(session), ask_data())
+
+    cookie = client.cookies[COOKIE_NAME].value
+    question = DelegateQuestion.objects.get()
+    assert len(question.asker_key) == 64
+    assert cookie.split(":")[0] not in question.asker_key
+    assert client.cookies[COOKIE_NAME]["httponly"]
+
+
+def test_no_ip_address_is_stored(client, session):
+    client.post(ask_url(session), ask_data(), REMOTE_ADDR="203.0.113.77")
+
+    row = DelegateQuestion.objects.values().get()
+    assert "203.0.113.77" not in json.dumps(row, default=str)
+
+
+def test_session_page_is_never_publicly_cached(client, session):
+    response = client.get(session.url)
+
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+
+
+def test_ask_page_shows_nothing_for_a_closed_session_but_the_notice(client, session):
+    session.questions_open = False
+    session.save_revision().publish()
+
+    html = client.get(session.url).content.decode()
+
+    assert "Questions are closed for this session." in html
+    assert "data-recap-ask" not in html
