@@ -6,7 +6,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core import signing
+from django.core import signing, validators
 
 from resources.sanitize import plain_text, single_line
 
@@ -60,6 +60,17 @@ def clean_text(raw, noun="question", empty_message=None):
     return text
 
 
+def allow_nul_to_be_cleaned(form, *names):
+    """Django refuses NUL characters outright; our sanitiser removes them
+    (with every other control character) instead, so the question gets through."""
+    for name in names:
+        form.fields[name].validators = [
+            v
+            for v in form.fields[name].validators
+            if not isinstance(v, validators.ProhibitNullCharactersValidator)
+        ]
+
+
 class QuestionForm(forms.Form):
     """A delegate's question or a reader's response, as typed on a public page."""
 
@@ -95,6 +106,7 @@ class QuestionForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["text"].label = self.wording["text"]
+        allow_nul_to_be_cleaned(self, "text", "name", "organisation")
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -152,6 +164,7 @@ class CaptureForm(forms.Form):
         if not args and "initial" not in kwargs:
             kwargs["initial"] = {"submission_token": uuid.uuid4()}
         super().__init__(*args, **kwargs)
+        allow_nul_to_be_cleaned(self, "text", "name", "organisation")
 
     def clean_text(self):
         return clean_text(self.cleaned_data.get("text"))
