@@ -1,11 +1,232 @@
-"""RSS and Atom feeds of write-ups (to be written: issue 5)."""
+"""RSS 2.0 and Atom feeds of write-ups: the whole site, one speaker, one
+topic, one event (Django's syndication framework).
 
-from django.http import Http404
+Each feed lists the newest published write-ups, in a fixed number of
+queries however many there are. `feed_urls(obj)` is the one place that knows
+where an object's feeds live; templates use it through the
+``recap_feed_tags`` library to announce them with ``<link rel="alternate">``.
+"""
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from events.models import EventPage
+from resources.models import Topic
+from resources.sanitize import single_line
+from speakers.models import Speaker
+
+from .models import WriteUpIndexPage, WriteUpPage
+
+FEED_LENGTH = 50
+
+
+def published_writeups():
+    """Live, public write-ups, newest first, with what a feed item shows."""
+    return (
+        WriteUpPage.objects.live()
+        .public()
+        .select_related("author")
+        .prefetch_related("tagged_topics__tag")
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def writeups_featuring(speaker):
+    """Write-ups by `speaker` or featuring them (their sessions, quotes)."""
+    return (
+        published_writeups()
+        .filter(Q(author=speaker) | Q(pk__in=speaker.writeup_links.values("page_id")))
+        .distinct()
+    )
+
+
+def writeups_on_topic(topic):
+    return published_writeups().filter(pk__in=topic.tagged_writeups.values("content_object_id"))
+
+
+def writeups_about_event(event):
+    """Write-ups about the event, or about one of its sessions."""
+    return (
+        published_writeups()
+        .filter(Q(event=event) | Q(session_links__session__path__startswith=event.path))
+        .distinct()
+    )
+
+
+class WriteUpFeed(Feed):
+    """The common shape of every write-up feed (RSS 2.0; see AtomMixin)."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def feed_title(self, obj):
+        raise NotImplementedError
+
+    def title(self, obj):
+        return f"{self.feed_title(obj)} · Recap write-ups"
+
+    def description(self, obj):
+        return f"The newest write-ups: {self.feed_title(obj)}."
+
+    subtitle = description
+
+    def writeups(self, obj):
+        raise NotImplementedError
+
+    def items(self, obj):
+        return self.writeups(obj)[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # Plain text: the syndication framework escapes it; readers render it as text.
+        return single_line(item.search_description or str(item.intro or ""))
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        if item.first_published_at and timezone.localdate(item.first_published_at) == item.date:
+            return item.first_published_at
+        return dt.datetime.combine(item.date, dt.time(9), tzinfo=timezone.get_current_timezone())
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        return item.author.name if item.author_id else None
+
+    def item_categories(self, item):
+        return [link.tag.name for link in item.tagged_topics.all()]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+
+class SiteFeed(WriteUpFeed):
+    def get_object(self, request, index_page):
+        return index_page
+
+    def feed_title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def writeups(self, obj):
+        return published_writeups().descendant_of(obj)
+
+
+class SiteAtomFeed(AtomMixin, SiteFeed):
+    pass
+
+
+class SpeakerFeed(WriteUpFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Speaker, slug=slug)
+
+    def feed_title(self, obj):
+        return obj.name
+
+    def link(self, obj):
+        return self.request.build_absolute_uri(obj.get_url(self.request))
+
+    def writeups(self, obj):
+        return writeups_featuring(obj)
+
+
+class SpeakerAtomFeed(AtomMixin, SpeakerFeed):
+    pass
+
+
+class TopicFeed(WriteUpFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def feed_title(self, obj):
+        return obj.name
+
+    def link(self, obj):
+        return self.request.build_absolute_uri(obj.get_url(self.request))
+
+    def writeups(self, obj):
+        return writeups_on_topic(obj)
+
+
+class TopicAtomFeed(AtomMixin, TopicFeed):
+    pass
+
+
+class EventFeed(WriteUpFeed):
+    def get_object(self, request, event_id):
+        return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
+
+    def feed_title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def writeups(self, obj):
+        return writeups_about_event(obj)
+
+
+class EventAtomFeed(AtomMixin, EventFeed):
+    pass
 
 
 def site_rss_view(request, index_page):
-    raise Http404
+    """<write-ups index>/feed/rss/: every write-up under the index."""
+    return SiteFeed()(request, index_page=index_page)
 
 
 def site_atom_view(request, index_page):
-    raise Http404
+    """<write-ups index>/feed/atom/."""
+    return SiteAtomFeed()(request, index_page=index_page)
+
+
+def feed_urls(obj):
+    """{"title", "rss", "atom"} for the write-up feeds of a write-up index
+    page, an event page, a speaker or a topic; None for anything else."""
+    try:
+        if isinstance(obj, WriteUpIndexPage):
+            base = obj.url or ""
+            if not base:
+                return None
+            return {
+                "title": f"{obj.title}",
+                "rss": base + obj.reverse_subpage("rss"),
+                "atom": base + obj.reverse_subpage("atom"),
+            }
+        if isinstance(obj, Speaker):
+            kwargs, name, title = {"slug": obj.slug}, "speaker", f"Write-ups featuring {obj.name}"
+        elif isinstance(obj, Topic):
+            kwargs, name, title = {"slug": obj.slug}, "topic", f"Write-ups on {obj.name}"
+        elif isinstance(obj, EventPage):
+            kwargs, name, title = {"event_id": obj.pk}, "event", f"Write-ups about {obj.title}"
+        else:
+            return None
+        return {
+            "title": title,
+            "rss": reverse(f"recap_writeups:{name}_rss", kwargs=kwargs),
+            "atom": reverse(f"recap_writeups:{name}_atom", kwargs=kwargs),
+        }
+    except NoReverseMatch:
+        # A host site that does not mount writeups.urls has no such feeds.
+        return None
