@@ -144,7 +144,7 @@ def test_feeds_query_count_is_constant(client, django_assert_max_num_queries, co
     speaker = SpeakerFactory(slug="ada-okafor")
     topic = TopicFactory(slug="internal-comms")
     event = EventPageFactory()
-    for n in range(count):
+    for _ in range(count):
         writeup = WriteUpPageFactory(parent=index, author=speaker, event=event)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
 
