@@ -57,7 +57,10 @@ _KINDS = {
     **{value.lower(): value for value in SessionKind.values},
     **{label.lower(): value for value, label in SessionKind.choices},
 }
-_SPEAKERS_LINE = re.compile(r"^\s*(?:speakers?|presenters?|panel(?:lists)?)\s*:\s*(.+)$", re.I | re.M)
+_SPEAKERS_LINE = re.compile(
+    r"^\s*(?:speakers?|presenters?|panel(?:lists)?)\s*:\s*(.+)$", re.I | re.M
+)
+_BREAKS = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr)\s*>", re.I)
 _COMPARED = ("title", "start", "end", "room", "status", "kind", "abstract")
 
 
@@ -260,8 +263,14 @@ def _text(vevent, name):
 def _description(vevent):
     html = vevent.get("X-ALT-DESC")
     if html is not None and "html" in str(html.params.get("FMTTYPE", "")).lower():
-        return plain_text(str(html))
-    return plain_text(_text(vevent, "DESCRIPTION"))
+        return plain_text(_line_breaks(str(html)))
+    # Google Calendar puts HTML in DESCRIPTION itself.
+    return plain_text(_line_breaks(_text(vevent, "DESCRIPTION")))
+
+
+def _line_breaks(html):
+    """Keep the line breaks that markup implies before the markup is stripped."""
+    return _BREAKS.sub("\n", html)
 
 
 def _abstract_html(text):
@@ -299,17 +308,26 @@ def _kind(vevent):
     return SessionKind.TALK
 
 
-def _read_session(vevent, lines, zone):
+def _refuse_broken_values(calendar, index):
+    """Refuse impossible values (a 13th month, a 25th hour...), naming the
+    line and UID of the first."""
+    for vevent, lines in zip(calendar.walk("VEVENT"), index, strict=False):
+        for prop, message in getattr(vevent, "errors", []):
+            uid = single_line(_text(vevent, "UID"))
+            prop_line = lines["props"].get(str(prop).upper(), lines["line"])
+            raise ImportRefused(
+                f"Line {prop_line}{', UID ' + uid if uid else ''}: {prop} is not valid ({message})."
+            )
+    for component in calendar.walk():
+        for prop, message in getattr(component, "errors", []):
+            raise ImportRefused(f"{component.name} {prop} is not valid ({message}).")
+
+
+def _read_session(vevent, lines, zone, event=None):
     """One VEVENT as a PlannedSession (action CREATE until compared), a SKIP
     with its reason, or ImportRefused for a value that cannot be right."""
     uid = single_line(_text(vevent, "UID"))
     line = lines["line"]
-    where = f"line {line}" + (f", UID {uid}" if uid else "")
-    for prop, message in getattr(vevent, "errors", []):
-        prop_line = lines["props"].get(str(prop).upper(), line)
-        raise ImportRefused(
-            f"Line {prop_line}{', UID ' + uid if uid else ''}: {prop} is not valid ({message})."
-        )
     item = PlannedSession(uid=uid, line=line, action=CREATE)
     item.title = single_line(_text(vevent, "SUMMARY"), max_length=255)
     if not uid:
@@ -341,7 +359,12 @@ def _read_session(vevent, lines, zone):
         return _skip(item, "it has no title (SUMMARY)")
     description = _description(vevent)
     item.abstract = _abstract_html(description)
-    item.room = single_line(_text(vevent, "LOCATION"), max_length=100)
+    location = single_line(_text(vevent, "LOCATION"))
+    venue = single_line(event.location_line) if event is not None else ""
+    if venue and location.endswith(venue):
+        # Our own exports append the venue to the room.
+        location = location[: -len(venue)].rstrip(" ,")
+    item.room = location[:100].rstrip()
     item.kind = _kind(vevent)
     if _text(vevent, "STATUS").upper() == "CANCELLED":
         item.status = SessionStatus.CANCELLED
@@ -369,9 +392,12 @@ def _target_event(existing_events, event):
 def plan_import(data, filename="", *, event=None, zone_name=None):
     """Read a file and work out what importing it would do (no writes)."""
     calendar, index = parse_calendar(data, filename)
+    _refuse_broken_values(calendar, index)
     vevents = calendar.walk("VEVENT")
     if zone_name and zone_by_name(zone_name) is None:
-        raise ImportRefused(f"Unknown time zone “{zone_name}”: use an IANA name such as Europe/London.")
+        raise ImportRefused(
+            f"Unknown time zone “{zone_name}”: use an IANA name such as Europe/London."
+        )
     uids = [single_line(_text(vevent, "UID")) for vevent in vevents]
     existing = {
         session.calendar_uid: session
@@ -395,7 +421,7 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     plan = ImportPlan(filename=filename, zone=zone, sessions=[], event=event)
     seen = {}
     for vevent, lines in zip(vevents, index, strict=False):
-        item = _read_session(vevent, lines, zone)
+        item = _read_session(vevent, lines, zone, event)
         if item.action != SKIP and item.uid in seen:
             _skip(item, f"its UID repeats the item on line {seen[item.uid]}")
         elif item.action != SKIP:
@@ -408,7 +434,9 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     if event is None:
         plan.new_event_title = single_line(
             _text(calendar, "X-WR-CALNAME") or _text(calendar, "NAME"), max_length=255
-        ) or (Path(filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported programme")
+        ) or (
+            Path(filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported programme"
+        )
     elif span and (span[0] < event.start or span[1] > event.end):
         plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
     return plan
@@ -418,7 +446,9 @@ def _compare(item, session, event):
     if session is None:
         return
     if event is not None and not session.path.startswith(event.path):
-        _skip(item, f"this UID is already a session of another event (“{session.get_parent().title}”)")
+        _skip(
+            item, f"this UID is already a session of another event (“{session.get_parent().title}”)"
+        )
         return
     item.existing = session
     new_values = _session_values(item)
@@ -551,11 +581,7 @@ def _update_session(item, speakers, publish, user):
 
 def describe(item, zone):
     """One line of a preview: what happens to a session, and why."""
-    when = (
-        f"{timezone.localtime(item.start, zone):%a %d %b %Y %H:%M}"
-        if item.start
-        else "no time"
-    )
+    when = f"{timezone.localtime(item.start, zone):%a %d %b %Y %H:%M}" if item.start else "no time"
     detail = item.reason or (f"changes: {', '.join(item.changes)}" if item.changes else "")
     return f"{item.action}: {item.title or '(untitled)'} ({when}; UID {item.uid or 'none'})" + (
         f" — {detail}" if detail else ""

@@ -61,8 +61,10 @@ class Command(BaseCommand):
 
         verbosity = options["verbosity"]
         for item in plan.sessions:
-            if verbosity >= 2 or item.action == SKIP or (
-                options["dry_run"] and item.action != UNCHANGED
+            if (
+                verbosity >= 2
+                or item.action == SKIP
+                or (options["dry_run"] and item.action != UNCHANGED)
             ):
                 self.stdout.write(describe(item, plan.zone))
         if plan.widen_to:

@@ -1,0 +1,355 @@
+"""Importing programmes from .ics files (domain functions and the command)."""
+
+import datetime as dt
+import zoneinfo
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events import importing
+from events.importing import ImportRefused, apply_import, plan_import
+from events.models import EventPage, SessionPage
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    SessionPageFactory,
+    SpeakerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+UTC = dt.UTC
+
+
+def fixture(name):
+    return (FIXTURES / name).read_bytes()
+
+
+@pytest.fixture
+def index():
+    return EventIndexPageFactory()
+
+
+def run_import(data, filename="programme.ics", index_page=None, **kwargs):
+    publish = kwargs.pop("publish", True)
+    plan = plan_import(data, filename, **kwargs)
+    return plan, apply_import(plan, index_page=index_page, publish=publish)
+
+
+def sessions_of(event):
+    return {s.title: s for s in SessionPage.objects.child_of(event).order_by("start")}
+
+
+def test_pretalx_file_creates_a_published_event_named_after_the_file(index):
+    plan, result = run_import(
+        fixture("pretalx-comms-camp-2026.ics"), "pretalx-comms-camp-2026.ics", index_page=index
+    )
+
+    event = result.event
+    assert event.title == "pretalx comms camp 2026"
+    assert event.live
+    sessions = sessions_of(event)
+    listening = sessions["Listening at scale, without losing the plot"]
+    assert listening.start == dt.datetime(2026, 10, 24, 8, 0, tzinfo=UTC)
+    assert listening.live
+    assert listening.room == "Saal Zwei"
+    # Folded line joined, escaped comma and semicolon read, non-ASCII kept.
+    assert "40,000 comments a month; and what they changed" in listening.abstract
+    assert "Zoë Nkemelu" in listening.abstract
+    assert "Straße, café and naïve" in sessions["Crisis comms after the clocks go back"].abstract
+    assert (event.start, event.end) == (
+        dt.datetime(2026, 10, 24, 8, 0, tzinfo=UTC),
+        dt.datetime(2026, 10, 26, 11, 0, tzinfo=UTC),
+    )
+
+
+def test_reimporting_the_same_file_updates_nothing_and_duplicates_nothing(index):
+    data = fixture("pretalx-comms-camp-2026.ics")
+    _, first = run_import(data, index_page=index)
+
+    plan, second = run_import(data, index_page=index)
+
+    assert second.event.pk == first.event.pk
+    assert [item.action for item in plan.sessions] == ["unchanged", "unchanged"]
+    assert SessionPage.objects.count() == 2
+    assert EventPage.objects.count() == 1
+
+
+def test_reimport_with_a_moved_session_updates_it_in_place_and_bumps_sequence(index):
+    data = fixture("pretalx-comms-camp-2026.ics")
+    _, first = run_import(data, index_page=index)
+    moved = data.replace(b"DTSTART:20261024T080000Z", b"DTSTART:20261024T081500Z").replace(
+        b"SUMMARY:Crisis comms", b"SUMMARY:Calm comms"
+    )
+
+    plan, result = run_import(moved, index_page=index)
+
+    assert [item.action for item in plan.sessions] == ["update", "update"]
+    sessions = sessions_of(result.event)
+    assert SessionPage.objects.count() == 2
+    listening = sessions["Listening at scale, without losing the plot"]
+    assert listening.start == dt.datetime(2026, 10, 24, 8, 15, tzinfo=UTC)
+    assert listening.sequence == 1
+    # A new title alone is not a change of time or place.
+    assert sessions["Calm comms after the clocks go back"].sequence == 0
+
+
+def test_sessionize_file_uses_calendar_name_zone_speakers_and_kinds(index):
+    ada = SpeakerFactory(name="Ada Okafor")
+    ben = SpeakerFactory(name="Ben Ito")
+
+    _, result = run_import(fixture("sessionize-ic-summit.ics"), index_page=index)
+
+    event = result.event
+    assert event.title == "Internal Comms Summit 2026"
+    assert event.time_zone == "Europe/London"
+    sessions = sessions_of(event)
+    panel = sessions["Panel: where do IC pros fit in social media?"]
+    assert panel.kind == "panel"
+    # 09:30 on 28 March is GMT; 14:00 on 30 March is BST (clocks change on the 29th).
+    assert panel.start == dt.datetime(2026, 3, 28, 9, 30, tzinfo=UTC)
+    assert sessions["Measuring what matters"].start == dt.datetime(2026, 3, 30, 13, tzinfo=UTC)
+    assert sessions["Measuring what matters"].kind == "workshop"
+    assert [link.speaker for link in panel.speaker_links.all()] == [ada, ben]
+
+
+def test_google_file_skips_all_day_and_recurring_items_with_reasons(index):
+    plan, result = run_import(fixture("google-calendar-export.ics"), index_page=index)
+
+    reasons = {item.title: item.reason for item in plan.skipped}
+    assert "all-day" in reasons["Speaker prep day"]
+    assert "repeats" in reasons["Weekly organisers' call"]
+    event = result.event
+    assert event.time_zone == "America/New_York"
+    sessions = sessions_of(event)
+    assert set(sessions) == {"Lightning talks", "Breakfast after the clocks change"}
+    # 21:00 EDT on 31 October is 01:00 UTC on 1 November; 09:00 EST is 14:00 UTC.
+    assert sessions["Lightning talks"].start == dt.datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
+    assert sessions["Breakfast after the clocks change"].start == dt.datetime(
+        2026, 11, 1, 14, 0, tzinfo=UTC
+    )
+    assert sessions["Lightning talks"].room == "Loft, 5th floor"
+
+
+def test_hostile_html_in_descriptions_is_reduced_to_escaped_text(index):
+    _, google = run_import(fixture("google-calendar-export.ics"), index_page=index)
+    _, outlook = run_import(fixture("outlook-export.ics"), index_page=index)
+
+    for session in (
+        sessions_of(google.event)["Lightning talks"],
+        sessions_of(outlook.event)["An evening with the chief executive"],
+    ):
+        assert "<script" not in session.abstract
+        assert "<img" not in session.abstract
+        assert "onerror" not in session.abstract
+        assert "<b>" not in session.abstract
+    outlook_session = sessions_of(outlook.event)["An evening with the chief executive"]
+    assert "Evening talk: the CEO on camera." in outlook_session.abstract
+
+
+def test_outlook_windows_zone_name_is_read_as_its_iana_zone(index):
+    carmen = SpeakerFactory(name="Carmen Ruiz")
+
+    _, result = run_import(fixture("outlook-export.ics"), index_page=index)
+
+    event = result.event
+    assert event.time_zone == "Europe/London"
+    session = sessions_of(event)["An evening with the chief executive"]
+    # 18:30 "GMT Standard Time" in July is British Summer Time: 17:30 UTC.
+    assert session.start == dt.datetime(2026, 7, 15, 17, 30, tzinfo=UTC)
+    assert session.room == "Lecture Theatre; Level 1"
+    assert [link.speaker for link in session.speaker_links.all()] == [carmen]
+
+
+def test_floating_times_are_read_in_the_events_zone():
+    event = EventPageFactory(
+        time_zone="America/New_York",
+        start=dt.datetime(2026, 7, 1, 13, tzinfo=UTC),
+        end=dt.datetime(2026, 7, 1, 23, tzinfo=UTC),
+    )
+    data = calendar_with(
+        "UID:floating-1\r\nDTSTART:20260701T100000\r\nDTEND:20260701T110000\r\nSUMMARY:Floating\r\n"
+    )
+
+    run_import(data, event=event)
+
+    session = sessions_of(event)["Floating"]
+    assert session.start == dt.datetime(2026, 7, 1, 14, 0, tzinfo=UTC)
+
+
+def test_import_into_existing_event_widens_its_dates_to_fit(index):
+    event = EventPageFactory(
+        start=dt.datetime(2026, 10, 24, 7, tzinfo=UTC),
+        end=dt.datetime(2026, 10, 24, 17, tzinfo=UTC),
+    )
+
+    plan, result = run_import(fixture("pretalx-comms-camp-2026.ics"), event=event)
+
+    assert plan.widen_to is not None
+    event.refresh_from_db()
+    assert event.start == dt.datetime(2026, 10, 24, 7, tzinfo=UTC)
+    assert event.end == dt.datetime(2026, 10, 26, 11, tzinfo=UTC)
+    assert len(sessions_of(event)) == 2
+
+
+def test_exported_programme_reimports_onto_the_same_sessions(client, index):
+    event = EventPageFactory(
+        parent=index,
+        start=dt.datetime(2026, 10, 24, 8, tzinfo=UTC),
+        end=dt.datetime(2026, 10, 24, 18, tzinfo=UTC),
+    )
+    session = SessionPageFactory(parent=event, title="Keynote")
+    response = client.get(event.url + "programme.ics")
+    exported = b"".join(response.streaming_content)
+
+    plan = plan_import(exported, "programme.ics")
+
+    assert plan.event.pk == event.pk
+    (item,) = plan.sessions
+    assert item.existing.pk == session.pk
+    assert item.action == "update"  # our abstract adds speakers and the URL
+    assert set(item.changes) == {"abstract"}
+
+
+def test_file_whose_sessions_span_two_events_is_refused(index):
+    one = SessionPageFactory(parent=EventPageFactory(title="One"))
+    two = SessionPageFactory(parent=EventPageFactory(title="Two"))
+    data = calendar_with(
+        *(
+            f"UID:{s.calendar_uid}@recap\r\nDTSTART:{s.start:%Y%m%dT%H%M%SZ}\r\n"
+            f"DTEND:{s.end:%Y%m%dT%H%M%SZ}\r\nSUMMARY:{s.title}\r\n"
+            for s in (one, two)
+        )
+    )
+
+    with pytest.raises(ImportRefused, match="several events"):
+        plan_import(data, "x.ics")
+
+
+def calendar_with(*events):
+    body = "".join(f"BEGIN:VEVENT\r\n{event}END:VEVENT\r\n" for event in events)
+    return (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n{body}END:VCALENDAR\r\n".encode()
+    )
+
+
+BROKEN = [
+    (b"This is a shopping list, not a calendar.\r\n", "not an iCalendar file"),
+    (fixture("sessionize-ic-summit.ics")[:900], "cut short"),
+    (
+        calendar_with("UID:bad-date\r\nDTSTART:20261340T250000Z\r\nDTEND:20261024T100000Z\r\n"),
+        r"Line 6, UID bad-date: DTSTART is not valid",
+    ),
+    (
+        calendar_with(
+            "UID:backwards\r\nDTSTART:20261024T100000Z\r\nDTEND:20261024T090000Z\r\nSUMMARY:Back\r\n"
+        ),
+        "UID backwards: “Back” ends before it starts",
+    ),
+    (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n", "Line 4"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BROKEN)
+def test_broken_file_is_refused_naming_the_problem_and_nothing_is_written(index, data, message):
+    with pytest.raises(ImportRefused, match=message):
+        run_import(data, index_page=index)
+
+    assert not EventPage.objects.exists()
+    assert not SessionPage.objects.exists()
+
+
+def test_too_large_file_is_refused(monkeypatch):
+    monkeypatch.setattr(importing, "MAX_FILE_SIZE", 100)
+
+    with pytest.raises(ImportRefused, match="the limit is"):
+        plan_import(fixture("pretalx-comms-camp-2026.ics"), "big.ics")
+
+
+def test_failure_halfway_through_writes_nothing(index, monkeypatch):
+    plan = plan_import(fixture("pretalx-comms-camp-2026.ics"), "x.ics")
+    real_create = importing._create_session
+    calls = []
+
+    def create_then_fail(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise ImportRefused("disk full")
+        return real_create(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "_create_session", create_then_fail)
+
+    with pytest.raises(ImportRefused):
+        apply_import(plan, index_page=index)
+
+    assert not EventPage.objects.exists()
+    assert not SessionPage.objects.exists()
+
+
+def test_command_imports_and_reports_counts(index, capsys):
+    call_command("import_ics", str(FIXTURES / "sessionize-ic-summit.ics"))
+
+    out = capsys.readouterr().out
+    assert "2 created, 0 updated" in out
+    assert SessionPage.objects.live().count() == 2
+
+
+def test_command_dry_run_writes_nothing(index, capsys):
+    call_command("import_ics", str(FIXTURES / "google-calendar-export.ics"), "--dry-run")
+
+    out = capsys.readouterr().out
+    assert "Dry run, nothing written: 2 to create" in out
+    assert "skip: Speaker prep day" in out
+    assert not EventPage.objects.exists()
+
+
+def test_command_draft_leaves_event_and_sessions_unpublished(index):
+    call_command("import_ics", str(FIXTURES / "outlook-export.ics"), "--draft")
+
+    assert EventPage.objects.get().live is False
+    assert SessionPage.objects.get().live is False
+
+
+def test_command_uses_the_given_time_zone_for_a_new_event(index):
+    call_command(
+        "import_ics", str(FIXTURES / "pretalx-comms-camp-2026.ics"), "--timezone", "Europe/Berlin"
+    )
+
+    assert EventPage.objects.get().time_zone == "Europe/Berlin"
+
+
+def test_command_into_an_event_by_slug(index):
+    event = EventPageFactory(
+        slug="camp",
+        start=dt.datetime(2026, 10, 24, 7, tzinfo=UTC),
+        end=dt.datetime(2026, 10, 26, 17, tzinfo=UTC),
+    )
+
+    call_command("import_ics", str(FIXTURES / "pretalx-comms-camp-2026.ics"), "--event", "camp")
+
+    assert len(sessions_of(event)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--event", "nope"], "No event with the slug"),
+        (["--timezone", "Mars/Olympus"], "Unknown time zone"),
+    ],
+)
+def test_command_refuses_bad_options_without_traceback(index, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("import_ics", str(FIXTURES / "outlook-export.ics"), *args)
+
+
+def test_command_refuses_a_broken_file_with_a_command_error(index, tmp_path):
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(fixture("sessionize-ic-summit.ics")[:900])
+
+    with pytest.raises(CommandError, match="broken.ics refused: .*cut short"):
+        call_command("import_ics", str(broken))
+
+    assert not EventPage.objects.exists()
