@@ -1,0 +1,135 @@
+"""The admin import flow: upload, preview, confirm."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import GroupPagePermission
+
+from events.models import EventPage, SessionPage
+from tests.factories import EventIndexPageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
+
+
+def upload(name):
+    return SimpleUploadedFile(name, (FIXTURES / name).read_bytes(), content_type="text/calendar")
+
+
+@pytest.fixture
+def index():
+    return EventIndexPageFactory()
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return user
+
+
+def preview(client, page, name, **data):
+    return client.post(
+        f"/admin/recap/import-ics/{page.pk}/", {"file": upload(name), "time_zone": "", **data}
+    )
+
+
+def token_of(response):
+    return re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_preview_lists_created_and_skipped_with_reasons_and_writes_nothing(client, editor, index):
+    response = preview(client, index, "google-calendar-export.ics")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "To create (2)" in html
+    assert "Lightning talks" in html
+    assert "Speaker prep day" in html and "all-day item" in html
+    assert "repeats (RRULE)" in html
+    assert "Comms Meetup NYC" in html
+    assert not EventPage.objects.exists()
+
+
+def test_confirm_imports_the_previewed_file_and_publishes(client, editor, index):
+    token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
+
+    response = client.post(f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token})
+
+    event = EventPage.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{event.pk}/"
+    assert event.title == "Internal Comms Summit 2026" and event.live
+    assert SessionPage.objects.live().count() == 2
+
+
+def test_import_on_an_event_previews_widening_and_adds_its_sessions(client, editor, index):
+    event = EventPageFactory(parent=index)
+
+    response = preview(client, event, "pretalx-comms-camp-2026.ics")
+    assert "will widen" in response.content.decode()
+    client.post(f"/admin/recap/import-ics/{event.pk}/confirm/", {"token": token_of(response)})
+
+    assert SessionPage.objects.child_of(event).count() == 2
+
+
+def test_broken_upload_is_refused_with_the_reason(client, editor, index):
+    bad = SimpleUploadedFile("notes.ics", b"Just some notes\r\n", content_type="text/calendar")
+
+    response = client.post(f"/admin/recap/import-ics/{index.pk}/", {"file": bad})
+
+    assert response.status_code == 200
+    assert "This file was refused." in response.content.decode()
+    assert "not an iCalendar file" in response.content.decode()
+    assert not EventPage.objects.exists()
+
+
+def test_tampered_token_imports_nothing(client, editor, index):
+    token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
+
+    response = client.post(f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token + "x"})
+
+    assert response.status_code == 302
+    assert not EventPage.objects.exists()
+
+
+def test_editor_without_publish_permission_gets_drafts(client, django_user_model, index):
+    group = Group.objects.create(name="Contributors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=index, permission=Permission.objects.get(codename="add_page")
+    )
+    user = django_user_model.objects.create_user("contributor", password="pw")
+    user.groups.add(group)
+    client.force_login(user)
+    token = token_of(preview(client, index, "outlook-export.ics"))
+
+    client.post(f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token})
+
+    assert EventPage.objects.get().live is False
+    assert SessionPage.objects.get().live is False
+
+
+def test_user_who_cannot_add_pages_is_refused(client, django_user_model, index):
+    group = Group.objects.create(name="Viewers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = django_user_model.objects.create_user("viewer", password="pw")
+    user.groups.add(group)
+    client.force_login(user)
+
+    response = preview(client, index, "outlook-export.ics")
+
+    assert response.status_code in (302, 403)  # Wagtail redirects a refused admin request
+    assert not EventPage.objects.exists()
+
+
+def test_event_page_header_offers_the_import(client, editor, index):
+    event = EventPageFactory(parent=index)
+
+    response = client.get(f"/admin/pages/{event.pk}/")
+
+    assert f"/admin/recap/import-ics/{event.pk}/" in response.content.decode()
