@@ -38,8 +38,8 @@ from .importing import (
 from .models import EventIndexPage, EventPage
 
 UPLOAD_DIR = "recap_ics_imports"
-TOKEN_SALT = "recap.ics-import"
-TOKEN_MAX_AGE = 60 * 60 * 24  # a day to confirm a preview
+PREVIEW_SALT = "recap.ics-import"
+PREVIEW_MAX_AGE = 60 * 60 * 24  # a day to confirm a preview
 STALE_AFTER = dt.timedelta(days=1)
 
 
@@ -134,7 +134,7 @@ def import_upload_view(request, page_id):
                     "filename": upload.name,
                     "zone": zone_name,
                 },
-                salt=TOKEN_SALT,
+                salt=PREVIEW_SALT,
             )
             return TemplateResponse(
                 request,
@@ -163,7 +163,7 @@ def import_confirm_view(request, page_id):
     page = _import_target(request, page_id)
     try:
         ticket = signing.loads(
-            request.POST.get("token", ""), salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
+            request.POST.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE
         )
     except signing.BadSignature:
         messages.error(request, "That preview has expired or is not valid; upload the file again.")
