@@ -1,0 +1,71 @@
+"""Answers outlive the event: publishing a write-up marks cited questions answered."""
+
+import json
+
+import pytest
+
+from questions.blocks import QuestionAnswerBlock
+from questions.models import QuestionStatus
+from tests.factories import WriteUpPageFactory
+from tests.questions.factories import DelegateQuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def qa_body(*questions):
+    return json.dumps(
+        [
+            {"type": "question", "value": {"question": q.pk, "answer": "<p>Our answer.</p>"}}
+            for q in questions
+        ]
+        + [{"type": "heading", "value": {"text": "More", "level": "h2"}}]
+    )
+
+
+def test_publishing_a_writeup_marks_cited_questions_answered(db):
+    cited = DelegateQuestionFactory()
+    other = DelegateQuestionFactory()
+
+    writeup = WriteUpPageFactory(body=qa_body(cited))
+
+    cited.refresh_from_db()
+    other.refresh_from_db()
+    assert cited.status == QuestionStatus.ANSWERED
+    assert cited.answered_in_id == writeup.pk
+    assert other.status == QuestionStatus.APPROVED
+    assert other.answered_in_id is None
+
+
+def test_draft_writeup_does_not_mark_answered(db):
+    cited = DelegateQuestionFactory()
+    writeup = WriteUpPageFactory()
+    writeup.body = qa_body(cited)
+    writeup.save_revision()
+
+    cited.refresh_from_db()
+    assert cited.status == QuestionStatus.APPROVED
+
+
+def test_session_page_links_answered_question_to_the_writeup(client, db):
+    cited = DelegateQuestionFactory(text="What is the role of IC pros?")
+    writeup = WriteUpPageFactory(title="Answers from the panel", body=qa_body(cited))
+
+    html = client.get(cited.session.url).content.decode()
+
+    assert f'Answered in <a href="{writeup.url}">Answers from the panel</a>' in html
+
+
+def test_question_answer_block_renders_the_question_escaped(db):
+    question = DelegateQuestionFactory(text="<script>x</script> is it safe?", name="Ada")
+    block = QuestionAnswerBlock()
+    value = block.to_python({"question": question.pk, "answer": "<p>Yes.</p>"})
+
+    html = block.render(value)
+
+    assert "&lt;script&gt;x&lt;/script&gt; is it safe?" in html
+    assert "Ada" in html
+    assert "<p>Yes.</p>" in html
+
+
+def test_question_answer_block_has_a_preview_value():
+    assert "answer" in QuestionAnswerBlock().meta.preview_value

@@ -1,0 +1,86 @@
+"""Capturing questions asked aloud in the room."""
+
+import uuid
+
+import pytest
+
+from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def capture_url(session):
+    return f"/admin/recap-questions/capture/{session.pk}/"
+
+
+def test_capture_choose_lists_sessions_and_goes_to_the_chosen_one(client, moderator, session):
+    client.force_login(moderator)
+
+    listing = client.get("/admin/recap-questions/capture/")
+    chosen = client.get("/admin/recap-questions/capture/", {"session": session.pk})
+
+    assert session.title in listing.content.decode()
+    assert chosen["Location"] == capture_url(session)
+
+
+def test_capture_saves_a_room_question_and_stays_on_the_screen(client, moderator, session):
+    client.force_login(moderator)
+
+    response = client.post(
+        capture_url(session),
+        {"text": "How do we measure engagement?", "name": "Delegate at the back"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == capture_url(session)
+    question = DelegateQuestion.objects.get()
+    assert question.source == QuestionSource.ROOM
+    assert question.status == QuestionStatus.APPROVED
+    assert question.session_id == session.pk
+    screen = client.get(capture_url(session)).content.decode()
+    assert "Saved: “How do we measure engagement?”" in screen
+    assert "autofocus" in screen
+    assert screen.count("How do we measure engagement?") >= 2  # message and recent list
+
+
+def test_capture_refuses_short_text_and_keeps_it(client, moderator, session):
+    client.force_login(moderator)
+
+    response = client.post(capture_url(session), {"text": "Budget?"})
+
+    assert response.status_code == 400
+    assert "Budget?</textarea>" in response.content.decode()
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_capture_double_tap_saves_once(client, moderator, session):
+    client.force_login(moderator)
+    token = str(uuid.uuid4())
+
+    for _ in range(2):
+        client.post(
+            capture_url(session), {"text": "Same question twice?", "submission_token": token}
+        )
+
+    assert DelegateQuestion.objects.count() == 1
+
+
+def test_capture_refused_without_permission(client, django_user_model, session):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("viewer", password="pw-viewer-1")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+
+    response = client.post(capture_url(session), {"text": "Should not be saved"})
+
+    assert response.status_code in (302, 403)
+    assert not DelegateQuestion.objects.exists()
+
+
+def test_capture_menu_item_shown_to_moderators(client, moderator):
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Capture questions" in html

@@ -1,0 +1,105 @@
+"""Present mode for the room's projector and its JSON endpoint."""
+
+import pytest
+
+from questions.models import QuestionStatus
+from questions.shortcodes import decode, encode, session_code
+from tests.questions.factories import DelegateQuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def present_url(session):
+    return f"/q/{session_code(session)}/present/"
+
+
+def data_url(session):
+    return f"/q/{session_code(session)}/present.json"
+
+
+@pytest.mark.parametrize("number", [1, 31, 32, 1023, 123456789])
+def test_short_code_round_trips(number):
+    assert decode(encode(number)) == number
+
+
+def test_short_code_is_stable_and_short(session):
+    assert session_code(session) == encode(session.pk)
+    assert len(session_code(session)) <= 4
+
+
+def test_present_shows_highlighted_top_qr_and_short_url(client, session):
+    DelegateQuestionFactory(session=session, text="The highlighted one", highlighted=True)
+    DelegateQuestionFactory(session=session, text="Popular question", votes=9)
+    DelegateQuestionFactory(
+        session=session, text="Waiting in the queue", status=QuestionStatus.PENDING
+    )
+
+    response = client.get(present_url(session))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "recap-present__highlighted" in html
+    assert "The highlighted one" in html
+    assert "Popular question" in html
+    assert "Waiting in the queue" not in html
+    assert "<svg" in html and "QR code" in html
+    assert f"testserver/q/{session_code(session)}/" in html
+    assert 'http-equiv="refresh"' in html  # without JavaScript
+
+
+def test_present_json_orders_top_by_votes_and_never_has_email(client, session):
+    DelegateQuestionFactory(session=session, text="Fewer votes here", votes=1)
+    DelegateQuestionFactory(
+        session=session, text="More votes here", votes=5, email="a@example.org", email_consent=True
+    )
+
+    data = client.get(data_url(session)).json()
+
+    assert [q["text"] for q in data["top"]] == ["More votes here", "Fewer votes here"]
+    assert "a@example.org" not in str(data)
+    assert data["highlighted"] is None
+
+
+def test_present_json_304_when_unchanged(client, session):
+    DelegateQuestionFactory(session=session)
+    first = client.get(data_url(session))
+
+    second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200
+    assert second.status_code == 304
+    assert second.content == b""
+
+
+def test_present_json_changes_etag_after_a_vote(client, session):
+    question = DelegateQuestionFactory(session=session)
+    first = client.get(data_url(session))
+
+    client.post(f"/q/vote/{question.pk}/")
+    second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert second.json()["top"][0]["votes"] == 1
+
+
+def test_present_history_links_to_the_answering_writeup(client, session):
+    from tests.factories import WriteUpPageFactory
+
+    writeup = WriteUpPageFactory(title="What the panel said")
+    DelegateQuestionFactory(
+        session=session,
+        text="Answered question",
+        status=QuestionStatus.ANSWERED,
+        answered_in=writeup,
+    )
+
+    html = client.get(present_url(session)).content.decode()
+    data = client.get(data_url(session)).json()
+
+    assert f'answered in <a href="{writeup.url}">What the panel said</a>' in html
+    assert data["answered"][0]["answered_in"] == {"title": "What the panel said", "url": writeup.url}
+
+
+def test_present_unknown_code_is_404(client, db):
+    assert client.get("/q/zzzz/present/").status_code == 404

@@ -1,0 +1,84 @@
+"""manage.py purge_question_personal_data."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from questions.models import DelegateQuestion
+from tests.questions.factories import DelegateQuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def aged(question, days):
+    DelegateQuestion.objects.filter(pk=question.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=days)
+    )
+
+
+@pytest.fixture
+def questions():
+    old = DelegateQuestionFactory(
+        name="Ada Example", organisation="Acme", email="ada@example.org", email_consent=True
+    )
+    aged(old, 100)
+    recent = DelegateQuestionFactory(name="Bea Example", organisation="Beta Ltd")
+    aged(recent, 5)
+    return old, recent
+
+
+def test_purge_blanks_personal_data_of_old_questions_and_says_how_many(questions):
+    old, recent = questions
+    out = StringIO()
+
+    call_command("purge_question_personal_data", "--older-than", "30", stdout=out)
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.name, old.organisation, old.email, old.email_consent) == ("", "", "", False)
+    assert old.personal_data_purged_at is not None
+    assert old.text  # the question itself stays
+    assert recent.name == "Bea Example"
+    assert "Purged personal data from 1 question(s)." in out.getvalue()
+
+
+def test_purge_dry_run_changes_nothing(questions):
+    old, _ = questions
+    out = StringIO()
+
+    call_command("purge_question_personal_data", "--older-than", "30", "--dry-run", stdout=out)
+
+    old.refresh_from_db()
+    assert old.name == "Ada Example"
+    assert "Would purge personal data from 1 question(s)." in out.getvalue()
+
+
+def test_purge_twice_changes_nothing_the_second_time(questions):
+    call_command("purge_question_personal_data", "--older-than", "30", stdout=StringIO())
+    out = StringIO()
+
+    call_command("purge_question_personal_data", "--older-than", "30", stdout=out)
+
+    assert "from 0 question(s)" in out.getvalue()
+
+
+def test_purge_large_set_in_batches(db):
+    first = DelegateQuestionFactory(name="Someone")
+    DelegateQuestion.objects.bulk_create(
+        [
+            DelegateQuestion(session=first.session, text=f"Question {n} text", name="Someone")
+            for n in range(1200)
+        ]
+    )
+    DelegateQuestion.objects.update(created_at=timezone.now() - dt.timedelta(days=60))
+    out = StringIO()
+
+    call_command(
+        "purge_question_personal_data", "--older-than", "30", stdout=out, stderr=StringIO()
+    )
+
+    assert "from 1201 question(s)" in out.getvalue()
+    assert not DelegateQuestion.objects.exclude(name="").exists()
