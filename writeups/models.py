@@ -170,8 +170,24 @@ class WriteUpPage(Page):
     @property
     def reading_time(self):
         """Whole minutes to read the intro and body, at least one."""
-        text = strip_tags(self.intro or "") + " " + strip_tags(str(self.body or ""))
+        from .featuring import body_text
+
+        # From the raw stream: rendering the body would fetch embeds.
+        text = strip_tags(self.intro or "") + " " + strip_tags(body_text(self.body))
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+    def save_revision(self, *args, **kwargs):
+        from .featuring import fill_featured_speakers
+
+        fill_featured_speakers(self)
+        return super().save_revision(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            from .featuring import fill_featured_speakers
+
+            fill_featured_speakers(self)
+        return super().save(*args, **kwargs)
 
     def invites_responses(self):
         return any(

@@ -1,9 +1,81 @@
-"""Context for the write-up index and write-up pages."""
+"""Context for the write-up index and write-up pages, loaded in a fixed
+number of queries however many sessions and people a write-up covers."""
+
+from django.core.paginator import Paginator
+from wagtail.models import Page
+
+from events.views import attach_event, rendition
+from speakers.structured_data import json_ld_script
+
+from .structured_data import writeup_document
+
+WRITEUPS_PER_PAGE = 10
+HERO_FILTER = "fill-1200x600-c50"
 
 
 def writeup_index_context(request, page):
-    return {"writeups": page.writeups().select_related("author", "event")}
+    """Write-ups, newest first, paginated on ?page=."""
+    writeups = page.writeups().select_related("author", "event")
+    return {"writeups": Paginator(writeups, WRITEUPS_PER_PAGE).get_page(request.GET.get("page"))}
+
+
+def sessions_with_events(page, event):
+    """The covered sessions in the editor's order, each with its event
+    (their parents, fetched together unless they belong to `event`)."""
+    sessions = [link.session for link in page.session_links.all().select_related("session")]
+    sessions = [s for s in sessions if s is not None and s.live]
+    steplen = Page.steplen
+    other_paths = {
+        s.path[:-steplen] for s in sessions if event is None or s.path[:-steplen] != event.path
+    }
+    parents = {}
+    if other_paths:
+        parents = {p.path: p for p in Page.objects.filter(path__in=other_paths).specific()}
+    for session in sessions:
+        parent_path = session.path[:-steplen]
+        if event is not None and parent_path == event.path:
+            attach_event([session], event)
+        elif parent_path in parents:
+            attach_event([session], parents[parent_path])
+    return sessions
 
 
 def writeup_context(request, page):
-    return {}
+    """The write-up page: author, coverage, people featured, resources,
+    topics, hero image and JSON-LD."""
+    author = page.author
+    event = page.event if page.event_id else None
+    if event is not None and not event.live:
+        event = None
+    sessions = sessions_with_events(page, event)
+    speakers = [link.speaker for link in page.speaker_links.all().select_related("speaker")]
+    resources = [
+        link.resource
+        for link in page.resource_links.all().select_related(
+            "resource", "resource__document", "resource__image"
+        )
+    ]
+    hero = rendition(page.hero_image, HERO_FILTER)
+    speaker_urls = {s.pk: s.get_url(request) for s in speakers}
+    if author is not None:
+        speaker_urls[author.pk] = author.get_url(request)
+    document = writeup_document(
+        page,
+        request,
+        event=event,
+        sessions=sessions,
+        speakers=speakers,
+        resources=resources,
+        speaker_urls=speaker_urls,
+        image_url=hero.url if hero else None,
+    )
+    return {
+        "author": author,
+        "event": event,
+        "sessions": sessions,
+        "featured_speakers": speakers,
+        "resources": resources,
+        "topics": list(page.topics.all()),
+        "hero": hero,
+        "json_ld": json_ld_script(document),
+    }
