@@ -1,0 +1,171 @@
+"""The personal agenda: stars kept without an account, and its private feed."""
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from icalendar import Calendar
+
+from events.agenda import COOKIE_NAME, feed_token
+from events.models import Agenda, AgendaItem
+from tests.factories import EventPageFactory, SessionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sessions():
+    event = EventPageFactory(title="Social Media Summit")
+    return [SessionPageFactory(parent=event, title=f"Talk {n}") for n in range(3)]
+
+
+def star(client, session, action="star", next_url=""):
+    return client.post(
+        "/calendar/agenda/star/", {"session": session.pk, "action": action, "next": next_url}
+    )
+
+
+def feed_of(client, agenda, **headers):
+    return client.get(f"/calendar/agenda/{feed_token(agenda)}.ics", **headers)
+
+
+def summaries(response):
+    calendar = Calendar.from_ical(b"".join(response.streaming_content))
+    return {str(vevent["SUMMARY"]) for vevent in calendar.walk("VEVENT")}
+
+
+def test_starring_creates_an_agenda_held_in_a_signed_cookie(client, sessions):
+    response = star(client, sessions[0], next_url=sessions[0].url)
+
+    assert response.status_code == 302
+    assert response["Location"] == sessions[0].url
+    agenda = Agenda.objects.get()
+    assert list(agenda.items.values_list("session_id", flat=True)) == [sessions[0].pk]
+    cookie = response.cookies[COOKIE_NAME]
+    assert str(agenda.token) in cookie.value and cookie.value != str(agenda.token)  # signed
+    assert cookie["httponly"]
+
+
+def test_starring_again_from_the_same_browser_uses_the_same_agenda(client, sessions):
+    star(client, sessions[0])
+    star(client, sessions[1])
+    star(client, sessions[1])
+
+    agenda = Agenda.objects.get()
+    assert agenda.items.count() == 2
+
+
+def test_unstarring_removes_the_session(client, sessions):
+    star(client, sessions[0])
+    star(client, sessions[1])
+
+    star(client, sessions[0], action="unstar")
+
+    assert list(AgendaItem.objects.values_list("session_id", flat=True)) == [sessions[1].pk]
+
+
+def test_a_forged_cookie_does_not_reach_someone_elses_agenda(client, sessions):
+    other = Agenda.objects.create()
+    AgendaItem.objects.create(agenda=other, session=sessions[0])
+    client.cookies[COOKIE_NAME] = str(other.token)  # unsigned
+
+    star(client, sessions[0], action="unstar")
+
+    assert other.items.count() == 1
+
+
+def test_star_redirect_never_leaves_the_site(client, sessions):
+    response = star(client, sessions[0], next_url="https://evil.example/")
+
+    assert response["Location"] == "/calendar/agenda/"
+
+
+def test_unpublished_session_cannot_be_starred(client, sessions):
+    sessions[0].unpublish()
+
+    assert star(client, sessions[0]).status_code == 404
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_page_lists_starred_sessions_and_the_private_feed(client, sessions):
+    star(client, sessions[2])
+
+    response = client.get("/calendar/agenda/")
+
+    html = response.content.decode()
+    assert "Talk 2" in html and "Talk 0" not in html
+    agenda = Agenda.objects.get()
+    assert f"webcal://testserver/calendar/agenda/{feed_token(agenda)}.ics" in html
+    assert response["Vary"] and "Cookie" in response["Vary"]
+
+
+def test_agenda_page_without_stars_says_it_is_empty(client):
+    response = client.get("/calendar/agenda/")
+
+    assert "Your agenda is empty" in response.content.decode()
+
+
+def test_private_feed_follows_the_stars_as_they_change(client, sessions):
+    star(client, sessions[0])
+    agenda = Agenda.objects.get()
+    first = feed_of(client, agenda)
+    assert summaries(first) == {"Talk 0"}
+
+    star(client, sessions[1])
+    second = feed_of(client, agenda, headers={"If-None-Match": first["ETag"]})
+
+    assert second.status_code == 200
+    assert summaries(second) == {"Talk 0", "Talk 1"}
+    unchanged = feed_of(client, agenda, headers={"If-None-Match": second["ETag"]})
+    assert unchanged.status_code == 304
+
+
+def test_private_feed_holds_no_agenda_token_or_personal_data(client, sessions):
+    star(client, sessions[0])
+    agenda = Agenda.objects.get()
+
+    body = b"".join(feed_of(client, agenda).streaming_content)
+
+    assert str(agenda.token).encode() not in body
+    assert b"My agenda" in body
+
+
+def test_tampered_feed_url_is_404(client, sessions):
+    star(client, sessions[0])
+    agenda = Agenda.objects.get()
+
+    response = client.get(f"/calendar/agenda/{agenda.token}:forged.ics")
+
+    assert response.status_code == 404
+
+
+def render_stars(request, sessions):
+    template = Template(
+        "{% load recap_calendar_tags %}{% for s in sessions %}{% agenda_star s %}{% endfor %}"
+    )
+    return template.render(Context({"request": request, "sessions": sessions}))
+
+
+def test_agenda_star_renders_a_post_form_that_shows_the_state(client, sessions):
+    response = star(client, sessions[0])
+    request = RequestFactory().get("/events/")
+    request.COOKIES[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
+
+    html = render_stars(request, sessions[:2])
+
+    assert html.count('<form class="agenda-star" method="post"') == 2
+    assert html.count("csrfmiddlewaretoken") == 2
+    assert html.count('aria-pressed="true"') == 1
+    assert 'value="unstar"' in html and 'value="star"' in html
+    assert 'name="next" value="/events/"' in html
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_agenda_stars_on_a_page_cost_the_same_queries(
+    client, sessions, count, django_assert_max_num_queries
+):
+    response = star(client, sessions[0])
+    request = RequestFactory().get("/events/")
+    request.COOKIES[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
+
+    with django_assert_max_num_queries(2):
+        render_stars(request, sessions[:count])
