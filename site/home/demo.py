@@ -21,11 +21,15 @@ import uuid
 import zoneinfo
 from collections import Counter
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.search.index import insert_or_update_object
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from events.models import (
     EventGalleryImage,
@@ -149,8 +153,7 @@ SPEAKERS = {
         "name": "Tomás Varga",
         "job_title": "Chief Executive",
         "organisation": "Kestrel Mobile",
-        "bio": "<p>Tomás runs a mobile network and answers customers on social media "
-        "himself.</p>",
+        "bio": "<p>Tomás runs a mobile network and answers customers on social media himself.</p>",
     },
     "nadia-karim": {
         "name": "Nadia Karim",
@@ -170,8 +173,7 @@ SPEAKERS = {
         "name": "Chloe Martin",
         "job_title": "Employee Experience Lead",
         "organisation": "Quillon Insurance",
-        "bio": "<p>Chloe listens to employees for a living: surveys, forums and focus "
-        "groups.</p>",
+        "bio": "<p>Chloe listens to employees for a living: surveys, forums and focus groups.</p>",
     },
 }
 
@@ -287,6 +289,7 @@ class DemoLoader:
         self.speakers = {}
         self.resources = {}
         self.images = {}
+        self.touched = []  # records created by this run, for the reference index
         # The story's dates, relative to today: the conference three weeks ago.
         self.conference_day = self.today - dt.timedelta(days=21)
 
@@ -308,16 +311,26 @@ class DemoLoader:
         ]
 
     def run(self):
+        # The search index and Wagtail's reference index (the admin's "usage"
+        # counts) would be rebuilt on each of the several saves a published page
+        # goes through; update both once per new record at the end instead.
         with transaction.atomic():
-            for label, step in self.steps():
-                step()
-                self.progress(label)
+            with search_auto_update_off(), disable_reference_index_auto_update():
+                for label, step in self.steps():
+                    step()
+                    self.progress(label)
+            for record in self.touched:
+                record.refresh_from_db()
+                insert_or_update_object(record)
+                ReferenceIndex.create_or_update_for_object(record)
         return self
 
     # -- helpers -------------------------------------------------------------
 
-    def count(self, kind, created):
+    def count(self, kind, created, record=None):
         (self.created if created else self.found)[kind] += 1
+        if created and record is not None:
+            self.touched.append(record)
 
     def image(self, key, title, draw):
         """A Wagtail image drawn by `draw()` unless one with this title exists."""
@@ -328,7 +341,7 @@ class DemoLoader:
             data = draw()
             image = Image(title=full_title, file=ImageFile(io.BytesIO(data), name=f"{key}.png"))
             image.save()
-            self.count("images", True)
+            self.count("images", True, image)
         else:
             self.count("images", False)
         self.images[key] = image
@@ -347,7 +360,7 @@ class DemoLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         page.refresh_from_db()
-        self.count(kind, True)
+        self.count(kind, True, page)
         return page
 
     # -- the site tree -------------------------------------------------------
@@ -421,7 +434,7 @@ class DemoLoader:
             )
             root.add_child(instance=home)
             home.save_revision().publish()
-            self.count("home pages", True)
+            self.count("home pages", True, home)
         else:
             self.count("home pages", False)
         if site is None:
@@ -479,7 +492,7 @@ class DemoLoader:
             if speaker is None:
                 speaker = Speaker(slug=slug, photo=self.images[f"avatar-{slug}"], **fields)
                 speaker.save()
-                self.count("speakers", True)
+                self.count("speakers", True, speaker)
             else:
                 self.count("speakers", False)
             self.speakers[slug] = speaker
@@ -503,7 +516,7 @@ class DemoLoader:
                 resource.speakers.set([self.speakers[s] for s in speakers])
                 resource.topics.add(*[self.topics[t] for t in topics])
                 resource.save()
-                self.count("resources", True)
+                self.count("resources", True, resource)
             else:
                 self.count("resources", False)
             self.resources[key] = resource
@@ -564,7 +577,9 @@ class DemoLoader:
                 EventGalleryImage(
                     image=self.images["gallery-3"], caption="Centres of excellence, explained"
                 ),
-                EventGalleryImage(image=self.images["gallery-4"], caption="Questions from the floor"),
+                EventGalleryImage(
+                    image=self.images["gallery-4"], caption="Questions from the floor"
+                ),
             ],
             resource_links=[
                 EventResource(resource=self.resources["coe-article"]),
@@ -754,7 +769,9 @@ class DemoLoader:
             organiser="B2B Commons",
             hashtag="B2BCommons",
             hero_image=self.images["hero-b2b-commons"],
-            intro=rich("An evening talk for people who market and communicate business to business."),
+            intro=rich(
+                "An evening talk for people who market and communicate business to business."
+            ),
             topics=["social-media", "leadership-communication"],
             resource_links=[EventResource(resource=self.resources["connected-firm"])],
             sessions=[
@@ -1019,7 +1036,7 @@ class DemoLoader:
             QuestionVote(question=question, voter_key=demo_voter_key(question.pk, n))
             for n in range(votes)
         )
-        self.count("delegate questions", True)
+        self.count("delegate questions", True, question)
         return question
 
     def build_questions(self):
@@ -1277,6 +1294,16 @@ class DemoLoader:
         for kind in kinds:
             lines.append(f"{kind}: {self.created[kind]} created, {self.found[kind]} already there")
         return lines
+
+
+def search_auto_update_off():
+    """Settings under which saves do not update the search index (the loader
+    indexes each new record once, itself)."""
+    backends = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items()
+    }
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
 
 
 def block(block_type, value):

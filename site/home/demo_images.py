@@ -32,7 +32,7 @@ def colour_for(text):
 
 def to_png(image):
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

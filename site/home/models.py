@@ -22,6 +22,10 @@ class HomePage(Page):
         context["upcoming_events"] = (
             EventPage.objects.live().public().filter(end__gte=now).order_by("start")[:4]
         )
+        # Evaluated here (four rows at most) so the template reuses the rows.
+        upcoming = list(context["upcoming_events"])
+        context["upcoming_events"] = upcoming
+        context["on_now"] = [event for event in upcoming if event.start <= now]
         context["past_events"] = (
             EventPage.objects.live().public().filter(end__lt=now).order_by("-start")[:4]
         )

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 USERNAME = "admin"
 # For local development only (DEBUG on); the README documents it. With DEBUG off
 # the password must come from RECAP_ADMIN_PASSWORD.
-DEV_DEFAULT_PASSWORD = "recap-dev-admin"
+DEV_DEFAULT_PASSWORD = "recap-dev-admin"  # noqa: S105 (documented, DEBUG only)
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
 

@@ -14,9 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet", action="store_true", help="Print nothing but errors."
-        )
+        parser.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
 
     def handle(self, *args, quiet=False, **options):
         loader = DemoLoader()

@@ -1,0 +1,212 @@
+"""The demo content: the story, fictional throughout, loaded idempotently, offline."""
+
+import io
+import json
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import serializers
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from events.models import EventPage, SessionPage
+from home.models import HomePage
+from questions.models import DelegateQuestion, QuestionStatus, QuestionVote
+from resources.models import Resource, ResourceKind, Topic
+from speakers.models import Speaker
+from writeups.models import WriteUpPage
+
+pytestmark = pytest.mark.django_db
+
+# Names from the blog post the story is based on: none may appear in the demo.
+REAL_NAMES = [
+    "Share This Live",
+    "Microsoft",
+    "Dachis",
+    "Hinchcliffe",
+    "Altimeter",
+    "Telef",
+    "Ronan",
+    "Solis",
+    "Rachel Miller",
+    "All Things IC",
+    "AllthingsIC",
+    "b2bhuddle",
+    "Conversation Prism",
+]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"The demo tried to reach the network: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def record_counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "speakers": Speaker.objects.count(),
+        "resources": Resource.objects.count(),
+        "topics": Topic.objects.count(),
+        "images": get_image_model().objects.count(),
+        "questions": DelegateQuestion.objects.count(),
+        "votes": QuestionVote.objects.count(),
+    }
+
+
+def test_load_demo_replaces_the_welcome_page_with_the_site_tree(no_network):
+    load_demo("--quiet")
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    children = {page.slug: type(page.specific).__name__ for page in home.get_children()}
+    assert children == {
+        "events": "EventIndexPage",
+        "speakers": "SpeakerIndexPage",
+        "write-ups": "WriteUpIndexPage",
+        "topics": "TopicIndexPage",
+        "resources": "ResourceLibraryPage",
+    }
+
+
+def test_load_demo_twice_creates_and_changes_nothing(no_network):
+    first_output = load_demo("--quiet")
+    before = record_counts()
+    last_published = dict(Page.objects.values_list("pk", "last_published_at"))
+
+    output = load_demo()
+
+    assert record_counts() == before
+    assert dict(Page.objects.values_list("pk", "last_published_at")) == last_published
+    assert "nothing to change" in output
+    assert "speakers: 0 created, 13 already there" in output
+    assert first_output == ""  # --quiet
+
+
+def test_load_demo_tells_the_panel_story(no_network):
+    load_demo("--quiet")
+
+    maya = Speaker.objects.get(slug="maya-ellison")
+    conference = EventPage.objects.get(slug="open-channels-live")
+    assert conference.city == "London"
+    assert str(conference.tz) == "Europe/London"
+    assert conference.end < timezone.now()
+    panel = SessionPage.objects.get(slug="inside-out")
+    roles = {link.speaker.slug: link.role for link in panel.speaker_links.all()}
+    assert roles["maya-ellison"] == "panellist"
+    assert "moderator" in roles.values()
+    kinds = set(SessionPage.objects.child_of(conference).values_list("kind", flat=True))
+    assert {"keynote", "panel", "break"} <= kinds
+
+    # The evening event, the day after, with one speaker.
+    evening = EventPage.objects.get(slug="b2b-commons-evening")
+    assert (evening.local_start.date() - conference.local_start.date()).days == 1
+    assert evening.local_start.hour >= 17
+    evening_speakers = {
+        link.speaker.slug
+        for session in SessionPage.objects.child_of(evening)
+        for link in session.speaker_links.all()
+    }
+    assert len(evening_speakers) == 1
+
+    writeup = WriteUpPage.objects.get(slug="who-owns-social-media-at-work")
+    assert writeup.author == maya
+    assert writeup.event.specific == conference
+    assert 0 < (writeup.date - conference.local_start.date()).days <= 14
+    blocks = {block.block_type: block.value for block in writeup.body}
+    assert {"text", "quote", "video", "resource", "image", "takeaways", "question"} <= set(blocks)
+    assert blocks["quote"]["speaker"] is not None
+    assert urlsplit(blocks["video"]["video"].url).hostname == "video.example"
+    assert blocks["call_to_action"]["invite_responses"] is True
+
+    cited = blocks["question"]["question"]
+    assert cited.session_id == panel.pk
+    assert "internal communicators" in cited.text
+    assert cited.answered_in_id == writeup.pk
+    assert cited.status == QuestionStatus.ANSWERED
+
+    resource_kinds = {link.resource.kind for link in writeup.resource_links.all()}
+    assert {
+        ResourceKind.ARTICLE,
+        ResourceKind.RESEARCH,
+        ResourceKind.BOOK,
+        ResourceKind.IMAGE,
+    } <= resource_kinds
+    assert Resource.objects.get(kind=ResourceKind.IMAGE, title__icontains="maturity").image
+
+    # Delegate questions: approved, voted on (the counter matches the vote rows),
+    # one highlighted, no private data.
+    public = DelegateQuestion.objects.exclude(status=QuestionStatus.PENDING)
+    assert public.filter(highlighted=True).exists()
+    for question in public:
+        assert QuestionVote.objects.filter(question=question).count() == question.votes
+    assert public.filter(votes__gt=0).count() >= 3
+    assert not DelegateQuestion.objects.exclude(email="").exists()
+
+
+def test_load_demo_has_upcoming_events_and_one_on_now(no_network):
+    load_demo("--quiet")
+
+    now = timezone.now()
+    upcoming = EventPage.objects.live().filter(start__gt=now)
+    on_now = EventPage.objects.live().filter(start__lte=now, end__gte=now)
+    assert upcoming.count() >= 2
+    assert on_now.count() == 1
+    live = on_now.get()
+    assert SessionPage.objects.child_of(live).filter(start__lte=now, end__gt=now).exists()
+    assert SessionPage.objects.child_of(live).filter(start__gt=now).exists()
+
+    # Pictures drawn locally, and topics on every event.
+    assert not Speaker.objects.filter(photo__isnull=True).exists()
+    for event in EventPage.objects.all():
+        assert event.topics.exists(), event.title
+    assert EventPage.objects.get(slug="open-channels-live").gallery_images.count() >= 3
+    # Every demo picture is a real image file drawn locally.
+    image = Speaker.objects.get(slug="maya-ellison").photo
+    assert (image.width, image.height) == (400, 400)
+
+
+def test_load_demo_is_fictional_and_offline(no_network):
+    load_demo("--quiet")
+
+    dumped = serializers.serialize(
+        "json",
+        [
+            *Page.objects.all(),
+            *EventPage.objects.all(),
+            *SessionPage.objects.all(),
+            *WriteUpPage.objects.all(),
+            *Speaker.objects.all(),
+            *Resource.objects.all(),
+            *DelegateQuestion.objects.all(),
+        ],
+    )
+    for name in REAL_NAMES:
+        assert name.lower() not in dumped.lower(), name
+    urls = [
+        value
+        for record in json.loads(dumped)
+        for value in record["fields"].values()
+        if isinstance(value, str) and value.startswith(("http://", "https://"))
+    ]
+    assert urls
+    for url in urls:
+        assert urlsplit(url).hostname.endswith(".example"), url
