@@ -155,6 +155,8 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         index.SearchField("author"),
         index.SearchField("note"),
         index.FilterField("kind"),
+        # The site search narrows resources with `id IN (...)` (writeups/search.py).
+        index.FilterField("id"),
     ]
 
     class Meta:

@@ -1,14 +1,386 @@
-"""The site search across events, sessions, speakers, write-ups and resources
-(to be written: issue 5)."""
+"""The site search across events, sessions, speakers, write-ups and resources.
 
+One GET form (``q``), answered with Wagtail's search backend (the database
+backend: SQLite FTS5 out of the box, PostgreSQL full-text search in
+production), narrowed by type, event, year and topic. With no type chosen
+the results are grouped, a few of each type with its count; with a type
+they are paginated. Matched words are marked in titles and snippets here,
+in Python, so that highlighting looks the same on every backend (the
+database backends have none of their own).
+
+Filters are applied with the ORM first, and the search runs on
+``pk IN (filtered)``, so any filter the ORM can express works on every
+backend without a FilterField per relation.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from events.models import EventPage, SessionPage, SessionSpeaker
+from resources.models import Resource, Topic
+from resources.sanitize import single_line
+from speakers.models import Speaker
+
+from .models import WriteUpPage
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_PAGE = 10
+RESULTS_PER_GROUP = 5
+AUTOCOMPLETE_LIMIT = 8
+SNIPPET_LENGTH = 220
+PHOTO_FILTER = "fill-80x80-c50"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchType:
+    key: str
+    label: str
+    singular: str
+
+
+SEARCH_TYPES = [
+    SearchType("session", "Sessions", "Session"),
+    SearchType("speaker", "Speakers", "Speaker"),
+    SearchType("writeup", "Write-ups", "Write-up"),
+    SearchType("event", "Events", "Event"),
+    SearchType("resource", "Resources", "Resource"),
+]
+TYPES_BY_KEY = {search_type.key: search_type for search_type in SEARCH_TYPES}
+
+
+def clean_query(value):
+    """The words of a reader's query, joined by spaces.
+
+    Only word characters reach the backend: FTS5 and tsquery each give some
+    punctuation a meaning, so dropping it makes every query safe and makes
+    both backends answer the same."""
+    words = _WORD.findall(str(value or "")[:MAX_QUERY_LENGTH])
+    return " ".join(words[:MAX_TERMS])
+
+
+@dataclass
+class SearchFilters:
+    type: str = ""
+    event: EventPage | None = None
+    year: int | None = None
+    topic: Topic | None = None
+
+    @classmethod
+    def from_request(cls, request):
+        params = request.GET
+        filters = cls()
+        if params.get("type") in TYPES_BY_KEY:
+            filters.type = params["type"]
+        event_id = params.get("event", "").strip()
+        if event_id.isdigit():
+            filters.event = EventPage.objects.live().public().filter(pk=int(event_id)).first()
+        year = params.get("year", "").strip()
+        if year.isdigit() and 1900 <= int(year) <= 2999:
+            filters.year = int(year)
+        topic_slug = params.get("topic", "").strip()[:100]
+        if topic_slug:
+            filters.topic = Topic.objects.filter(slug=topic_slug).first()
+        return filters
+
+    @property
+    def narrows(self):
+        """Whether any filter other than the type is set."""
+        return bool(self.event or self.year or self.topic)
+
+
+def base_queryset(key):
+    """Everything of one type that the public may find."""
+    if key == "event":
+        return EventPage.objects.live().public()
+    if key == "session":
+        return SessionPage.objects.live().public()
+    if key == "writeup":
+        return WriteUpPage.objects.live().public()
+    if key == "speaker":
+        return Speaker.objects.all()
+    return Resource.objects.all()
+
+
+def filtered_queryset(key, filters):
+    """`base_queryset(key)` narrowed by the event, year and topic filters."""
+    queryset = base_queryset(key)
+    event, year, topic = filters.event, filters.year, filters.topic
+    if key == "event":
+        if event:
+            queryset = queryset.filter(pk=event.pk)
+        if year:
+            queryset = queryset.filter(start__year=year)
+        if topic:
+            queryset = queryset.filter(tagged_topics__tag=topic)
+    elif key == "session":
+        if event:
+            queryset = queryset.filter(path__startswith=event.path, depth=event.depth + 1)
+        if year:
+            queryset = queryset.filter(start__year=year)
+        if topic:
+            queryset = queryset.filter(tagged_topics__tag=topic)
+    elif key == "writeup":
+        if event:
+            queryset = queryset.filter(
+                Q(event=event) | Q(session_links__session__path__startswith=event.path)
+            )
+        if year:
+            queryset = queryset.filter(date__year=year)
+        if topic:
+            queryset = queryset.filter(tagged_topics__tag=topic)
+    elif key == "speaker":
+        on_session = {}
+        if event:
+            on_session["session_links__page__path__startswith"] = event.path
+        if year:
+            on_session["session_links__page__start__year"] = year
+        if topic:
+            on_session["session_links__page__tagged_topics__tag"] = topic
+        if on_session:
+            queryset = queryset.filter(session_links__page__live=True, **on_session)
+    elif key == "resource":
+        if event:
+            queryset = queryset.filter(
+                Q(event_links__page=event) | Q(session_links__page__path__startswith=event.path)
+            )
+        if year:
+            queryset = queryset.filter(published_on__year=year)
+        if topic:
+            queryset = queryset.filter(tagged_topics__tag=topic)
+    return queryset.distinct()
+
+
+def searchable_queryset(key, filters):
+    """The queryset a search of one type runs on: the filtered rows, as a
+    plain `pk IN (...)` that every search backend accepts."""
+    if not filters.narrows:
+        return base_queryset(key)
+    model = base_queryset(key).model
+    field = "slug" if model is Speaker else "id"
+    return model.objects.filter(**{f"{field}__in": filtered_queryset(key, filters).values(field)})
+
+
+def run_search(key, query, filters):
+    """Search results (sliceable, countable) of one type, best first; with
+    no query, the filtered items, newest first."""
+    if not query:
+        ordering = {
+            "event": ["-start"],
+            "session": ["-start"],
+            "writeup": ["-date", "-pk"],
+            "speaker": ["sort_name", "name"],
+            "resource": ["-published_on", "title"],
+        }[key]
+        return filtered_queryset(key, filters).order_by(*ordering)
+    return get_search_backend().search(query, searchable_queryset(key, filters), operator="and")
+
+
+def decorate(key, items, request):
+    """Load what the result list shows for `items`, in a fixed number of
+    queries, and return them as a list."""
+    items = list(items)
+    if not items:
+        return items
+    pks = [item.pk for item in items]
+    if key == "session":
+        loaded = SessionPage.objects.filter(pk__in=pks).prefetch_related(
+            Prefetch(
+                "speaker_links",
+                queryset=SessionSpeaker.objects.select_related("speaker").order_by("sort_order"),
+            )
+        )
+        loaded = {session.pk: session for session in loaded}
+        parents = {session.path[: -Page.steplen] for session in loaded.values()}
+        events = {event.path: event for event in EventPage.objects.filter(path__in=parents)}
+        for session in loaded.values():
+            session.__dict__["event"] = events.get(session.path[: -Page.steplen])
+        return [loaded[pk] for pk in pks if pk in loaded]
+    if key == "writeup":
+        loaded = WriteUpPage.objects.filter(pk__in=pks).select_related("author", "event")
+    elif key == "speaker":
+        loaded = Speaker.objects.filter(pk__in=pks).prefetch_related(
+            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
+        )
+    elif key == "resource":
+        loaded = Resource.objects.filter(pk__in=pks).select_related("document")
+    else:
+        loaded = EventPage.objects.filter(pk__in=pks)
+    loaded = {item.pk: item for item in loaded}
+    return [loaded[pk] for pk in pks if pk in loaded]
+
+
+def result_text(key, item):
+    """The text a result's snippet is cut from."""
+    if key == "speaker":
+        return " ".join(part for part in (item.role_line, str(item.bio or "")) if part)
+    if key == "resource":
+        return item.note
+    if key == "session":
+        return str(item.abstract or "")
+    return item.search_description or str(item.intro or "")
+
+
+def highlight(text, terms):
+    """`text` escaped, with each word that starts with a search term in <mark>."""
+    if not terms:
+        return escape(text)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE
+    )
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html("<mark>{}</mark>", match.group(0)))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+def snippet(text, terms, length=SNIPPET_LENGTH):
+    """A window of plain `text` around the first matched term, highlighted."""
+    text = single_line(text)
+    if not text:
+        return ""
+    start = 0
+    lowered = text.lower()
+    positions = [lowered.find(term.lower()) for term in terms]
+    positions = [position for position in positions if position >= 0]
+    if positions:
+        start = max(0, min(positions) - length // 3)
+        # Start at a word boundary.
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if start and space >= 0 else start
+    excerpt = text[start : start + length]
+    prefix = "… " if start else ""
+    suffix = " …" if start + length < len(text) else ""
+    return mark_safe(f"{escape(prefix)}{highlight(excerpt, terms)}{escape(suffix)}")  # noqa: S308
+
+
+def annotate_results(key, items, terms, request):
+    for item in items:
+        title = item.name if key == "speaker" else item.title
+        item.search_title = highlight(title, terms)
+        item.search_snippet = snippet(result_text(key, item), terms)
+        if key == "speaker":
+            item.search_url = item.get_url(request)
+        elif key == "resource":
+            item.search_url = item.href
+        else:
+            item.search_url = item.get_url(request)
+    return items
+
+
+def filter_choices():
+    years = sorted(
+        {date.year for date in EventPage.objects.live().public().dates("start", "year")},
+        reverse=True,
+    )
+    return {
+        "event_choices": list(
+            EventPage.objects.live().public().order_by("-start").values_list("pk", "title")
+        ),
+        "year_choices": years,
+        "topic_choices": list(Topic.objects.order_by("name").values_list("slug", "name")),
+    }
+
+
+def search_context(request):
+    """Everything the search page shows."""
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    terms = query.split()
+    filters = SearchFilters.from_request(request)
+    searching = bool(query or filters.narrows)
+    context = {
+        "search_query": raw_query.strip()[:MAX_QUERY_LENGTH],
+        "query": query,
+        "filters": filters,
+        "types": SEARCH_TYPES,
+        "searching": searching,
+        "groups": [],
+        "results": None,
+        "total": 0,
+        **filter_choices(),
+    }
+    if not searching:
+        return context
+
+    base = request.GET.copy()
+    base.pop("page", None)
+    base.pop("type", None)
+    context["type_query"] = base.urlencode()
+    groups = []
+    for search_type in SEARCH_TYPES:
+        results = run_search(search_type.key, query, filters)
+        groups.append({"type": search_type, "results": results, "count": results.count()})
+    context["groups"] = groups
+    context["total"] = sum(group["count"] for group in groups)
+
+    if filters.type:
+        group = next(g for g in groups if g["type"].key == filters.type)
+        page_of_results = Paginator(group["results"], RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        items = decorate(filters.type, page_of_results.object_list, request)
+        page_of_results.object_list = annotate_results(filters.type, items, terms, request)
+        paging = request.GET.copy()
+        paging.pop("page", None)
+        context["results"] = page_of_results
+        context["active_group"] = group
+        context["page_query"] = paging.urlencode()
+    else:
+        for group in groups:
+            items = decorate(group["type"].key, group["results"][:RESULTS_PER_GROUP], request)
+            group["items"] = annotate_results(group["type"].key, items, terms, request)
+    return context
 
 
 def search_view(request):
-    return TemplateResponse(request, "recap_writeups/search.html", {"search_query": ""})
+    """GET /search/?q=...&type=&event=&year=&topic=&page="""
+    response = TemplateResponse(request, "recap_writeups/search.html", search_context(request))
+    return response
+
+
+def autocomplete_suggestions(query, request, limit=AUTOCOMPLETE_LIMIT):
+    """Up to `limit` {title, type, url} suggestions for a partly typed query."""
+    query = clean_query(query)
+    if len(query) < 2:
+        return []
+    backend = get_search_backend()
+    suggestions = []
+    for key in ("speaker", "session", "event", "writeup", "resource"):
+        remaining = limit - len(suggestions)
+        if remaining <= 0:
+            break
+        results = backend.autocomplete(query, base_queryset(key), operator="and")
+        items = decorate(key, results[:remaining], request)
+        for item in annotate_results(key, items, [], request):
+            suggestions.append(
+                {
+                    "title": item.name if key == "speaker" else item.title,
+                    "type": TYPES_BY_KEY[key].singular,
+                    "url": item.search_url,
+                }
+            )
+    return suggestions
 
 
 def search_autocomplete_view(request):
-    from django.http import JsonResponse
-
-    return JsonResponse({"results": []})
+    """GET /search/autocomplete/?q=ad: JSON suggestions for the search box."""
+    response = JsonResponse(
+        {"results": autocomplete_suggestions(request.GET.get("q", ""), request)}
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    return response
