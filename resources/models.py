@@ -204,6 +204,15 @@ class TopicIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "topic index"
 
+    def get_sitemap_urls(self, request=None):
+        """The topic index and every topic's page (its sub-routes)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            slugs = Topic.objects.order_by("name").values_list("slug", flat=True)
+            urls += [{"location": f"{base}{slug}/"} for slug in slugs]
+        return urls
+
     @path("")
     def index_route(self, request):
         from .views import topic_index_view

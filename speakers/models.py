@@ -238,6 +238,19 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "speaker directory"
 
+    def get_sitemap_urls(self, request=None):
+        """The directory and every speaker's page (its sub-routes)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls += [
+                {"location": f"{base}{slug}/", "lastmod": updated_at}
+                for slug, updated_at in Speaker.objects.order_by("sort_name", "pk").values_list(
+                    "slug", "updated_at"
+                )
+            ]
+        return urls
+
     @path("")
     def directory(self, request):
         from .directory import directory_view
