@@ -141,7 +141,9 @@ def test_ask_two_tabs_with_their_own_tokens_store_both(client, session):
 
 def test_ask_fourth_question_in_a_minute_gets_429_and_keeps_text(client, session):
     for n in range(3):
-        assert client.post(ask_url(session), ask_data(text=f"Question number {n}")).status_code == 302
+        assert (
+            client.post(ask_url(session), ask_data(text=f"Question number {n}")).status_code == 302
+        )
 
     response = client.post(ask_url(session), ask_data(text="My fourth question, kept"))
 

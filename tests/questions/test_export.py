@@ -89,7 +89,8 @@ def test_queue_filtered_by_session_offers_the_export(client, moderator):
     client.force_login(moderator)
 
     html = client.get(
-        "/admin/recap_questions/delegatequestion/", {"session__page_ptr__exact": question.session_id}
+        "/admin/recap_questions/delegatequestion/",
+        {"session__page_ptr__exact": question.session_id},
     ).content.decode()
 
     assert f"{EXPORT}?session={question.session_id}" in html

@@ -98,7 +98,10 @@ def test_present_history_links_to_the_answering_writeup(client, session):
     data = client.get(data_url(session)).json()
 
     assert f'answered in <a href="{writeup.url}">What the panel said</a>' in html
-    assert data["answered"][0]["answered_in"] == {"title": "What the panel said", "url": writeup.url}
+    assert data["answered"][0]["answered_in"] == {
+        "title": "What the panel said",
+        "url": writeup.url,
+    }
 
 
 def test_present_unknown_code_is_404(client, db):
