@@ -18,10 +18,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+
+from speakers.api_fields import SpeakerSummariesField, TopicsField
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -159,6 +162,20 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         index.FilterField("id"),
     ]
 
+    api_fields = [
+        APIField("title"),
+        APIField("kind"),
+        APIField("href"),
+        APIField("url"),
+        APIField("embed_url"),
+        APIField("publisher"),
+        APIField("author"),
+        APIField("published_on"),
+        APIField("note"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("speakers", serializer=SpeakerSummariesField()),
+    ]
+
     class Meta:
         ordering = ["-published_on", "title"]
         verbose_name = "resource"
@@ -190,6 +207,9 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
 
     def get_preview_template(self, request, mode_name):
         return "recap_resources/resource_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_resources": [self]}
 
 
 class TopicIndexPage(RoutablePageMixin, Page):
