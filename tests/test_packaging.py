@@ -1,0 +1,84 @@
+"""The plugin ships as a wheel with its templates, static files and
+migrations (they live inside the apps, so a host site gets them from pip).
+
+The wheel is built from a copy of the checkout in a temporary folder, without
+build isolation (the test environment has setuptools and wheel; nothing is
+downloaded), so the checkout is left untouched.
+"""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("events", "speakers", "resources", "questions", "writeups")
+
+
+def shipped_files(app, folder):
+    """Files under <app>/<folder> that must be in the wheel (no bytecode)."""
+    base = ROOT / app / folder
+    return {
+        path.relative_to(ROOT).as_posix()
+        for path in base.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    }
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory):
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, source / name)
+    for app in APPS:
+        shutil.copytree(
+            ROOT / app, source / app, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+    dist = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    (wheel,) = dist.glob("wagtail_recap-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_wheel_contains_app_templates(wheel_names, app):
+    templates = shipped_files(app, "templates")
+
+    assert templates <= wheel_names, sorted(templates - wheel_names)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_wheel_contains_app_migrations(wheel_names, app):
+    migrations = {name for name in shipped_files(app, "migrations") if name.endswith(".py")}
+
+    assert f"{app}/migrations/0001_initial.py" in migrations
+    assert migrations <= wheel_names, sorted(migrations - wheel_names)
+
+
+def test_wheel_contains_the_plugin_templates_readers_see(wheel_names):
+    names = {
+        "events/templates/recap_events/event_page.html",
+        "events/templates/recap_events/session_page.html",
+        "speakers/templates/recap_speakers/speaker_page.html",
+        "writeups/templates/recap_writeups/write_up_page.html",
+    }
+    assert names <= wheel_names
+
+
+def test_wheel_leaves_out_the_reference_site_and_tests(wheel_names):
+    assert not any(
+        name.startswith(("tests/", "site/", "conference/", "home/")) for name in wheel_names
+    )
