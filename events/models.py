@@ -30,10 +30,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from speakers.api_fields import PageSummaryField, SpeakerLinksField, TopicsField
 
 from .forms import EventPageForm, SessionPageForm
 
@@ -232,6 +236,28 @@ class EventPage(RoutablePageMixin, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
 
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("status"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("city"),
+        APIField("country"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("online_url"),
+        APIField("organiser"),
+        APIField("hashtag"),
+        APIField("website"),
+        APIField("intro"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630-c50")),
+        APIField("calendar_uid"),
+        APIField("sequence"),
+    ]
+
     parent_page_types = ["recap_events.EventIndexPage"]
     subpage_types = ["recap_events.SessionPage"]
     template = "recap_events/event_page.html"
@@ -421,6 +447,23 @@ class SessionPage(RoutablePageMixin, Page):
             ],
         ),
         index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    # Nothing about delegate questions: the API never exposes them.
+    api_fields = [
+        APIField("event", serializer=PageSummaryField()),
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("room"),
+        APIField("track"),
+        APIField("status"),
+        APIField("abstract"),
+        APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
+        APIField("topics", serializer=TopicsField()),
+        APIField("recording_url"),
+        APIField("calendar_uid"),
+        APIField("sequence"),
     ]
 
     parent_page_types = ["recap_events.EventPage"]

@@ -17,10 +17,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+
+from .api_fields import SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -115,6 +119,23 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("bio"),
         index.FilterField("organisation"),
         index.FilterField("slug"),
+    ]
+
+    # Public profile only: not the site account, not the record's timestamps.
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("sort_name"),
+        APIField("job_title"),
+        APIField("organisation"),
+        APIField("bio"),
+        APIField("photo", serializer=ImageRenditionField("fill-320x320-c50")),
+        APIField("website"),
+        APIField("x_handle"),
+        APIField("mastodon_url"),
+        APIField("bluesky_handle"),
+        APIField("linkedin_url"),
+        APIField("url", serializer=SpeakerPageURLField()),
     ]
 
     class Meta:

@@ -23,10 +23,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from speakers.api_fields import PageSummaryField, SpeakerField, SpeakerLinksField, TopicsField
 
 from .blocks import WriteUpBodyBlock
 
@@ -158,6 +162,17 @@ class WriteUpPage(Page):
         index.FilterField("event"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("author", serializer=SpeakerField()),
+        APIField("date"),
+        APIField("event", serializer=PageSummaryField()),
+        APIField("intro"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630-c50")),
+        APIField("body"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
     ]
 
     parent_page_types = ["recap_writeups.WriteUpIndexPage"]

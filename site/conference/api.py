@@ -1,7 +1,214 @@
-"""Wagtail API v2 router for the reference site (to be completed: issue 5)."""
+"""Wagtail API v2 for the reference site: /api/v2/.
 
+- ``pages/``: Wagtail's pages endpoint; ``?type=recap_events.EventPage``,
+  ``recap_events.SessionPage`` or ``recap_writeups.WriteUpPage`` selects a
+  kind and its ``api_fields``. Recap adds ``?event=<id>``, ``?speaker=<slug
+  or id>`` and ``?topic=<slug>`` filters.
+- ``speakers/`` and ``resources/``: the speaker and resource snippets, with
+  the same filters where they make sense.
+
+Delegate questions are never exposed (they may carry personal data), and no
+endpoint lists users. See docs/api.md.
+"""
+
+from django.db.models import Prefetch, Q
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from events.models import EventPage, SessionPage, SessionSpeaker
+from resources.models import Resource, Topic
+from speakers.models import Speaker
+from writeups.models import WriteUpPage, WriteUpSpeaker
+
+RECAP_FILTERS = frozenset(["event", "speaker", "topic"])
+# The renditions the api_fields ask for (see the models' api_fields).
+SHARE_IMAGE = "fill-1200x630-c50"
+PHOTO = "fill-320x320-c50"
+
+
+def find_speaker(value):
+    """The speaker named by a slug or an id, or a BadRequestError."""
+    speakers = Speaker.objects.all()
+    speaker = (
+        speakers.filter(pk=int(value)).first()
+        if value.isdigit()
+        else speakers.filter(slug=value).first()
+    )
+    if speaker is None:
+        raise BadRequestError(f"speaker {value!r} does not exist")
+    return speaker
+
+
+def find_event(value):
+    if not value.isdigit():
+        raise BadRequestError("event must be the id of an event page")
+    event = EventPage.objects.live().public().filter(pk=int(value)).first()
+    if event is None:
+        raise BadRequestError(f"event {value} does not exist")
+    return event
+
+
+def find_topic(value):
+    topic = Topic.objects.filter(slug=value).first()
+    if topic is None:
+        raise BadRequestError(f"topic {value!r} does not exist")
+    return topic
+
+
+class RecapRelationFilter(BaseFilterBackend):
+    """?event=, ?speaker= and ?topic= on events, sessions, write-ups,
+    speakers and resources."""
+
+    def filter_queryset(self, request, queryset, view):
+        params = {name: request.GET[name].strip() for name in RECAP_FILTERS if name in request.GET}
+        if not params:
+            return queryset
+        model = queryset.model
+        if model not in (EventPage, SessionPage, WriteUpPage, Speaker, Resource):
+            raise BadRequestError(
+                "event, speaker and topic filters need type=recap_events.EventPage, "
+                "recap_events.SessionPage or recap_writeups.WriteUpPage"
+            )
+        if "event" in params:
+            event = find_event(params["event"])
+            queryset = queryset.filter(self.event_q(model, event))
+        if "speaker" in params:
+            speaker = find_speaker(params["speaker"])
+            queryset = queryset.filter(self.speaker_q(model, speaker))
+        if "topic" in params:
+            topic = find_topic(params["topic"])
+            queryset = queryset.filter(self.topic_q(model, topic))
+        return queryset.distinct()
+
+    @staticmethod
+    def event_q(model, event):
+        sessions = SessionPage.objects.live().child_of(event)
+        if model is EventPage:
+            return Q(pk=event.pk)
+        if model is SessionPage:
+            return Q(pk__in=sessions.values("pk"))
+        if model is WriteUpPage:
+            return Q(event=event) | Q(session_links__session__in=sessions.values("pk"))
+        if model is Speaker:
+            return Q(session_links__page__in=sessions.values("pk"))
+        return Q(event_links__page=event) | Q(session_links__page__in=sessions.values("pk"))
+
+    @staticmethod
+    def speaker_q(model, speaker):
+        sessions = SessionPage.objects.live().filter(speaker_links__speaker=speaker)
+        if model is EventPage:
+            parents = {path[: -Page.steplen] for path in sessions.values_list("path", flat=True)}
+            return Q(path__in=parents)
+        if model is SessionPage:
+            return Q(speaker_links__speaker=speaker)
+        if model is WriteUpPage:
+            return Q(author=speaker) | Q(speaker_links__speaker=speaker)
+        if model is Speaker:
+            return Q(pk=speaker.pk)
+        return Q(speakers=speaker) | Q(session_links__page__in=sessions.values("pk"))
+
+    @staticmethod
+    def topic_q(model, topic):
+        if model is Speaker:
+            return Q(session_links__page__live=True, session_links__page__tagged_topics__tag=topic)
+        return Q(tagged_topics__tag=topic)
+
+
+def attach_events(sessions):
+    """Give each session its event (parent page) from one query."""
+    parent_paths = {session.path[: -Page.steplen] for session in sessions}
+    events = {event.path: event for event in EventPage.objects.filter(path__in=parent_paths)}
+    for session in sessions:
+        session.__dict__["event"] = events.get(session.path[: -Page.steplen])
+    return sessions
+
+
+def with_api_prefetches(queryset):
+    """Prefetch what each kind's api_fields read, so a listing makes the same
+    number of queries for 5 items as for 100."""
+    model = queryset.model
+    speaker_links = Prefetch(
+        "speaker_links",
+        queryset=SessionSpeaker.objects.select_related("speaker").order_by("sort_order"),
+    )
+    hero_image = Prefetch(
+        "hero_image", queryset=get_image_model().objects.prefetch_renditions(SHARE_IMAGE)
+    )
+    if model is EventPage:
+        return queryset.prefetch_related("topics", hero_image)
+    if model is SessionPage:
+        return queryset.prefetch_related("topics", speaker_links)
+    if model is WriteUpPage:
+        featured = Prefetch(
+            "speaker_links",
+            queryset=WriteUpSpeaker.objects.select_related("speaker").order_by("sort_order"),
+        )
+        return queryset.select_related("author", "event").prefetch_related(
+            "topics", featured, hero_image
+        )
+    if model is Speaker:
+        return queryset.prefetch_related(
+            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO))
+        )
+    if model is Resource:
+        return queryset.select_related("document").prefetch_related("topics", "speakers")
+    return queryset
+
+
+class RecapPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [RecapRelationFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
+
+    def get_queryset(self):
+        # Every page's meta lists its locale: joined, not fetched per page.
+        return with_api_prefetches(super().get_queryset().select_related("locale"))
+
+    def paginate_queryset(self, queryset):
+        items = list(super().paginate_queryset(queryset))
+        if queryset.model is SessionPage:
+            attach_events(items)
+        return items
+
+
+class SnippetAPIViewSet(BaseAPIViewSet):
+    filter_backends = [FieldsFilter, RecapRelationFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name"]
+
+    def get_queryset(self):
+        return with_api_prefetches(self.model.objects.all().order_by("id"))
+
+
+class SpeakersAPIViewSet(SnippetAPIViewSet):
+    model = Speaker
+    name = "speakers"
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        "name",
+        "slug",
+        "job_title",
+        "organisation",
+        "url",
+    ]
+
+
+class ResourcesAPIViewSet(SnippetAPIViewSet):
+    model = Resource
+    name = "resources"
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        "title",
+        "kind",
+        "href",
+        "publisher",
+        "published_on",
+    ]
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", RecapPagesAPIViewSet)
+api_router.register_endpoint("speakers", SpeakersAPIViewSet)
+api_router.register_endpoint("resources", ResourcesAPIViewSet)
