@@ -34,6 +34,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Length, Substr
@@ -476,7 +477,9 @@ def stream_feed(feed, event_urls):
     memory stays flat and no query runs per session."""
     first, last = feed.date_range()
     zone_names = feed.zone_names
-    default_zone = feed.events[0].time_zone if len(zone_names) == 1 else None
+    # Clients show the calendar in X-WR-TIMEZONE: the events' zone when they
+    # share one, else the site's (every time still carries its own TZID).
+    default_zone = next(iter(zone_names)) if len(zone_names) == 1 else settings.TIME_ZONE
     yield calendar_head(feed.name, zone_names, first, last, default_zone)
     if feed.sessions is None:
         yield from _stream_events(feed.events, event_urls)

@@ -11,7 +11,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def _event_urls(request, events):
-    return {event.pk: event.get_full_url(request) for event in events}
+    return {event.pk: event.get_full_url(request) or "" for event in events}
 
 
 def calendar_response(request, feed, filename, *, attachment=False):

@@ -378,6 +378,7 @@ def test_speaker_feed_lists_their_sessions_across_events_in_each_zone(client):
         "America/New_York",
     }
     assert str(calendar["X-WR-CALNAME"]) == "Ada Okafor"
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/London"  # the site's, for mixed zones
 
 
 def test_speaker_feed_of_unknown_speaker_is_404(client):

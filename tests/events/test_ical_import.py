@@ -353,3 +353,17 @@ def test_command_refuses_a_broken_file_with_a_command_error(index, tmp_path):
         call_command("import_ics", str(broken))
 
     assert not EventPage.objects.exists()
+
+
+def test_command_shows_a_progress_bar_for_large_files(index, monkeypatch):
+    from io import StringIO
+
+    from events.management.commands import import_ics
+
+    monkeypatch.setattr(import_ics, "PROGRESS_THRESHOLD", 2)
+    stderr = StringIO()
+
+    call_command("import_ics", str(FIXTURES / "pretalx-comms-camp-2026.ics"), stderr=stderr)
+
+    assert "Importing sessions" in stderr.getvalue()
+    assert "2/2" in stderr.getvalue()
