@@ -11,6 +11,7 @@ from tests.factories import (
     SpeakerIndexPageFactory,
     TopicFactory,
     add_speaker,
+    make_image,
 )
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +164,20 @@ def test_directory_query_count_is_constant(client, directory, django_assert_max_
         client.get(directory.url + f"?event={event.pk}&topic={topic.slug}")
 
     assert len(listed_names(response)) == min(count, 24)
+
+
+@pytest.mark.parametrize("count", [5, 30])
+def test_directory_shows_photos_in_constant_queries(
+    client, directory, django_assert_max_num_queries, count
+):
+    photo = make_image("Portrait", 200, 200)
+    for n in range(count):
+        SpeakerFactory(name=f"Person Number{n:03d}", photo=photo)
+    client.get(directory.url)  # renditions are made once, on the first view
+
+    with django_assert_max_num_queries(16):
+        response = client.get(directory.url)
+
+    html = response.content.decode()
+    assert html.count('class="speaker-list__photo"') == min(count, 24)
+    assert 'alt=""' in html
