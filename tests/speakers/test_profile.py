@@ -194,7 +194,7 @@ def test_speaker_page_queries_do_not_grow_with_sessions(
                 WriteUpSpeaker.objects.create(page=WriteUpPageFactory(), speaker=speaker)
     client.get(speaker.get_url())  # warm: the photo's rendition is made on the first view
 
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):  # 18 measured; room for calendar tags
         response = client.get(speaker.get_url())
 
     assert response.status_code == 200

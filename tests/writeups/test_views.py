@@ -259,7 +259,7 @@ def test_writeup_page_queries_do_not_grow_with_sessions_and_speakers(
             WriteUpSpeaker.objects.create(page=writeup, speaker=speaker)
     client.get(writeup.url)
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(19):  # 14 measured; room for share and response tags
         response = client.get(writeup.url)
 
     assert response.status_code == 200
