@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +18,7 @@ from events.models import EventPage, SessionPage
 
 from .export import questions_csv_response
 from .forms import CaptureForm
-from .models import DelegateQuestion, QuestionSource, QuestionStatus
+from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
 from .moderation import ACTIONS, can_moderate, moderate
 from .submission import submit_question
 
@@ -100,6 +101,9 @@ def capture_choose_view(request):
         .order_by("start", "title")
         .only("id", "title", "start", "room")[:200]
     )
+    if not sessions:
+        # Nothing today or later (typing up afterwards): offer the latest sessions.
+        sessions = SessionPage.objects.order_by("-start").only("id", "title", "start", "room")[:50]
     return TemplateResponse(
         request, "recap_questions/admin/capture_choose.html", {"sessions": sessions}
     )
@@ -126,9 +130,12 @@ def capture_view(request, session_id):
             verb = "Saved" if submission.created else "Already saved"
             messages.success(request, f"{verb}: “{submission.question.text[:80]}”")
             return redirect("recap_questions_capture", session_id=session.pk)
-    recent = DelegateQuestion.objects.filter(session=session).order_by("-created_at", "-pk")[
-        :RECENT_CAPTURED
-    ]
+    # Staff without the moderation permission see what was said aloud in the
+    # room and public questions, never delegates' pending ones.
+    recent = DelegateQuestion.objects.filter(session=session)
+    if not can_moderate(request.user):
+        recent = recent.filter(Q(status__in=PUBLIC_STATUSES) | Q(source=QuestionSource.ROOM))
+    recent = recent.order_by("-created_at", "-pk")[:RECENT_CAPTURED]
     return TemplateResponse(
         request,
         "recap_questions/admin/capture.html",

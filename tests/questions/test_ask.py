@@ -154,7 +154,7 @@ def test_ask_fourth_question_in_a_minute_gets_429_and_keeps_text(client, session
     assert DelegateQuestion.objects.count() == 3
 
 
-def test_ask_rate_limit_is_per_browser_not_per_venue(client, session, django_app_client=None):
+def test_ask_rate_limit_is_per_browser_not_per_venue(client, session):
     from django.test import Client
 
     for n in range(3):
@@ -282,3 +282,16 @@ def test_ask_page_shows_nothing_for_a_closed_session_but_the_notice(client, sess
 
     assert "Questions are closed for this session." in html
     assert "data-recap-ask" not in html
+
+
+def test_ask_per_ip_limit_stops_a_flood_from_many_browsers(client, session, settings):
+    from django.test import Client
+
+    settings.RECAP_QUESTIONS_RATES = {"ask": {"ip": "2/m"}}
+    for n in range(2):
+        Client().post(ask_url(session), ask_data(text=f"Question number {n}"))
+
+    response = Client().post(ask_url(session), ask_data(text="One browser too many"))
+
+    assert response.status_code == 429
+    assert DelegateQuestion.objects.count() == 2

@@ -84,3 +84,28 @@ def test_capture_menu_item_shown_to_moderators(client, moderator):
     html = client.get("/admin/").content.decode()
 
     assert "Capture questions" in html
+
+
+def test_capture_recent_list_hides_pending_online_questions_from_non_moderators(
+    client, django_user_model, session
+):
+    from django.contrib.auth.models import Permission
+
+    from tests.questions.factories import DelegateQuestionFactory
+
+    DelegateQuestionFactory(
+        session=session, status=QuestionStatus.PENDING, text="Pending online question"
+    )
+    user = django_user_model.objects.create_user("steward", password="pw-steward-1")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_delegatequestion"),
+    )
+    client.force_login(user)
+
+    client.post(capture_url(session), {"text": "Asked aloud at the front"})
+    screen = client.get(capture_url(session)).content.decode()
+
+    assert "Asked aloud at the front" in screen
+    assert "Pending online question" not in screen
+    assert DelegateQuestion.objects.get(source=QuestionSource.ROOM).status == "pending"

@@ -16,16 +16,16 @@ from tests.questions.factories import DelegateQuestionFactory
 
 THREADS = 50
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Concurrency needs PostgreSQL (SQLite serialises writers); "
-            "set DATABASE_URL=postgres://... to run it."
-        )
+pytestmark = [
+    pytest.mark.postgres,
+    # Decided at collection, so no database is set up (or flushed) on SQLite.
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Concurrency needs PostgreSQL (SQLite serialises writers); "
+        "set DATABASE_URL=postgres://... to run it.",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def run_at_once(work):

@@ -1,5 +1,7 @@
 """Up-votes: once per browser, counted atomically, public questions only."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
@@ -114,3 +116,17 @@ def test_vote_stores_no_ip_only_a_keyed_hash(client):
     vote = QuestionVote.objects.get()
     assert len(vote.voter_key) == 64
     assert "198.51.100.9" not in vote.voter_key
+
+
+def test_session_list_orders_by_votes_or_newest(client, session):
+    older_popular = DelegateQuestionFactory(session=session, text="Older but popular", votes=7)
+    newer_quiet = DelegateQuestionFactory(session=session, text="Newer and quiet", votes=0)
+    DelegateQuestion.objects.filter(pk=older_popular.pk).update(
+        created_at=newer_quiet.created_at - dt.timedelta(hours=1)
+    )
+
+    by_votes = client.get(session.url).content.decode()
+    newest = client.get(session.url, {"questions": "recent"}).content.decode()
+
+    assert by_votes.index("Older but popular") < by_votes.index("Newer and quiet")
+    assert newest.index("Newer and quiet") < newest.index("Older but popular")

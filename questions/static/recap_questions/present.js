@@ -71,4 +71,15 @@
       .finally(function () { window.setTimeout(poll, INTERVAL); });
   }
   window.setTimeout(poll, INTERVAL);
+
+  var fullscreen = root.querySelector("[data-recap-fullscreen]");
+  if (fullscreen && document.documentElement.requestFullscreen) {
+    fullscreen.hidden = false;
+    fullscreen.addEventListener("click", function () {
+      document.documentElement.requestFullscreen();
+    });
+    document.addEventListener("fullscreenchange", function () {
+      fullscreen.hidden = Boolean(document.fullscreenElement);
+    });
+  }
 })();

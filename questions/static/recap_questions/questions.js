@@ -23,6 +23,29 @@
     });
   }
 
+  // Show the question just sent, as the page would after a reload.
+  function showOwn(form, question) {
+    var section = form.closest("section");
+    var list = section && section.querySelector("[data-recap-own-list]");
+    if (!list && question.status === "pending") {
+      list = document.createElement("ul");
+      list.className = "recap-question-list";
+      list.setAttribute("data-recap-own-list", "");
+      var note = document.createElement("p");
+      note.textContent = "Waiting for a moderator (only you can see this, in this browser):";
+      form.insertAdjacentElement("afterend", note);
+      note.insertAdjacentElement("afterend", list);
+    }
+    if (!list) return;
+    var item = document.createElement("li");
+    item.className = "recap-question";
+    var quote = document.createElement("blockquote");
+    quote.className = "recap-question__text";
+    quote.textContent = question.text;
+    item.appendChild(quote);
+    list.appendChild(item);
+  }
+
   function setupAsk(form) {
     var text = form.querySelector("[data-recap-text]");
     var count = form.querySelector("[data-recap-count]");
@@ -51,6 +74,7 @@
             form.querySelector("[name=submission_token]").value = data.form.submission_token;
           }
           if (count) count.hidden = true;
+          if (data.question) showOwn(form, data.question);
         } else if (data.errors) {
           Object.keys(data.errors).forEach(function (name) {
             var field = form.querySelector("[name=" + name + "]");
