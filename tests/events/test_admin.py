@@ -10,14 +10,25 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
 
-from events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from events.models import (
+    EventGalleryImage,
+    EventIndexPage,
+    EventPage,
+    EventResource,
+    SessionPage,
+    SessionSpeaker,
+)
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
+    ResourceFactory,
     SessionPageFactory,
     SpeakerFactory,
+    WriteUpPageFactory,
     add_speaker,
+    make_image,
 )
+from writeups.models import WriteUpSession
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +48,28 @@ class TestEventTreeRules(WagtailPageTestCase):
         SessionPageFactory(parent=event)
 
         self.assertPageIsEditable(event)
+
+    def test_event_page_with_gallery_and_resources_is_previewable(self):
+        event = EventPageFactory()
+        EventGalleryImage.objects.create(page=event, image=make_image(), caption="On stage")
+        EventResource.objects.create(page=event, resource=ResourceFactory())
+        SessionPageFactory(parent=event)
+
+        self.assertPageIsPreviewable(event)
+
+    def test_writeup_page_is_previewable(self):
+        session = SessionPageFactory()
+        add_speaker(session, SpeakerFactory())
+        writeup = WriteUpPageFactory(event=session.get_parent().specific)
+        WriteUpSession.objects.create(page=writeup, session=session)
+        self.login()
+        edit_url = reverse("wagtailadmin_pages:edit", args=[writeup.pk])
+        data = querydict_from_html(
+            self.client.get(edit_url).content.decode(), form_id="page-edit-form"
+        )
+        data["body-count"] = "0"  # the StreamField editor is drawn by JavaScript
+
+        self.assertPageIsPreviewable(writeup, post_data=data)
 
     def test_session_page_is_editable_and_previewable(self):
         session = SessionPageFactory()
