@@ -264,7 +264,5 @@ class WriteUpResource(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["page", "resource"], name="recap_writeup_resource_once"
-            )
+            models.UniqueConstraint(fields=["page", "resource"], name="recap_writeup_resource_once")
         ]
