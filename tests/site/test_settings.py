@@ -10,8 +10,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# Not passed on to the child processes: the test run's own database, and the
+# browser tests' async-safety switch (which `check --deploy` rightly refuses).
+NOT_INHERITED = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_environment():
+    return {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+
+
 def run_python(code, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    environment = clean_environment()
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -94,7 +103,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 
 def test_production_settings_pass_check_deploy():
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env = clean_environment()
     env.update(
         DJANGO_SETTINGS_MODULE="conference.settings.production",
         SECRET_KEY="x7!kq9#vR2mZ@p4Lw8$tN6^bY1&cH3*dJ5(eF0)gA-sU+oI=lK",
