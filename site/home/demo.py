@@ -26,8 +26,9 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search.index import insert_or_update_object
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -412,7 +413,7 @@ class DemoLoader:
             return site.root_page.specific
         home = HomePage.objects.first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = ensure_tree_roots()
             slug = "home"
             welcome = site.root_page if site else None
             if welcome is not None and welcome.specific_class is Page and welcome.is_leaf():
@@ -1294,6 +1295,21 @@ class DemoLoader:
         for kind in kinds:
             lines.append(f"{kind}: {self.created[kind]} created, {self.found[kind]} already there")
         return lines
+
+
+def ensure_tree_roots():
+    """The rows Wagtail's migrations create (default locale, root collection,
+    root page), recreated if a `flush` emptied the database. Returns the root page."""
+    if not Locale.objects.exists():
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
 
 
 def search_auto_update_off():
