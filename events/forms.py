@@ -124,4 +124,3 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
             if end > event.end:
                 self.add_error("end", f"The session must end within the event: {window}.")
         return cleaned_data
-

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -290,7 +289,9 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def location_line(self):
-        return ", ".join(p for p in (self.venue_name, self.venue_address, self.city, self.country) if p)
+        return ", ".join(
+            p for p in (self.venue_name, self.venue_address, self.city, self.country) if p
+        )
 
     def clean(self):
         super().clean()
@@ -566,9 +567,7 @@ class SessionResource(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["page", "resource"], name="recap_session_resource_once"
-            )
+            models.UniqueConstraint(fields=["page", "resource"], name="recap_session_resource_once")
         ]
 
 
@@ -594,6 +593,9 @@ class AgendaItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agenda", "session"], name="recap_agenda_item_once")
         ]
+
+    def __str__(self):
+        return f"Agenda {self.agenda_id}: session {self.session_id}"
 
 
 def validate_time_range(start, end, end_field="end"):

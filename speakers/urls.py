@@ -7,5 +7,9 @@ from . import profile
 app_name = "recap_speakers"
 
 urlpatterns = [
-    path("<slug:slug>/", lambda request, slug: profile.speaker_view(request, None, slug), name="detail"),
+    path(
+        "<slug:slug>/",
+        lambda request, slug: profile.speaker_view(request, None, slug),
+        name="detail",
+    ),
 ]

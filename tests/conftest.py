@@ -1,4 +1,30 @@
+from pathlib import Path
+
 import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+# Folders whose tests search, so they need search and reference indexing.
+INDEXING_FOLDERS = {TESTS_DIR / "search", TESTS_DIR / "api", TESTS_DIR / "browser"}
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(str(item.fspath)).parent in INDEXING_FOLDERS:
+            item.add_marker(pytest.mark.search_index)
+
+
+@pytest.fixture(autouse=True)
+def _indexing(request, settings):
+    """Index on save where a test searches (see TASKS in the test settings)."""
+    if request.node.get_closest_marker("search_index"):
+        settings.TASKS = IMMEDIATE_TASKS
 
 
 @pytest.fixture(autouse=True)

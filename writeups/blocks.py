@@ -55,9 +55,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="The address of the video page (YouTube, Vimeo...).")
-    title = blocks.CharBlock(
-        help_text="Shown as a link card when the video cannot be embedded."
-    )
+    title = blocks.CharBlock(help_text="Shown as a link card when the video cannot be embedded.")
     caption = blocks.CharBlock(required=False)
 
     class Meta:
