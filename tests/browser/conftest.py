@@ -1,5 +1,8 @@
 """Browser tests: Playwright for Python driving Debian's Chromium.
 
+Each test is transactional with serialized_rollback=True, so it starts from the
+rows Wagtail's migrations made (a flush would otherwise leave no root page).
+
 Chromium is found at $CHROMIUM_PATH or /usr/bin/chromium. Where none exists
 the tests skip with a message, unless CI is set: there a missing browser is a
 failure, never a silent skip (.ci/run installs it).

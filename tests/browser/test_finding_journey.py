@@ -21,7 +21,7 @@ from tests.factories import (
 )
 from writeups.models import WriteUpTopic
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SPEAKER = "Philippa Marchetti"
 SESSION = "Who owns social media at work?"
