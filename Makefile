@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 CONSTRAINTS ?= constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Tests run on every core (pytest-xdist); set PYTEST_ARGS= to run in one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test venv lint format bench clean
 

@@ -1,6 +1,7 @@
 """The test suite's settings: the same environment contract as production."""
 
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -16,3 +17,11 @@ ALLOWED_HOSTS = ["*"]
 # query-count tests spends most of its time there, so the suite queues tasks
 # without running them; tests that search opt back in (tests/conftest.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+# Parallel test workers (pytest-xdist) each get their own Redis database, so
+# one worker clearing the cache between tests cannot reset another's rate
+# limits. Redis has 16 databases; workers beyond 15 would share.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
+    _database = int(_worker[2:]) % 15 + 1
+    CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
