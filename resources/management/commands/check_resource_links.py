@@ -1,0 +1,32 @@
+"""manage.py check_resource_links: do resources' links still answer?"""
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from resources.links import check_resource, is_broken
+from resources.models import Resource
+
+
+class Command(BaseCommand):
+    help = (
+        "Checks every resource's URL and stores the HTTP status it answered with; "
+        "lists the broken ones. Exits with status 0 even when links are broken."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--timeout", type=float, default=10, help="Seconds to wait per link.")
+        parser.add_argument("--quiet", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, timeout, quiet, **options):
+        resources = list(Resource.objects.exclude(url="").order_by("pk"))
+        broken = []
+        for resource in tqdm(resources, desc="Links", unit="link", disable=quiet or not resources):
+            status = check_resource(resource, timeout=timeout)
+            if is_broken(status):
+                broken.append((resource, status))
+        for resource, status in broken:
+            answer = f"HTTP {status}" if status else "no answer"
+            self.stdout.write(
+                self.style.WARNING(f"Broken: {resource.title} <{resource.url}> ({answer})")
+            )
+        self.stdout.write(f"Checked {len(resources)} link(s); {len(broken)} broken.")
