@@ -7,3 +7,6 @@ class EventsConfig(AppConfig):
     label = "recap_events"
     verbose_name = "Events"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the re-indexing receiver)

@@ -1,0 +1,24 @@
+"""Keep sessions' search entries in step with their speakers.
+
+A session's index entry includes its speakers' names and organisations, so a
+renamed speaker must re-index the sessions they speak at (Wagtail only
+re-indexes the object that was saved)."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from modelsearch.tasks import insert_or_update_object_task
+
+from speakers.models import Speaker
+
+
+@receiver(post_save, sender=Speaker, dispatch_uid="recap_reindex_speaker_sessions")
+def reindex_speaker_sessions(sender, instance, raw=False, created=False, **kwargs):
+    if raw or created:
+        return
+    from .models import SessionPage
+
+    session_ids = SessionPage.objects.filter(speaker_links__speaker=instance).values_list(
+        "pk", flat=True
+    )
+    for pk in session_ids:
+        insert_or_update_object_task.enqueue("recap_events", "sessionpage", str(pk))
