@@ -179,11 +179,3 @@ def make_image(title="A photo", width=640, height=480, colour=(40, 90, 160)):
     return get_image_model().objects.create(
         title=title, file=ImageFile(buffer, name=f"{slugify(title) or 'image'}.png")
     )
-
-
-def no_search_indexing():
-    """Skip search-index updates while building large fixtures for
-    query-count tests (indexing is not what they measure, and is slow)."""
-    from unittest import mock
-
-    return mock.patch("modelsearch.signal_handlers.insert_or_update_object_task")

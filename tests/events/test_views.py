@@ -18,7 +18,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
     make_image,
-    no_search_indexing,
 )
 from writeups.models import WriteUpSession
 
@@ -282,10 +281,9 @@ def test_event_page_online_event_has_virtual_location(client):
 def test_event_page_queries_do_not_grow_with_sessions(client, django_assert_max_num_queries, count):
     SpeakerIndexPageFactory()
     event = EventPageFactory()
-    with no_search_indexing():
-        for n in range(count):
-            session = quick_session(event, n, room=f"Room {n % 4}")
-            add_speaker(session, SpeakerFactory())
+    for n in range(count):
+        session = quick_session(event, n, room=f"Room {n % 4}")
+        add_speaker(session, SpeakerFactory())
     client.get(event.url)  # warm caches (site root paths)
 
     with django_assert_max_num_queries(21):  # 16 measured; room for calendar tags
@@ -415,9 +413,8 @@ def test_session_page_queries_do_not_grow_with_speakers(
     SpeakerIndexPageFactory()
     session = SessionPageFactory()
     photo = make_image()
-    with no_search_indexing():
-        for n in range(count):
-            add_speaker(session, SpeakerFactory(photo=photo if n % 2 else None))
+    for n in range(count):
+        add_speaker(session, SpeakerFactory(photo=photo if n % 2 else None))
     client.get(session.url)  # warm: renditions are generated on the first view
 
     with django_assert_max_num_queries(23):  # 17 measured; room for the tags

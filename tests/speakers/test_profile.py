@@ -16,7 +16,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
     make_image,
-    no_search_indexing,
 )
 from writeups.models import WriteUpSpeaker
 
@@ -180,18 +179,17 @@ def test_speaker_page_queries_do_not_grow_with_sessions(
 ):
     speaker = SpeakerFactory(photo=make_image())
     events = [EventPageFactory(), EventPageFactory()]
-    with no_search_indexing():
-        for n in range(count):
-            event = events[n % 2]
-            session = event.add_child(
-                instance=SessionPage(
-                    title=f"Talk {n}", slug=f"talk-{n}", start=event.start, end=event.end
-                )
+    for n in range(count):
+        event = events[n % 2]
+        session = event.add_child(
+            instance=SessionPage(
+                title=f"Talk {n}", slug=f"talk-{n}", start=event.start, end=event.end
             )
-            add_speaker(session, speaker)
-            writeup = WriteUpPageFactory(author=speaker) if n < 3 else None
-            if writeup is None and n % 10 == 0:
-                WriteUpSpeaker.objects.create(page=WriteUpPageFactory(), speaker=speaker)
+        )
+        add_speaker(session, speaker)
+        writeup = WriteUpPageFactory(author=speaker) if n < 3 else None
+        if writeup is None and n % 10 == 0:
+            WriteUpSpeaker.objects.create(page=WriteUpPageFactory(), speaker=speaker)
     client.get(speaker.get_url())  # warm: the photo's rendition is made on the first view
 
     with django_assert_max_num_queries(23):  # 18 measured; room for calendar tags
