@@ -43,7 +43,7 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, vDuration, vGeo
 from wagtail.models import Page
 
-from resources.sanitize import BIDI_CONTROLS, plain_text
+from resources.sanitize import CONTROLS_TABLE, plain_text
 
 from .models import (
     EventPage,
@@ -78,10 +78,8 @@ _KIND_LABELS = dict(SessionKind.choices)
 _ROLE_LABELS = dict(SpeakerRole.choices)
 # C0 and C1 controls, DEL and bidi overrides: removed from every text value.
 # Newlines are kept only where a value may span lines (DESCRIPTION).
-_CONTROLS = {code: None for code in [*range(0x20), *range(0x7F, 0xA0)]}
-_CONTROLS.update({ord(char): None for char in BIDI_CONTROLS})
-_SINGLE_LINE = {**_CONTROLS, ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
-_MULTI_LINE = {**_CONTROLS, ord("\n"): "\n"}
+_SINGLE_LINE = {**CONTROLS_TABLE, ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
+_MULTI_LINE = {**CONTROLS_TABLE, ord("\t"): None}
 
 
 def calendar_uid(obj):

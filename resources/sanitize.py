@@ -26,13 +26,18 @@ def _strip_markup(value):
     )
 
 
-def _is_dropped(char):
-    if char in KEPT_CONTROLS:
-        return False
-    if char in BIDI_CONTROLS:
-        return True
-    # Cc: C0 and C1 controls (NUL included); Cs: lone surrogates; Co: private use is kept.
-    return unicodedata.category(char) in {"Cc", "Cs"}
+# str.translate table: C0 and C1 controls (NUL included) but newline and tab,
+# and the bidi controls. Public so other exporters strip the same characters.
+CONTROLS_TABLE = {
+    code: None for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in KEPT_CONTROLS
+}
+CONTROLS_TABLE.update({ord(char): None for char in BIDI_CONTROLS})
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def strip_controls(text):
+    """`text` without control, bidi-override or lone surrogate characters."""
+    return _SURROGATES.sub("", text.translate(CONTROLS_TABLE))
 
 
 def plain_text(value, *, max_length=None):
@@ -47,11 +52,11 @@ def plain_text(value, *, max_length=None):
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     # Drop NUL and other controls before the HTML parser sees them.
-    text = "".join(char for char in text if not _is_dropped(char))
+    text = strip_controls(text)
     text = html.unescape(_strip_markup(text))
     # Unescaping can produce markup-looking text ("&lt;b&gt;"); it stays text,
     # since every output escapes it. Controls may come back from entities.
-    text = "".join(char for char in text if not _is_dropped(char))
+    text = strip_controls(text)
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text).strip()
