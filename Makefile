@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 .PHONY: run test venv lint format bench clean
 
-$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
+$(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,test]"

@@ -58,7 +58,7 @@ def build_tree():
 
 def add_sessions(event, count, speakers, label):
     """Sessions added straight into the tree (no revisions), as an import does."""
-    from events.models import SessionPage, SessionSpeaker
+    from recap.events.models import SessionPage, SessionSpeaker
 
     start = event.start
     rooms = ["Main hall", "Room A", "Room B", "Room C"]

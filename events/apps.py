@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class EventsConfig(AppConfig):
-    name = "events"
+    name = "recap.events"
     # Prefixed so that a host site's own "events" app does not clash.
     label = "recap_events"
     verbose_name = "Events"

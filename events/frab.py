@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from lxml import etree
 
-from resources.sanitize import plain_text
+from recap.core.sanitize import plain_text
 
 from .models import SessionSpeaker
 

@@ -43,7 +43,7 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, vDuration, vGeo
 from wagtail.models import Page
 
-from resources.sanitize import CONTROLS_TABLE, plain_text
+from recap.core.sanitize import CONTROLS_TABLE, plain_text
 
 from .models import (
     EventPage,

@@ -45,8 +45,8 @@ from django.utils.text import slugify
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from resources.sanitize import plain_text, single_line
-from speakers.models import Speaker
+from recap.core.sanitize import plain_text, single_line
+from recap.speakers.models import Speaker
 
 from .ical import calendar_uuid_for
 from .models import EventPage, SessionKind, SessionPage, SessionSpeaker, SessionStatus

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
 
-from speakers.models import Speaker
+from recap.speakers.models import Speaker
 
 
 @receiver(post_save, sender=Speaker, dispatch_uid="recap_reindex_speaker_sessions")

@@ -6,7 +6,8 @@ speakers prefetched, the event passed in) so they add no queries.
 
 from django.utils.html import strip_tags
 
-from speakers.structured_data import absolute, person
+from recap.core.links import absolute
+from recap.speakers.structured_data import person
 
 from .models import EventStatus, SessionStatus
 

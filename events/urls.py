@@ -5,8 +5,8 @@ and its private feed). Mounted by the reference site at /calendar/."""
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
-from resources.models import Topic
-from speakers.models import Speaker
+from recap.resources.models import Topic
+from recap.speakers.models import Speaker
 
 from . import agenda, ical_views
 

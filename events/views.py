@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
-from speakers.structured_data import json_ld_script
+from recap.core.structured_data import json_ld_script
 
 from . import structured_data
 from .models import SessionSpeaker

@@ -13,7 +13,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from resources.sanitize import plain_text, single_line
+from recap.core.sanitize import plain_text, single_line
 
 from .forms import clean_text
 from .models import DelegateQuestion, QuestionStatus

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from events.models import EventPage, SessionPage
+from recap.events.models import EventPage, SessionPage
 
 from .export import questions_csv_response
 from .forms import CaptureForm

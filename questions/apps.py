@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class QuestionsConfig(AppConfig):
-    name = "questions"
+    name = "recap.questions"
     # Prefixed so that a host site's own "questions" app does not clash.
     label = "recap_questions"
     verbose_name = "Delegate questions"

@@ -5,7 +5,7 @@ from wagtail import blocks
 from .choosers import question_chooser_viewset
 
 DelegateQuestionChooserBlock = question_chooser_viewset.get_block_class(
-    name="DelegateQuestionChooserBlock", module_path="questions.blocks"
+    name="DelegateQuestionChooserBlock", module_path="recap.questions.blocks"
 )
 
 

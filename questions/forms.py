@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing, validators
 
-from resources.sanitize import plain_text, single_line
+from recap.core.sanitize import plain_text, single_line
 
 from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
 

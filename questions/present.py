@@ -10,6 +10,8 @@ import json
 import segno
 from django.core.serializers.json import DjangoJSONEncoder
 
+from recap.core.structured_data import escape_script_json
+
 from .models import DelegateQuestion, QuestionStatus
 
 TOP_QUESTIONS = 8
@@ -68,7 +70,7 @@ def safe_json(data):
     """JSON with <, > and & escaped, so no stored text can read as markup
     even if the response were ever sniffed or inlined into a page."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return escape_script_json(text)
 
 
 def etag_for(body):

@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from events.models import SessionPage
+from recap.events.models import SessionPage
 
 from . import shortcodes
 from .forms import QuestionForm, sign_started

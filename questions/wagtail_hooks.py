@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
-from events.models import EventPage
+from recap.events.models import EventPage
 
 from . import admin_views
 from .admin import DelegateQuestionAdmin

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ResourcesConfig(AppConfig):
-    name = "resources"
+    name = "recap.resources"
     # Prefixed so that a host site's own "resources" app does not clash.
     label = "recap_resources"
     verbose_name = "Resources and topics"

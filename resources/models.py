@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from speakers.api_fields import SpeakerSummariesField, TopicsField
+from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -14,8 +14,9 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from speakers.models import Speaker
-from speakers.structured_data import absolute, json_ld_script
+from recap.core.links import absolute
+from recap.core.structured_data import json_ld_script
+from recap.speakers.models import Speaker
 
 from .models import Resource, ResourceKind, ResourceLibraryPage, Topic
 
@@ -129,7 +130,7 @@ def topic_index_view(request, page):
 def site_search_url():
     """The site's search page (a URL named "search"), if it has one."""
     try:
-        return reverse("search")
+        return reverse("recap_search")
     except NoReverseMatch:
         return ""
 

@@ -6,7 +6,7 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from speakers.wagtail_hooks import SpeakerViewSet
+from recap.speakers.wagtail_hooks import SpeakerViewSet
 
 from .models import Resource, Topic
 

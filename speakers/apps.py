@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SpeakersConfig(AppConfig):
-    name = "speakers"
+    name = "recap.speakers"
     # Prefixed so that a host site's own "speakers" app does not clash.
     label = "recap_speakers"
     verbose_name = "Speakers"

@@ -14,8 +14,10 @@ from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from recap.core.links import absolute
+from recap.core.structured_data import json_ld_script
+
 from .models import Speaker
-from .structured_data import absolute, json_ld_script
 
 SPEAKERS_PER_PAGE = 24
 PHOTO_FILTER = "fill-160x160-c50"

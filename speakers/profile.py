@@ -15,7 +15,10 @@ from django.utils.text import Truncator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .structured_data import absolute, json_ld_script, person_document
+from recap.core.links import absolute
+from recap.core.structured_data import json_ld_script
+
+from .structured_data import person_document
 
 PHOTO_FILTER = "fill-320x320-c50"
 TEMPLATE = "recap_speakers/speaker_page.html"

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
-from resources.models import Resource, ResourceKind, Topic
-from speakers.models import Speaker, SpeakerIndexPage
-from writeups.models import WriteUpIndexPage, WriteUpPage
+from recap.events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from recap.resources.models import Resource, ResourceKind, Topic
+from recap.speakers.models import Speaker, SpeakerIndexPage
+from recap.writeups.models import WriteUpIndexPage, WriteUpPage
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

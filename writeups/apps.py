@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class WriteupsConfig(AppConfig):
-    name = "writeups"
+    name = "recap.writeups"
     # Prefixed so that a host site's own "writeups" app does not clash.
     label = "recap_writeups"
     verbose_name = "Write-ups"

@@ -6,7 +6,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from questions.blocks import QuestionAnswerBlock
+from recap.questions.blocks import QuestionAnswerBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 

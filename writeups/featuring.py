@@ -2,8 +2,8 @@
 speakers it quotes are added to its "people featured" on every save, next to
 the people editors added by hand (who are never removed)."""
 
-from events.models import SessionSpeaker
-from speakers.models import Speaker
+from recap.events.models import SessionSpeaker
+from recap.speakers.models import Speaker
 
 
 def quoted_speaker_ids(body):

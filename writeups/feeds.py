@@ -16,10 +16,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from events.models import EventPage
-from resources.models import Topic
-from resources.sanitize import single_line
-from speakers.models import Speaker
+from recap.core.sanitize import single_line
+from recap.events.models import EventPage
+from recap.resources.models import Topic
+from recap.speakers.models import Speaker
 
 from .models import WriteUpIndexPage, WriteUpPage
 

@@ -30,7 +30,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from speakers.api_fields import PageSummaryField, SpeakerField, SpeakerLinksField, TopicsField
+from recap.speakers.api_fields import PageSummaryField, SpeakerField, SpeakerLinksField, TopicsField
 
 from .blocks import WriteUpBodyBlock
 

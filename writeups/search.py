@@ -26,10 +26,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from events.models import EventPage, SessionPage, SessionSpeaker
-from resources.models import Resource, Topic
-from resources.sanitize import single_line
-from speakers.models import Speaker
+from recap.core.sanitize import single_line
+from recap.events.models import EventPage, SessionPage, SessionSpeaker
+from recap.resources.models import Resource, Topic
+from recap.speakers.models import Speaker
 
 from .models import WriteUpPage
 

@@ -3,8 +3,9 @@ sessions it covers, mentioning the people featured and the resources cited."""
 
 from django.utils.html import strip_tags
 
-from events.structured_data import iso
-from speakers.structured_data import absolute, person
+from recap.core.links import absolute
+from recap.events.structured_data import iso
+from recap.speakers.structured_data import person
 
 
 def _event_ref(event, request):

@@ -4,8 +4,8 @@ number of queries however many sessions and people a write-up covers."""
 from django.core.paginator import Paginator
 from wagtail.models import Page
 
-from events.views import attach_event, rendition
-from speakers.structured_data import json_ld_script
+from recap.core.structured_data import json_ld_script
+from recap.events.views import attach_event, rendition
 
 from .structured_data import writeup_document
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import events.models
+import recap.events.models
 import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
@@ -119,7 +119,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('start', models.DateTimeField(help_text="In the event's time zone.")),
                 ('end', models.DateTimeField(help_text="In the event's time zone.")),
-                ('time_zone', models.CharField(choices=events.models.time_zone_choices, default='Europe/London', help_text='Where the event happens; every time is shown to readers in this zone.', max_length=64)),
+                ('time_zone', models.CharField(choices=recap.events.models.time_zone_choices, default='Europe/London', help_text='Where the event happens; every time is shown to readers in this zone.', max_length=64)),
                 ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20)),
                 ('venue_name', models.CharField(blank=True, max_length=200)),
                 ('venue_address', models.CharField(blank=True, max_length=255)),

@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from resources.models import Topic
-from speakers.models import Speaker
+from recap.resources.models import Topic
+from recap.speakers.models import Speaker
 
 from ..agenda import starred_session_ids, webcal
 from ..models import EventIndexPage, EventPage, SessionPage

@@ -32,7 +32,7 @@ from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search.index import insert_or_update_object
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from events.models import (
+from recap.events.models import (
     EventGalleryImage,
     EventIndexPage,
     EventPage,
@@ -41,10 +41,16 @@ from events.models import (
     SessionResource,
     SessionSpeaker,
 )
-from questions.models import DelegateQuestion, QuestionSource, QuestionStatus, QuestionVote
-from resources.models import Resource, ResourceKind, ResourceLibraryPage, Topic, TopicIndexPage
-from speakers.models import Speaker, SpeakerIndexPage
-from writeups.models import (
+from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus, QuestionVote
+from recap.resources.models import (
+    Resource,
+    ResourceKind,
+    ResourceLibraryPage,
+    Topic,
+    TopicIndexPage,
+)
+from recap.speakers.models import Speaker, SpeakerIndexPage
+from recap.writeups.models import (
     WriteUpIndexPage,
     WriteUpPage,
     WriteUpResource,

@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from events.models import EventPage
-from writeups.models import WriteUpPage
+from recap.events.models import EventPage
+from recap.writeups.models import WriteUpPage
 
 
 class HomePage(Page):

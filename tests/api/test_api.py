@@ -1,7 +1,8 @@
 import pytest
 
-from events.models import SessionTopic
-from questions.models import DelegateQuestion
+from recap.events.models import SessionTopic
+from recap.questions.models import DelegateQuestion
+from recap.writeups.models import WriteUpSpeaker, WriteUpTopic
 from tests.factories import (
     EventPageFactory,
     ResourceFactory,
@@ -12,7 +13,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
 )
-from writeups.models import WriteUpSpeaker, WriteUpTopic
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 
-from events.models import SessionTopic
-from resources.models import TopicIndexPage
+from recap.events.models import SessionTopic
+from recap.resources.models import TopicIndexPage
+from recap.writeups.models import WriteUpTopic
 from tests.factories import (
     EventPageFactory,
     SessionPageFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     add_speaker,
     site_root,
 )
-from writeups.models import WriteUpTopic
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

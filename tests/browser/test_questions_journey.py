@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from questions.shortcodes import session_code
+from recap.questions.shortcodes import session_code
 from tests.factories import SessionPageFactory
 
 QUESTION = "What is the role of IC pros in social media?"

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
 
-from events.models import (
+from recap.events.models import (
     EventGalleryImage,
     EventIndexPage,
     EventPage,
@@ -18,6 +18,7 @@ from events.models import (
     SessionPage,
     SessionSpeaker,
 )
+from recap.writeups.models import WriteUpSession
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -28,7 +29,6 @@ from tests.factories import (
     add_speaker,
     make_image,
 )
-from writeups.models import WriteUpSession
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from icalendar import Calendar
 
-from events.agenda import COOKIE_NAME, feed_token
-from events.models import Agenda, AgendaItem
+from recap.events.agenda import COOKIE_NAME, feed_token
+from recap.events.models import Agenda, AgendaItem
 from tests.factories import EventPageFactory, SessionPageFactory
 
 pytestmark = pytest.mark.django_db

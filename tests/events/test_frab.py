@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from lxml import etree
 
-from events.models import SessionResource
+from recap.events.models import SessionResource
 from tests.factories import (
     LONDON,
     EventPageFactory,

@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from icalendar import Calendar
 
-from events.ical import fold_line
-from events.models import EventTopic, SessionTopic
+from recap.events.ical import fold_line
+from recap.events.models import EventTopic, SessionTopic
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -47,7 +47,7 @@ def make_event(zone_name, start, end, **kwargs):
 
 
 def _has_index():
-    from events.models import EventIndexPage
+    from recap.events.models import EventIndexPage
 
     return EventIndexPage.objects.exists()
 

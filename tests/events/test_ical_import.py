@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from events import importing
-from events.importing import ImportRefused, apply_import, plan_import
-from events.models import EventPage, SessionPage
+from recap.events import importing
+from recap.events.importing import ImportRefused, apply_import, plan_import
+from recap.events.models import EventPage, SessionPage
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -358,7 +358,7 @@ def test_command_refuses_a_broken_file_with_a_command_error(index, tmp_path):
 def test_command_shows_a_progress_bar_for_large_files(index, monkeypatch):
     from io import StringIO
 
-    from events.management.commands import import_ics
+    from recap.events.management.commands import import_ics
 
     monkeypatch.setattr(import_ics, "PROGRESS_THRESHOLD", 2)
     stderr = StringIO()

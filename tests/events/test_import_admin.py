@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import GroupPagePermission
 
-from events.models import EventPage, SessionPage
+from recap.events.models import EventPage, SessionPage
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

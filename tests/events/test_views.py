@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from events.models import EventGalleryImage, EventResource, SessionPage, SessionResource
+from recap.events.models import EventGalleryImage, EventResource, SessionPage, SessionResource
+from recap.writeups.models import WriteUpSession
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     add_speaker,
     make_image,
 )
-from writeups.models import WriteUpSession
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
-from questions.forms import sign_started
-from questions.shortcodes import session_code
+from recap.questions.forms import sign_started
+from recap.questions.shortcodes import session_code
 from tests.factories import SessionPageFactory
 
 

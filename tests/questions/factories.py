@@ -4,7 +4,7 @@ import uuid
 
 import factory
 
-from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 from tests.factories import SessionPageFactory
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from questions.blocks import QuestionAnswerBlock
-from questions.models import QuestionStatus
+from recap.questions.blocks import QuestionAnswerBlock
+from recap.questions.models import QuestionStatus
 from tests.factories import WriteUpPageFactory
 from tests.questions.factories import DelegateQuestionFactory
 

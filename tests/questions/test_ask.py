@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from questions.forms import sign_started
-from questions.identity import COOKIE_NAME
-from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from recap.questions.forms import sign_started
+from recap.questions.identity import COOKIE_NAME
+from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 from tests.questions.conftest import ask_data, ask_url
 
 pytestmark = pytest.mark.django_db

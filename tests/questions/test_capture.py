@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from questions.models import QuestionStatus
+from recap.questions.models import QuestionStatus
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.db import connection, connections
 from django.http import HttpResponse
 from django.test import Client
 
-from questions.identity import COOKIE_NAME, COOKIE_SALT
-from questions.models import DelegateQuestion, QuestionVote
+from recap.questions.identity import COOKIE_NAME, COOKIE_SALT
+from recap.questions.models import DelegateQuestion, QuestionVote
 from tests.questions.conftest import ask_data, ask_url
 from tests.questions.factories import DelegateQuestionFactory
 

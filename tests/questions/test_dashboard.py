@@ -2,7 +2,7 @@
 
 import pytest
 
-from questions.models import QuestionStatus
+from recap.questions.models import QuestionStatus
 from tests.factories import EventPageFactory, WriteUpPageFactory
 from tests.questions.factories import DelegateQuestionFactory
 

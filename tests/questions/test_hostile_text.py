@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from questions.models import DelegateQuestion
-from questions.shortcodes import session_code
+from recap.questions.models import DelegateQuestion
+from recap.questions.shortcodes import session_code
 from tests.questions.conftest import ask_data, ask_url
 
 pytestmark = pytest.mark.django_db

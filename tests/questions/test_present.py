@@ -2,8 +2,8 @@
 
 import pytest
 
-from questions.models import QuestionStatus
-from questions.shortcodes import decode, encode, session_code
+from recap.questions.models import QuestionStatus
+from recap.questions.shortcodes import decode, encode, session_code
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from questions.models import DelegateQuestion
+from recap.questions.models import DelegateQuestion
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from django.http import HttpResponse
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from questions.identity import COOKIE_NAME, COOKIE_SALT, browser_key
-from questions.models import QuestionStatus
-from questions.submission import cast_vote
+from recap.questions.identity import COOKIE_NAME, COOKIE_SALT, browser_key
+from recap.questions.models import QuestionStatus
+from recap.questions.submission import cast_vote
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

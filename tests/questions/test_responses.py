@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 from tests.factories import WriteUpPageFactory
 from tests.questions.conftest import ask_data
 

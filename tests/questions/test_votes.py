@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from questions.models import DelegateQuestion, QuestionStatus, QuestionVote
+from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

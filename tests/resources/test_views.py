@@ -5,8 +5,9 @@ import re
 import pytest
 from wagtail.models import Page
 
-from events.models import EventResource, EventTopic, SessionResource, SessionTopic
-from resources.models import ResourceLibraryPage, ResourceTopic, TopicIndexPage
+from recap.events.models import EventResource, EventTopic, SessionResource, SessionTopic
+from recap.resources.models import ResourceLibraryPage, ResourceTopic, TopicIndexPage
+from recap.writeups.models import WriteUpResource, WriteUpTopic
 from tests.factories import (
     EventPageFactory,
     ResourceFactory,
@@ -18,7 +19,6 @@ from tests.factories import (
     add_speaker,
     site_root,
 )
-from writeups.models import WriteUpResource, WriteUpTopic
 
 pytestmark = pytest.mark.django_db
 

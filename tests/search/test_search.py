@@ -8,9 +8,10 @@ import re
 import pytest
 from wagtail.search.index import insert_or_update_object
 
-from events.models import EventTopic, SessionTopic
-from resources.models import Resource
-from speakers.models import Speaker
+from recap.events.models import EventTopic, SessionTopic
+from recap.resources.models import Resource
+from recap.speakers.models import Speaker
+from recap.writeups.models import WriteUpTopic
 from tests.factories import (
     LONDON,
     EventPageFactory,
@@ -22,7 +23,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
 )
-from writeups.models import WriteUpTopic
 
 pytestmark = pytest.mark.django_db
 

@@ -12,12 +12,12 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from events.models import EventPage, SessionPage
 from home.models import HomePage
-from questions.models import DelegateQuestion, QuestionStatus, QuestionVote
-from resources.models import Resource, ResourceKind, Topic
-from speakers.models import Speaker
-from writeups.models import WriteUpPage
+from recap.events.models import EventPage, SessionPage
+from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
+from recap.resources.models import Resource, ResourceKind, Topic
+from recap.speakers.models import Speaker
+from recap.writeups.models import WriteUpPage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from lxml import etree
 from wagtail.models import Page
 
-from resources.models import TopicIndexPage
+from recap.resources.models import TopicIndexPage
 from tests.factories import (
     SessionPageFactory,
     SpeakerFactory,

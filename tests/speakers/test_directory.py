@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from events.models import SessionTopic
+from recap.events.models import SessionTopic
 from tests.factories import (
     EventPageFactory,
     SessionPageFactory,

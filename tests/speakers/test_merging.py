@@ -5,9 +5,10 @@ from django.urls import reverse
 from wagtail.blocks import StreamValue
 from wagtail.models import Revision
 
-from events.models import SessionPage, SessionSpeaker
-from speakers.merging import MergeRefused, merge_speakers, preview_merge
-from speakers.models import Speaker, SpeakerAlias
+from recap.events.models import SessionPage, SessionSpeaker
+from recap.speakers.merging import MergeRefused, merge_speakers, preview_merge
+from recap.speakers.models import Speaker, SpeakerAlias
+from recap.writeups.models import WriteUpPage, WriteUpSpeaker
 from tests.factories import (
     ResourceFactory,
     SessionPageFactory,
@@ -16,7 +17,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
 )
-from writeups.models import WriteUpPage, WriteUpSpeaker
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import pytest
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from events.models import SessionPage
-from speakers.models import SpeakerAlias
+from recap.events.models import SessionPage
+from recap.speakers.models import SpeakerAlias
+from recap.writeups.models import WriteUpSpeaker
 from tests.factories import (
     EventPageFactory,
     ResourceFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
     add_speaker,
     make_image,
 )
-from writeups.models import WriteUpSpeaker
 
 pytestmark = pytest.mark.django_db
 

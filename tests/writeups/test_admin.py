@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
+from recap.writeups.models import WriteUpPage
 from tests.factories import (
     ResourceFactory,
     SessionPageFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
 )
-from writeups.models import WriteUpPage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from lxml import etree
 
+from recap.writeups.models import WriteUpSession, WriteUpSpeaker, WriteUpTopic
 from tests.factories import (
     EventPageFactory,
     SessionPageFactory,
@@ -13,7 +14,6 @@ from tests.factories import (
     WriteUpIndexPageFactory,
     WriteUpPageFactory,
 )
-from writeups.models import WriteUpSession, WriteUpSpeaker, WriteUpTopic
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from lxml import html as lxml_html
 from wagtail.blocks import StreamValue
 
-from events.models import SessionPage
+from recap.events.models import SessionPage
+from recap.writeups.models import WriteUpPage, WriteUpResource, WriteUpSession, WriteUpSpeaker
 from tests.factories import (
     EventPageFactory,
     ResourceFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
     WriteUpPageFactory,
     add_speaker,
 )
-from writeups.models import WriteUpPage, WriteUpResource, WriteUpSession, WriteUpSpeaker
 
 pytestmark = pytest.mark.django_db
 

@@ -10,18 +10,13 @@ from django import template
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from resources.sanitize import single_line
+from recap.core.links import absolute
+from recap.core.sanitize import single_line
 
 register = template.Library()
 
 SHARE_IMAGE_FILTER = "fill-1200x630-c50"
 DESCRIPTION_LENGTH = 300
-
-
-def absolute(request, url):
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
 
 
 def image_url(request, image):

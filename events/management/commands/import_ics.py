@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from events.importing import (
+from recap.events.importing import (
     MAX_FILE_SIZE,
     SKIP,
     UNCHANGED,
@@ -14,7 +14,7 @@ from events.importing import (
     describe,
     plan_import,
 )
-from events.models import EventIndexPage, EventPage
+from recap.events.models import EventIndexPage, EventPage
 
 # Below this many sessions a progress bar is only noise.
 PROGRESS_THRESHOLD = 50

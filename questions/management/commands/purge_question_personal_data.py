@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from tqdm import tqdm
 
-from questions.models import DelegateQuestion
+from recap.questions.models import DelegateQuestion
 
 BATCH_SIZE = 500
 

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from resources.links import check_resource, is_broken
-from resources.models import Resource
+from recap.resources.links import check_resource, is_broken
+from recap.resources.models import Resource
 
 
 class Command(BaseCommand):

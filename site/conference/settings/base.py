@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+import recap
+
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
 
@@ -34,19 +36,12 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
-    # Recap (the plugin)
-    "speakers",
-    "resources",
-    "events",
-    "questions",
-    "writeups",
+    # Recap (the plugin) and what it needs beyond a `wagtail start` project:
+    # exactly what a host site adds.
+    *recap.APPS,
     # The reference site
     "home",
-    # Wagtail
-    "wagtail_modeladmin",
-    "wagtail.api.v2",
-    "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
+    # Wagtail, as `wagtail start` lists it
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -62,14 +57,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

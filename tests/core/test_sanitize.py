@@ -1,6 +1,6 @@
 import pytest
 
-from resources.sanitize import plain_text, single_line
+from recap.core.sanitize import plain_text, single_line
 
 
 @pytest.mark.parametrize(

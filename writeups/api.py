@@ -1,4 +1,5 @@
-"""Wagtail API v2 for the reference site: /api/v2/.
+"""Wagtail API v2 for Recap, mounted by `recap.urls` (at /api/v2/ unless the
+host sets RECAP_API_PREFIX).
 
 - ``pages/``: Wagtail's pages endpoint; ``?type=recap_events.EventPage``,
   ``recap_events.SessionPage`` or ``recap_writeups.WriteUpPage`` selects a
@@ -20,10 +21,10 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from events.models import EventPage, SessionPage, SessionSpeaker
-from resources.models import Resource, Topic
-from speakers.models import Speaker
-from writeups.models import WriteUpPage, WriteUpSpeaker
+from recap.events.models import EventPage, SessionPage, SessionSpeaker
+from recap.resources.models import Resource, Topic
+from recap.speakers.models import Speaker
+from recap.writeups.models import WriteUpPage, WriteUpSpeaker
 
 RECAP_FILTERS = frozenset(["event", "speaker", "topic"])
 # The renditions the api_fields ask for (see the models' api_fields).
@@ -186,7 +187,7 @@ class SnippetAPIViewSet(BaseAPIViewSet):
 
 class SpeakersAPIViewSet(SnippetAPIViewSet):
     model = Speaker
-    name = "speakers"
+    name = "recap.speakers"
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "name",
         "slug",
@@ -198,7 +199,7 @@ class SpeakersAPIViewSet(SnippetAPIViewSet):
 
 class ResourcesAPIViewSet(SnippetAPIViewSet):
     model = Resource
-    name = "resources"
+    name = "recap.resources"
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
         "title",
         "kind",

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The bottom of Recap: helpers and template includes every app uses
+    (the sanitiser, absolute URLs, JSON-LD, file-like page routes). It has no
+    models and imports no other Recap app."""
+
+    name = "recap.core"
+    label = "recap_core"
+    verbose_name = "Recap"
+    default_auto_field = "django.db.models.BigAutoField"

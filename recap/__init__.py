@@ -1,0 +1,35 @@
+"""Recap: conference write-ups for Wagtail.
+
+A host site adds ``recap.APPS`` to ``INSTALLED_APPS`` and
+``path("", include("recap.urls"))`` to its URLs, before Wagtail's catch-all.
+
+In the repository the apps sit at the top level (``events/``,
+``speakers/``...); the packaging maps each one into this package
+(``recap.events``...), so that installed, Recap is one package and a host's
+own ``events`` package cannot collide with it (see pyproject.toml).
+"""
+
+__version__ = "0.2.0"
+
+#: Recap's apps, lowest first, then what they need that a ``wagtail start``
+#: project does not have. Add them to INSTALLED_APPS; duplicates of apps the
+#: host already lists are harmless to leave out (see ``recap.apps_for``).
+RECAP_APPS = [
+    "recap.core",
+    "recap.speakers",
+    "recap.resources",
+    "recap.events",
+    "recap.questions",
+    "recap.writeups",
+]
+
+REQUIRED_APPS = [
+    "wagtail_modeladmin",
+    "wagtail.api.v2",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "rest_framework",
+    "django.contrib.sitemaps",
+]
+
+APPS = RECAP_APPS + REQUIRED_APPS

@@ -1,0 +1,21 @@
+"""Maps the apps' top-level folders into the one installed package, `recap`.
+
+In the repository each app is a folder at the top (events/, speakers/...);
+installed, it is `recap.events`, `recap.speakers`... Everything else about
+the package is declared in pyproject.toml; only the package list is computed
+here, so a new sub-package (a templatetags or management folder) ships
+without anyone remembering to list it.
+"""
+
+from setuptools import find_packages, setup
+
+APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups"]
+
+packages = ["recap"]
+package_dir = {"recap": "recap"}
+for folder in APP_FOLDERS:
+    package_dir[f"recap.{folder}"] = folder
+    packages.append(f"recap.{folder}")
+    packages += [f"recap.{folder}.{sub}" for sub in find_packages(where=folder)]
+
+setup(packages=packages, package_dir=package_dir)
