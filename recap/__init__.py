@@ -11,9 +11,7 @@ own ``events`` package cannot collide with it (see pyproject.toml).
 
 __version__ = "0.2.0"
 
-#: Recap's apps, lowest first, then what they need that a ``wagtail start``
-#: project does not have. Add them to INSTALLED_APPS; duplicates of apps the
-#: host already lists are harmless to leave out (see ``recap.apps_for``).
+#: Recap's own apps, lowest first.
 RECAP_APPS = [
     "recap.core",
     "recap.speakers",
@@ -23,6 +21,7 @@ RECAP_APPS = [
     "recap.writeups",
 ]
 
+#: What Recap's apps need that a ``wagtail start`` project does not list.
 REQUIRED_APPS = [
     "wagtail_modeladmin",
     "wagtail.api.v2",
@@ -32,4 +31,5 @@ REQUIRED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+#: What a host adds to INSTALLED_APPS (leaving out any it already lists).
 APPS = RECAP_APPS + REQUIRED_APPS
