@@ -5,19 +5,21 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from recap.core.links import absolute, page_url
+
 from . import ical
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def _event_urls(request, events):
-    return {event.pk: event.get_full_url(request) or "" for event in events}
+    return {event.pk: page_url(request, event) for event in events}
 
 
 def calendar_response(request, feed, filename, *, attachment=False):
     """Serve a feed: 304 when the client's ETag or date still matches,
     otherwise the calendar streamed, with ETag and Last-Modified."""
-    etag, last_modified = ical.feed_fingerprint(feed, site_root=request.build_absolute_uri("/"))
+    etag, last_modified = ical.feed_fingerprint(feed, site_root=absolute(request, "/"))
     last_modified_ts = int(last_modified.timestamp()) if last_modified else None
     not_modified = get_conditional_response(
         request, etag=etag, last_modified=last_modified_ts, response=HttpResponse()

@@ -8,12 +8,12 @@ so every other app can use these.
 
 from rest_framework.fields import Field
 
+from recap.core.links import page_url
+
 
 def speaker_summary(speaker, request=None):
     """A speaker as the API shows them inside other objects."""
-    url = speaker.get_url(request)
-    if url and request is not None:
-        url = request.build_absolute_uri(url)
+    url = page_url(request, speaker) or None
     return {"id": speaker.pk, "name": speaker.name, "slug": speaker.slug, "url": url}
 
 
@@ -69,7 +69,7 @@ class PageSummaryField(Field):
 
     def to_representation(self, page):
         request = self.context.get("request")
-        return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+        return {"id": page.pk, "title": page.title, "url": page_url(request, page) or None}
 
 
 class TopicsField(Field):

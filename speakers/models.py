@@ -24,6 +24,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from recap.core.links import page_url
+
 from .api_fields import SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -262,7 +264,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The directory and every speaker's page (its sub-routes)."""
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_url(request, self)
         if base:
             urls += [
                 {"location": f"{base}{slug}/", "lastmod": updated_at}
