@@ -20,7 +20,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from recap.core.links import absolute, webcal
 
-from .ical import events_of
+from .calendar_feeds import events_of
 from .models import Agenda, AgendaItem, SessionPage
 
 COOKIE_NAME = "recap_agenda"
