@@ -7,8 +7,9 @@ so every other app can use these.
 """
 
 from rest_framework.fields import Field
+from wagtail.images.api import fields as image_fields
 
-from recap.core.links import page_url
+from recap.core.links import absolute, page_url
 
 
 def speaker_summary(speaker, request=None):
@@ -93,3 +94,14 @@ class SpeakerSummariesField(Field):
     def to_representation(self, manager):
         request = self.context.get("request")
         return [speaker_summary(speaker, request) for speaker in manager.all()]
+
+
+class ImageRenditionField(image_fields.ImageRenditionField):
+    """Wagtail's rendition field, with ``full_url`` on the request's host
+    (Wagtail's names WAGTAILADMIN_BASE_URL), like every link Recap gives."""
+
+    def to_representation(self, image):
+        data = super().to_representation(image)
+        if data.get("url"):
+            data["full_url"] = absolute(self.context.get("request"), data["url"])
+        return data

@@ -20,13 +20,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
 
-from .api_fields import SpeakerPageURLField
+from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
