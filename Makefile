@@ -21,6 +21,7 @@ venv: $(VENV)/.installed
 run: venv
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_site --host $(HOST) --port $(PORT)
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

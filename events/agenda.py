@@ -18,7 +18,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_cookie
 
-from .ical import events_of
+from recap.core.links import absolute, webcal
+
+from .calendar_feeds import events_of
 from .models import Agenda, AgendaItem, SessionPage
 
 COOKIE_NAME = "recap_agenda"
@@ -148,8 +150,8 @@ def agenda_view(request):
     agenda = agenda_for_request(request)
     feed_url = ""
     if agenda is not None:
-        feed_url = request.build_absolute_uri(
-            reverse("recap_events:agenda_calendar", kwargs={"token": feed_token(agenda)})
+        feed_url = absolute(
+            request, reverse("recap_events:agenda_calendar", kwargs={"token": feed_token(agenda)})
         )
     response = TemplateResponse(
         request,
@@ -173,11 +175,3 @@ def agenda_calendar(request, token):
     if agenda is None:
         raise Http404("No such agenda.")
     return agenda_calendar_view(request, agenda)
-
-
-def webcal(url):
-    """The webcal:// form of an http(s) URL, which calendar apps subscribe to."""
-    for scheme in ("https://", "http://"):
-        if url.startswith(scheme):
-            return "webcal://" + url[len(scheme) :]
-    return url

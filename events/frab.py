@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from lxml import etree
 
+from recap.core.links import absolute, page_url
 from recap.core.sanitize import plain_text
 
 from .models import SessionSpeaker
@@ -55,7 +56,7 @@ def build_schedule(event, request=None):
     """The programme of `event` as plain data (dicts and lists), the shape
     both the XML and the JSON are written from."""
     tz = event.tz
-    event_url = event.get_full_url(request) or ""
+    event_url = page_url(request, event)
     sessions = list(schedule_sessions(event))
     language = settings.LANGUAGE_CODE.split("-")[0]
 
@@ -95,7 +96,8 @@ def build_schedule(event, request=None):
         if session.recording_url:
             links.append({"url": session.recording_url, "title": "Recording"})
         for resource_link in session.resource_links.all():
-            href = resource_link.resource.href
+            # A document's href is a path; a frab reader needs the whole URL.
+            href = absolute(request, resource_link.resource.href)
             if href:
                 links.append({"url": href, "title": resource_link.resource.title})
         day["rooms"].setdefault(room, []).append(

@@ -32,11 +32,15 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from recap.speakers.api_fields import PageSummaryField, SpeakerLinksField, TopicsField
+from recap.speakers.api_fields import (
+    ImageRenditionField,
+    PageSummaryField,
+    SpeakerLinksField,
+    TopicsField,
+)
 
 from .forms import EventPageForm, SessionPageForm
 

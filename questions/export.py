@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.http import HttpResponse
 
+from recap.core.links import page_url
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = [
@@ -41,7 +43,7 @@ def question_rows(queryset, request=None):
     for question in queryset.iterator(chunk_size=500):
         answered_in = ""
         if question.answered_in is not None:
-            answered_in = question.answered_in.get_full_url(request) or question.answered_in.title
+            answered_in = page_url(request, question.answered_in) or question.answered_in.title
         yield [
             question.pk,
             question.event.title if question.event else "",

@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from recap.core.links import page_url
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -227,7 +228,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The topic index and every topic's page (its sub-routes)."""
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_url(request, self)
         if base:
             slugs = Topic.objects.order_by("name").values_list("slug", flat=True)
             urls += [{"location": f"{base}{slug}/"} for slug in slugs]

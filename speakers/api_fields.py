@@ -7,13 +7,14 @@ so every other app can use these.
 """
 
 from rest_framework.fields import Field
+from wagtail.images.api import fields as image_fields
+
+from recap.core.links import absolute, page_url
 
 
 def speaker_summary(speaker, request=None):
     """A speaker as the API shows them inside other objects."""
-    url = speaker.get_url(request)
-    if url and request is not None:
-        url = request.build_absolute_uri(url)
+    url = page_url(request, speaker) or None
     return {"id": speaker.pk, "name": speaker.name, "slug": speaker.slug, "url": url}
 
 
@@ -69,7 +70,7 @@ class PageSummaryField(Field):
 
     def to_representation(self, page):
         request = self.context.get("request")
-        return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+        return {"id": page.pk, "title": page.title, "url": page_url(request, page) or None}
 
 
 class TopicsField(Field):
@@ -93,3 +94,14 @@ class SpeakerSummariesField(Field):
     def to_representation(self, manager):
         request = self.context.get("request")
         return [speaker_summary(speaker, request) for speaker in manager.all()]
+
+
+class ImageRenditionField(image_fields.ImageRenditionField):
+    """Wagtail's rendition field, with ``full_url`` on the request's host
+    (Wagtail's names WAGTAILADMIN_BASE_URL), like every link Recap gives."""
+
+    def to_representation(self, image):
+        data = super().to_representation(image)
+        if data.get("url"):
+            data["full_url"] = absolute(self.context.get("request"), data["url"])
+        return data

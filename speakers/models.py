@@ -20,11 +20,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from .api_fields import SpeakerPageURLField
+from recap.core.links import page_url
+
+from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -262,7 +263,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The directory and every speaker's page (its sub-routes)."""
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_url(request, self)
         if base:
             urls += [
                 {"location": f"{base}{slug}/", "lastmod": updated_at}

@@ -13,14 +13,26 @@ endpoint lists users. See docs/api.md.
 """
 
 from django.db.models import Prefetch, Q
+from django.urls import NoReverseMatch
+from rest_framework.fields import SkipField
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import (
+    BaseSerializer,
+    DetailUrlField,
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from recap.core.links import absolute, page_url
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
 from recap.speakers.models import Speaker
@@ -161,7 +173,61 @@ def with_api_prefetches(queryset):
     return queryset
 
 
+# Wagtail's API names the Site record's host in detail_url and html_url
+# (`Site.root_url`); Recap's endpoints name the request's, like every other
+# link Recap builds (recap.core.links).
+
+
+class RequestDetailUrlField(DetailUrlField):
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return absolute(self.context["request"], path)
+
+
+class RequestHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        try:
+            return page_url(self.context["request"], page) or None
+        except NoReverseMatch:
+            return None
+
+
+class RelatedPageMixin:
+    """A parent or alias page, shown with Recap's request-relative URLs."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=RecapPageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class RequestPageParentField(RelatedPageMixin, PageParentField):
+    pass
+
+
+class RequestPageAliasOfField(RelatedPageMixin, PageAliasOfField):
+    pass
+
+
+class RecapPageSerializer(PageSerializer):
+    detail_url = RequestDetailUrlField(read_only=True)
+    html_url = RequestHtmlUrlField(read_only=True)
+    parent = RequestPageParentField(read_only=True)
+    alias_of = RequestPageAliasOfField(read_only=True)
+
+
+class RecapSerializer(BaseSerializer):
+    detail_url = RequestDetailUrlField(read_only=True)
+
+
 class RecapPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = RecapPageSerializer
     filter_backends = [RecapRelationFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
 
@@ -177,6 +243,7 @@ class RecapPagesAPIViewSet(PagesAPIViewSet):
 
 
 class SnippetAPIViewSet(BaseAPIViewSet):
+    base_serializer_class = RecapSerializer
     filter_backends = [FieldsFilter, RecapRelationFilter, OrderingFilter, SearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name"]

@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from recap.core.links import page_url
 from recap.core.sanitize import single_line
 from recap.events.models import EventPage
 from recap.resources.models import Topic
@@ -93,10 +94,10 @@ class WriteUpFeed(Feed):
         return single_line(item.search_description or str(item.intro or ""))
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_url(self.request, item)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_url(self.request, item)
 
     item_guid_is_permalink = True
 
@@ -127,7 +128,7 @@ class SiteFeed(WriteUpFeed):
         return obj.title
 
     def link(self, obj):
-        return obj.get_full_url(self.request)
+        return page_url(self.request, obj)
 
     def writeups(self, obj):
         return published_writeups().descendant_of(obj)
@@ -145,7 +146,7 @@ class SpeakerFeed(WriteUpFeed):
         return obj.name
 
     def link(self, obj):
-        return self.request.build_absolute_uri(obj.get_url(self.request))
+        return page_url(self.request, obj)
 
     def writeups(self, obj):
         return writeups_featuring(obj)
@@ -163,7 +164,7 @@ class TopicFeed(WriteUpFeed):
         return obj.name
 
     def link(self, obj):
-        return self.request.build_absolute_uri(obj.get_url(self.request))
+        return page_url(self.request, obj)
 
     def writeups(self, obj):
         return writeups_on_topic(obj)
@@ -181,7 +182,7 @@ class EventFeed(WriteUpFeed):
         return obj.title
 
     def link(self, obj):
-        return obj.get_full_url(self.request)
+        return page_url(self.request, obj)
 
     def writeups(self, obj):
         return writeups_about_event(obj)

@@ -26,11 +26,16 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from recap.speakers.api_fields import PageSummaryField, SpeakerField, SpeakerLinksField, TopicsField
+from recap.speakers.api_fields import (
+    ImageRenditionField,
+    PageSummaryField,
+    SpeakerField,
+    SpeakerLinksField,
+    TopicsField,
+)
 
 from .blocks import WriteUpBodyBlock
 

@@ -11,35 +11,28 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from recap.core.links import absolute, page_url, webcal
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from ..agenda import starred_session_ids, webcal
+from ..agenda import starred_session_ids
 from ..models import EventIndexPage, EventPage, SessionPage
 
 register = template.Library()
-
-
-def _absolute(request, url):
-    if url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
 
 
 def calendar_url(obj, request=None):
     """The absolute URL of an object's .ics feed, or "" if it has none."""
     try:
         if isinstance(obj, EventIndexPage | EventPage | SessionPage):
-            page_url = obj.get_full_url(request)
-            if not page_url:
-                return ""
-            return _absolute(request, page_url + obj.reverse_subpage("calendar"))
+            base = page_url(request, obj)
+            return base + obj.reverse_subpage("calendar") if base else ""
         if isinstance(obj, Speaker):
             url = reverse("recap_events:speaker_calendar", kwargs={"slug": obj.slug})
-            return _absolute(request, url)
+            return absolute(request, url)
         if isinstance(obj, Topic):
             url = reverse("recap_events:topic_calendar", kwargs={"slug": obj.slug})
-            return _absolute(request, url)
+            return absolute(request, url)
     except NoReverseMatch:
         return ""
     return ""

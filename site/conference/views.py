@@ -3,11 +3,13 @@
 from django.http import HttpResponse
 from django.urls import reverse
 
+from recap.core.links import absolute
+
 
 def robots_txt(request):
     """robots.txt: everything public may be crawled except the admin and the
     machine-readable endpoints; the sitemap is named in full."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute(request, reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

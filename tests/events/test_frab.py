@@ -87,7 +87,7 @@ def test_schedule_xml_lists_days_rooms_sessions_and_persons(client):
     assert first.findtext("abstract") == "Who owns the channel?\n\nAnd why?"
     assert [p.text for p in first.findall("persons/person")] == ["Ada Okafor", "Ben Ruiz"]
     assert first.find("persons/person").get("id") == str(ada.pk)
-    assert first.find("links/link").get("href") == f"http://localhost{panel.url}"
+    assert first.find("links/link").get("href") == f"http://testserver{panel.url}"
     assert days[1].find("room/event").get("guid") == str(talk.calendar_uid)
 
 

@@ -37,7 +37,7 @@ def page_meta(context):
     """A dict: title, description, url (canonical), image, type, site_name, card."""
     request = context.get("request")
     page = context.get("page")
-    page = page if hasattr(page, "get_full_url") else None
+    page = page if hasattr(page, "get_url_parts") else None
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "") or "Recap"
 
     title = context.get("meta_title") or ""
@@ -54,11 +54,11 @@ def page_meta(context):
     if not canonical and page is not None and request is not None:
         # A routable page's sub-route (a speaker, a topic) sets canonical_url;
         # the page's own address is canonical only when it is what was asked for.
-        page_url = page.get_url(request)
-        if page_url and request.path == page_url:
-            canonical = page.get_full_url(request)
+        own_path = page.get_url(request)
+        if own_path and request.path == own_path:
+            canonical = absolute(request, own_path)
     if not canonical and request is not None:
-        canonical = request.build_absolute_uri(request.path)
+        canonical = absolute(request, request.path)
 
     image = context.get("meta_image")
     if not image and page is not None:

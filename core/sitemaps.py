@@ -1,0 +1,32 @@
+"""sitemap.xml with every location on the request's host.
+
+Wagtail's sitemap lists each page at ``page.get_full_url()``: the Site
+record's host and port, which is right only once the Site is set to where the
+site is served. Recap's pages list their own extra entries (speakers, topics)
+from the request (recap.core.links); this sitemap moves Wagtail's entries onto
+the request's host too, so one sitemap never mixes two hosts. A host site
+uses it in place of Wagtail's view:
+
+    from recap.core.sitemaps import sitemap
+    path("sitemap.xml", sitemap),
+"""
+
+from wagtail.contrib.sitemaps import views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+
+from .links import absolute
+
+
+class RequestSitemap(Sitemap):
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        site_root = self.get_wagtail_site().root_url
+        for info in urls:
+            location = info.get("location") or ""
+            if location.startswith(site_root + "/"):
+                info["location"] = absolute(self.request, location[len(site_root) :])
+        return urls
+
+
+def sitemap(request, sitemaps=None, **kwargs):
+    return views.sitemap(request, sitemaps or {"wagtail": RequestSitemap}, **kwargs)
