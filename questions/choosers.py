@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from recap.core.params import positive_int, positive_ints
+
 
 def _visible_questions(user):
     from .moderation import visible_questions
@@ -33,17 +35,17 @@ class QuestionChosenView(chooser_views.ChosenView):
     question the user may not see is not found (404), whatever the id."""
 
     def get_object(self, pk):
-        if not str(pk).isdigit():
+        question_id = positive_int(pk)
+        if question_id is None:
             raise Http404
-        return _visible_questions(self.request.user).get(pk=int(pk))
+        return _visible_questions(self.request.user).get(pk=question_id)
 
 
 class QuestionChosenMultipleView(chooser_views.ChosenMultipleView):
     """As QuestionChosenView: questions the user may not see are left out."""
 
     def get_objects(self, pks):
-        ids = [int(pk) for pk in pks if pk.isdigit()]
-        return _visible_questions(self.request.user).filter(pk__in=ids)
+        return _visible_questions(self.request.user).filter(pk__in=positive_ints(pks))
 
 
 class DelegateQuestionChooserViewSet(ChooserViewSet):
