@@ -90,3 +90,17 @@ def single_line(value, *, max_length=None):
     if max_length is not None:
         text = text[:max_length].rstrip()
     return text
+
+
+def scrub(data):
+    """`data` (strings, or dicts, lists and tuples of them, at any depth) with
+    control characters dropped from every string: for serialisers whose
+    format refuses them (XML 1.0 feeds and schedules) or whose readers choke.
+    Other values pass through unchanged."""
+    if isinstance(data, str):
+        return strip_controls(data)
+    if isinstance(data, dict):
+        return type(data)((scrub(key), scrub(value)) for key, value in data.items())
+    if isinstance(data, list | tuple):
+        return type(data)(scrub(item) for item in data)
+    return data
