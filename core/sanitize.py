@@ -40,6 +40,29 @@ def strip_controls(text):
     return _SURROGATES.sub("", text.translate(CONTROLS_TABLE))
 
 
+# Each pass strips one level of markup and decodes one level of entities;
+# text nested deeper than this is hostile, not typed by a person.
+MAX_PASSES = 8
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _without_markup(text):
+    """`text` with every tag stripped, after decoding entities as often as it
+    takes: "&lt;script&gt;" or "<<script>script>" must not become a tag.
+
+    A "<" a person typed ("a < b", "<3") is kept. One that could open a tag
+    if the text were ever read as HTML ("x<y", a left-over "<a") gets a space
+    after it, so the stored text holds nothing that parses as a tag.
+    """
+    for _ in range(MAX_PASSES):
+        # Controls may come back from entities ("&#11;").
+        cleaned = strip_controls(html.unescape(_strip_markup(text)))
+        if cleaned == text:
+            break
+        text = cleaned
+    return _TAG_START.sub("< ", text)
+
+
 def plain_text(value, *, max_length=None):
     """Untrusted input as plain text: no markup, NFC, no control characters.
 
@@ -52,11 +75,7 @@ def plain_text(value, *, max_length=None):
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     # Drop NUL and other controls before the HTML parser sees them.
-    text = strip_controls(text)
-    text = html.unescape(_strip_markup(text))
-    # Unescaping can produce markup-looking text ("&lt;b&gt;"); it stays text,
-    # since every output escapes it. Controls may come back from entities.
-    text = strip_controls(text)
+    text = _without_markup(strip_controls(text))
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text).strip()
@@ -71,3 +90,17 @@ def single_line(value, *, max_length=None):
     if max_length is not None:
         text = text[:max_length].rstrip()
     return text
+
+
+def scrub(data):
+    """`data` (strings, or dicts, lists and tuples of them, at any depth) with
+    control characters dropped from every string: for serialisers whose
+    format refuses them (XML 1.0 feeds and schedules) or whose readers choke.
+    Other values pass through unchanged."""
+    if isinstance(data, str):
+        return strip_controls(data)
+    if isinstance(data, dict):
+        return type(data)((scrub(key), scrub(value)) for key, value in data.items())
+    if isinstance(data, list | tuple):
+        return type(data)(scrub(item) for item in data)
+    return data

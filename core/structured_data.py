@@ -5,6 +5,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from .sanitize import scrub
+
 # Inside <script> the HTML parser only looks for "</script" (and "<!--"), but
 # escaping every <, > and & keeps any text a person typed from closing the
 # element or starting a comment, whatever it contains.
@@ -18,7 +20,7 @@ def escape_script_json(text):
 
 def json_ld(data):
     """`data` as JSON that is safe to put inside a <script> element."""
-    return escape_script_json(json.dumps(data, ensure_ascii=False, sort_keys=False))
+    return escape_script_json(json.dumps(scrub(data), ensure_ascii=False, sort_keys=False))
 
 
 def json_ld_script(data):

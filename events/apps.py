@@ -9,4 +9,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from recap.core.control_characters import strip_control_characters_on_save
+
+        strip_control_characters_on_save(self)
         from . import signals  # noqa: F401  (connects the re-indexing receiver)

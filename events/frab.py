@@ -21,7 +21,7 @@ from django.utils import timezone
 from lxml import etree
 
 from recap.core.links import absolute, page_url
-from recap.core.sanitize import plain_text
+from recap.core.sanitize import plain_text, scrub
 
 from .models import SessionSpeaker
 
@@ -127,21 +127,25 @@ def build_schedule(event, request=None):
         changed.append(session.last_published_at or session.latest_revision_created_at)
 
     last_change = max((moment for moment in changed if moment), default=None)
-    return {
-        "version": last_change.strftime("%Y-%m-%d %H:%M") if last_change else "1",
-        "conference": {
-            "acronym": event.slug,
-            "title": event.title,
-            "start": first_day,
-            "end": last_day,
-            "days": day_count,
-            "timeslot_duration": "00:15",
-            "time_zone_name": event.time_zone,
-            "url": event_url,
-        },
-        "rooms": rooms,
-        "days": days,
-    }
+    # Titles and names typed before input was cleaned may hold control
+    # characters, which XML 1.0 cannot carry.
+    return scrub(
+        {
+            "version": last_change.strftime("%Y-%m-%d %H:%M") if last_change else "1",
+            "conference": {
+                "acronym": event.slug,
+                "title": event.title,
+                "start": first_day,
+                "end": last_day,
+                "days": day_count,
+                "timeslot_duration": "00:15",
+                "time_zone_name": event.time_zone,
+                "url": event_url,
+            },
+            "rooms": rooms,
+            "days": days,
+        }
+    )
 
 
 def _sub(parent, tag, text="", **attributes):

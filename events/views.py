@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
+from recap.core.pages import public_q
 from recap.core.structured_data import json_ld_script
 
 from . import structured_data
@@ -199,7 +200,7 @@ def session_context(request, page):
         "topics": list(page.topics.all()),
         "writeups": [
             link.page
-            for link in page.writeup_links.filter(page__live=True)
+            for link in page.writeup_links.filter(public_q("page__"))
             .select_related("page", "page__author")
             .order_by("-page__date")
         ],

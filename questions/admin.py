@@ -5,14 +5,21 @@ every question with the asker's name and can act on them; anyone else who
 reaches the list sees only public questions and no personal data.
 """
 
+from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
+from wagtail_modeladmin.views import HistoryView, IndexView
 
+from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
 
 from .forms import clean_text
@@ -75,6 +82,15 @@ class QuestionPermissionHelper(PermissionHelper):
 
 
 class QuestionIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            # A hand-edited filter ("?session__id__exact=²"): the whole list
+            # with a message, as Django's own admin does, not a 500.
+            messages.error(request, _("That filter is not valid; showing every question."))
+            return redirect(request.path)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user_can_moderate = can_moderate(self.request.user)
@@ -86,11 +102,26 @@ class QuestionIndexView(IndexView):
         return context
 
 
+class QuestionHistoryView(HistoryView):
+    """A question's history shows its text: editors who may not moderate get
+    404 for a question the public may not see, as in the list and chooser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated:
+            if not self.permission_helper.user_can_list(user):
+                raise PermissionDenied
+            if not (can_moderate(user) or self.instance.is_public):
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 def export_links(request):
     """CSV download links for the session or event the list is filtered by."""
     links = []
     for param, value in request.GET.items():
-        if not value.isdigit():
+        value = positive_int(value)
+        if value is None:
             continue
         if param.startswith("session__"):
             links.append(("Export this session as CSV", f"?session={value}"))
@@ -110,6 +141,7 @@ class DelegateQuestionAdmin(ModelAdmin):
     list_per_page = 50
     ordering = ("-created_at",)
     index_view_class = QuestionIndexView
+    history_view_class = QuestionHistoryView
     index_template_name = "recap_questions/admin/moderation_index.html"
     permission_helper_class = QuestionPermissionHelper
     inspect_view_enabled = False
@@ -132,6 +164,22 @@ class DelegateQuestionAdmin(ModelAdmin):
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
+
+    def history_view(self, request, instance_pk):
+        # Question ids are numbers: anything else is not found (not a 500).
+        if positive_int(instance_pk) is None:
+            raise Http404
+        return super().history_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        if positive_int(instance_pk) is None:
+            raise Http404
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        if positive_int(instance_pk) is None:
+            raise Http404
+        return super().delete_view(request, instance_pk)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("session", "event", "page")

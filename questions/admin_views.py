@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from recap.core import params
 from recap.events.models import EventPage, SessionPage
 
 from .export import questions_csv_response
@@ -42,10 +43,10 @@ def moderate_view(request):
     single = request.POST.get("single", "")
     if single:
         action, _, pk = single.partition(":")
-        ids = [pk] if pk.isdigit() else []
+        ids = params.positive_ints([pk])
     else:
         action = request.POST.get("action", "")
-        ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
+        ids = params.positive_ints(request.POST.getlist("ids"))
     back = request.POST.get("next") or _index_url()
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = _index_url()
@@ -66,12 +67,12 @@ def moderate_view(request):
 def export_view(request):
     """CSV of a session's (?session=) or an event's (?event=) questions."""
     _require_moderator(request)
-    session_id = request.GET.get("session", "")
-    event_id = request.GET.get("event", "")
-    if session_id.isdigit():
+    session_id = params.positive_int(request.GET.get("session"))
+    event_id = params.positive_int(request.GET.get("event"))
+    if session_id is not None:
         place = get_object_or_404(SessionPage, pk=session_id)
         queryset = DelegateQuestion.objects.filter(session=place)
-    elif event_id.isdigit():
+    elif event_id is not None:
         place = get_object_or_404(EventPage, pk=event_id)
         queryset = DelegateQuestion.objects.filter(event=place)
     else:
@@ -93,8 +94,9 @@ def _require_capturer(request):
 def capture_choose_view(request):
     """Choose the session once; the capture screen then stays on it."""
     _require_capturer(request)
-    if request.GET.get("session", "").isdigit():
-        return redirect("recap_questions_capture", session_id=int(request.GET["session"]))
+    session_id = params.positive_int(request.GET.get("session"))
+    if session_id is not None:
+        return redirect("recap_questions_capture", session_id=session_id)
     since = timezone.now() - dt.timedelta(hours=12)
     sessions = (
         SessionPage.objects.filter(end__gte=since)

@@ -69,10 +69,14 @@ def moderate(queryset, action, *, reason=""):
 
 
 def mark_answered_in(question_ids, page):
-    """Mark the cited questions answered by `page` (a published write-up)."""
+    """Mark the cited questions answered by `page` (a published write-up).
+
+    Only public questions: a revision saved before a question was rejected
+    (or written outside the admin) must not publish it by citing it.
+    """
     if not question_ids:
         return 0
-    return DelegateQuestion.objects.filter(pk__in=question_ids).update(
+    return DelegateQuestion.objects.filter(pk__in=question_ids, status__in=PUBLIC_STATUSES).update(
         status=QuestionStatus.ANSWERED,
         answered_in=page,
         highlighted=False,

@@ -33,6 +33,22 @@ def cited_question_ids(page):
     return ids
 
 
+def uncitable_question_ids(page):
+    """Ids cited by `page` that are not public questions (pending, rejected,
+    archived or missing): a page citing one must not be saved."""
+    from .models import PUBLIC_STATUSES, DelegateQuestion
+
+    cited = cited_question_ids(page)
+    if not cited:
+        return []
+    public = set(
+        DelegateQuestion.objects.filter(pk__in=cited, status__in=PUBLIC_STATUSES).values_list(
+            "pk", flat=True
+        )
+    )
+    return sorted(cited - public)
+
+
 def mark_cited_questions_answered(sender, instance, **kwargs):
     """page_published receiver."""
     page = instance.specific

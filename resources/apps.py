@@ -7,3 +7,8 @@ class ResourcesConfig(AppConfig):
     label = "recap_resources"
     verbose_name = "Resources and topics"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from recap.core.control_characters import strip_control_characters_on_save
+
+        strip_control_characters_on_save(self)

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
+from recap.core import params
 from recap.core.links import absolute
 from recap.core.structured_data import json_ld_script
 from recap.speakers.models import Speaker
@@ -248,14 +249,14 @@ def resource_library_view(request, page):
     kind = request.GET.get("kind", "").strip()
     if kind not in ResourceKind.values:
         kind = ""
-    topic = request.GET.get("topic", "").strip()[:100]
+    topic = params.text(request.GET.get("topic"), max_length=100)
     event = None
-    event_id = request.GET.get("event", "").strip()
+    event_id = params.positive_int(request.GET.get("event"))
     Event = event_model()
-    if event_id.isdigit() and Event is not None:
-        event = Event.objects.live().public().filter(pk=int(event_id)).first()
+    if event_id is not None and Event is not None:
+        event = Event.objects.live().public().filter(pk=event_id).first()
     speaker = None
-    speaker_slug = request.GET.get("speaker", "").strip()[:200]
+    speaker_slug = params.text(request.GET.get("speaker"), max_length=200)
     if speaker_slug:
         speaker = Speaker.objects.filter(slug=speaker_slug).first()
 

@@ -7,3 +7,8 @@ class SpeakersConfig(AppConfig):
     label = "recap_speakers"
     verbose_name = "Speakers"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from recap.core.control_characters import strip_control_characters_on_save
+
+        strip_control_characters_on_save(self)

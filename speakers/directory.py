@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from recap.core import params
 from recap.core.links import absolute
 from recap.core.structured_data import json_ld_script
 
@@ -124,12 +125,12 @@ def directory_context(request, page):
     letter = request.GET.get("letter", "").strip().upper()[:1]
     if letter and letter not in LETTERS:
         letter = ""
-    organisation = request.GET.get("organisation", "").strip()[:200]
-    topic = request.GET.get("topic", "").strip()[:100]
+    organisation = params.text(request.GET.get("organisation"), max_length=200)
+    topic = params.text(request.GET.get("topic"), max_length=100)
     event = None
-    event_id = request.GET.get("event", "").strip()
-    if event_id.isdigit():
-        event = Page.objects.live().public().filter(pk=int(event_id)).first()
+    event_id = params.positive_int(request.GET.get("event"))
+    if event_id is not None:
+        event = Page.objects.live().public().filter(pk=event_id).first()
 
     filtered = filter_speakers(
         Speaker.objects.all(), organisation=organisation, topic=topic, event=event

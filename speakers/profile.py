@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from recap.core.links import absolute
+from recap.core.pages import public_q
 from recap.core.structured_data import json_ld_script
 
 from .structured_data import person_document
@@ -78,7 +79,7 @@ def speaker_writeups(speaker):
     authored_ids = {writeup.pk for writeup in authored}
     featured = [
         link.page
-        for link in speaker.writeup_links.filter(page__live=True)
+        for link in speaker.writeup_links.filter(public_q("page__"))
         .select_related("page", "page__author")
         .order_by("-page__date", "-page__pk")
         if link.page.pk not in authored_ids

@@ -33,6 +33,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from recap.core.links import absolute, page_url
+from recap.core.params import MAX_ID, positive_int
+from recap.core.sanitize import strip_controls
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
 from recap.speakers.models import Speaker
@@ -44,13 +46,50 @@ SHARE_IMAGE = "fill-1200x630-c50"
 PHOTO = "fill-320x320-c50"
 
 
+# Numeric parameters Wagtail's API parses with int(), which accepts what the
+# database cannot take (30 digits) and refuses some digits "isdigit" accepts.
+NUMERIC_PARAMETERS = {
+    "offset": 0,
+    "limit": 0,
+    "id": 1,
+    "child_of": 1,
+    "descendant_of": 1,
+    "ancestor_of": 1,
+    "translation_of": 1,
+}
+TREE_ROOT_PARAMETERS = {"child_of", "descendant_of"}  # these also take "root"
+
+
+def check_parameters(request):
+    """400 for a query string no filter could use: control characters (a NUL
+    reaches the database) or ids and offsets out of any database's range."""
+    for name, values in request.GET.lists():
+        for value in values:
+            if strip_controls(value) != value or strip_controls(name) != name:
+                raise BadRequestError("query parameters may not contain control characters")
+            if name in NUMERIC_PARAMETERS:
+                if name in TREE_ROOT_PARAMETERS and value == "root":
+                    continue
+                if positive_int(value, minimum=NUMERIC_PARAMETERS[name]) is None:
+                    raise BadRequestError(
+                        f"{name} must be a whole number from {NUMERIC_PARAMETERS[name]} to {MAX_ID}"
+                    )
+
+
+class CheckedParametersMixin:
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_parameters(request)
+
+
 def find_speaker(value):
     """The speaker named by a slug or an id, or a BadRequestError."""
     speakers = Speaker.objects.all()
+    speaker_id = positive_int(value)
     speaker = (
-        speakers.filter(pk=int(value)).first()
-        if value.isdigit()
-        else speakers.filter(slug=value).first()
+        speakers.filter(pk=speaker_id).first()
+        if speaker_id is not None
+        else speakers.filter(slug=value[:255]).first()
     )
     if speaker is None:
         raise BadRequestError(f"speaker {value!r} does not exist")
@@ -58,9 +97,10 @@ def find_speaker(value):
 
 
 def find_event(value):
-    if not value.isdigit():
+    event_id = positive_int(value)
+    if event_id is None:
         raise BadRequestError("event must be the id of an event page")
-    event = EventPage.objects.live().public().filter(pk=int(value)).first()
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
     if event is None:
         raise BadRequestError(f"event {value} does not exist")
     return event
@@ -226,7 +266,7 @@ class RecapSerializer(BaseSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
 
 
-class RecapPagesAPIViewSet(PagesAPIViewSet):
+class RecapPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     base_serializer_class = RecapPageSerializer
     filter_backends = [RecapRelationFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
@@ -242,7 +282,7 @@ class RecapPagesAPIViewSet(PagesAPIViewSet):
         return items
 
 
-class SnippetAPIViewSet(BaseAPIViewSet):
+class SnippetAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     base_serializer_class = RecapSerializer
     filter_backends = [FieldsFilter, RecapRelationFilter, OrderingFilter, SearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(RECAP_FILTERS)

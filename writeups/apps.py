@@ -7,3 +7,8 @@ class WriteupsConfig(AppConfig):
     label = "recap_writeups"
     verbose_name = "Write-ups"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from recap.core.control_characters import strip_control_characters_on_save
+
+        strip_control_characters_on_save(self)

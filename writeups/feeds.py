@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from recap.core.links import page_url
-from recap.core.sanitize import single_line
+from recap.core.sanitize import scrub, single_line
 from recap.events.models import EventPage
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
@@ -68,6 +68,14 @@ class WriteUpFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        # XML 1.0 cannot carry control characters: one title typed with one
+        # would make the whole feed fail, so every text is scrubbed here.
+        feed = super().get_feed(obj, request)
+        feed.feed = scrub(feed.feed)
+        feed.items = [scrub(item) for item in feed.items]
+        return feed
 
     def feed_title(self, obj):
         raise NotImplementedError

@@ -6,6 +6,7 @@ speakers, events, sessions, resources and questions; nothing points back.
 
 import math
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -195,6 +196,17 @@ class WriteUpPage(Page):
         # From the raw stream: rendering the body would fetch embeds.
         text = strip_tags(self.intro or "") + " " + strip_tags(body_text(self.body))
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+    def clean(self):
+        super().clean()
+        # The body block checks this in the admin form too; here it holds for
+        # every save (drafts, publishing, code), whoever the user is.
+        from recap.questions.blocks import uncitable_question_error
+        from recap.questions.signals import uncitable_question_ids
+
+        errors = [uncitable_question_error(pk) for pk in uncitable_question_ids(self)]
+        if errors:
+            raise ValidationError({"body": errors})
 
     def save_revision(self, *args, **kwargs):
         from .featuring import fill_featured_speakers

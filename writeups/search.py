@@ -26,6 +26,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from recap.core.params import positive_int
+from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
@@ -83,13 +85,11 @@ class SearchFilters:
         filters = cls()
         if params.get("type") in TYPES_BY_KEY:
             filters.type = params["type"]
-        event_id = params.get("event", "").strip()
-        if event_id.isdigit():
-            filters.event = EventPage.objects.live().public().filter(pk=int(event_id)).first()
-        year = params.get("year", "").strip()
-        if year.isdigit() and 1900 <= int(year) <= 2999:
-            filters.year = int(year)
-        topic_slug = params.get("topic", "").strip()[:100]
+        event_id = positive_int(params.get("event"))
+        if event_id is not None:
+            filters.event = EventPage.objects.live().public().filter(pk=event_id).first()
+        filters.year = positive_int(params.get("year"), minimum=1900, maximum=2999)
+        topic_slug = params_text(params.get("topic"), max_length=100)
         if topic_slug:
             filters.topic = Topic.objects.filter(slug=topic_slug).first()
         return filters
@@ -298,7 +298,7 @@ def filter_choices():
 
 def search_context(request):
     """Everything the search page shows."""
-    raw_query = request.GET.get("q", "")
+    raw_query = params_text(request.GET.get("q"), max_length=1000)
     query = clean_query(raw_query)
     terms = query.split()
     filters = SearchFilters.from_request(request)
@@ -380,7 +380,11 @@ def autocomplete_suggestions(query, request, limit=AUTOCOMPLETE_LIMIT):
 def search_autocomplete_view(request):
     """GET /search/autocomplete/?q=ad: JSON suggestions for the search box."""
     response = JsonResponse(
-        {"results": autocomplete_suggestions(request.GET.get("q", ""), request)}
+        {
+            "results": autocomplete_suggestions(
+                params_text(request.GET.get("q"), max_length=1000), request
+            )
+        }
     )
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -8,6 +8,8 @@ from django.contrib.messages import get_messages
 from django.db.models import Q
 from django.urls import reverse
 
+from recap.core.pages import is_public, private_section_paths
+
 from .. import shortcodes
 from ..forms import QuestionForm
 from ..identity import current_browser_key
@@ -28,6 +30,7 @@ def _questions_for(request, base_queryset, order, with_votes=True):
     questions = list(
         base_queryset.filter(visible).select_related("answered_in").order_by(*ORDERS[order])
     )
+    _hide_private_answers(questions)
     public = [q for q in questions if q.status in PUBLIC_STATUSES]
     own_pending = [q for q in questions if q.status == QuestionStatus.PENDING]
     voted = set()
@@ -38,6 +41,19 @@ def _questions_for(request, base_queryset, order, with_votes=True):
             ).values_list("question_id", flat=True)
         )
     return public, own_pending, voted
+
+
+def _hide_private_answers(questions):
+    """Drop, for this render only, links to answering pages the public may not
+    see (a private or unpublished write-up): their titles stay private.
+    The restrictions are read only when some question has an answer."""
+    answered = [q for q in questions if q.answered_in is not None]
+    if not answered:
+        return
+    paths = private_section_paths()
+    for question in answered:
+        if not is_public(question.answered_in, paths):
+            question.answered_in = None  # never saved: a list to render
 
 
 def _order(request):

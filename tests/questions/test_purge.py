@@ -4,8 +4,12 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from recap.questions.models import DelegateQuestion
 from tests.questions.factories import DelegateQuestionFactory
@@ -42,7 +46,9 @@ def test_purge_blanks_personal_data_of_old_questions_and_says_how_many(questions
     assert old.personal_data_purged_at is not None
     assert old.text  # the question itself stays
     assert recent.name == "Bea Example"
-    assert "Purged personal data from 1 question(s)." in out.getvalue()
+    assert "Purged personal data from 1 question(s); re-indexed 1 search index entry." in (
+        out.getvalue()
+    )
 
 
 def test_purge_dry_run_changes_nothing(questions):
@@ -82,3 +88,23 @@ def test_purge_large_set_in_batches(db):
 
     assert "from 1201 question(s)" in out.getvalue()
     assert not DelegateQuestion.objects.exclude(name="").exists()
+
+
+@pytest.mark.search_index
+def test_purge_removes_names_and_organisations_from_the_search_index(questions):
+    old, recent = questions
+    out = StringIO()
+
+    call_command("purge_question_personal_data", "--older-than", "30", stdout=out)
+
+    backend = get_search_backend()
+    assert list(backend.search("Ada", DelegateQuestion)) == []
+    assert list(backend.search("Acme", DelegateQuestion)) == []
+    assert list(backend.search("Beta", DelegateQuestion)) == [recent]  # not purged yet
+    entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(DelegateQuestion), object_id=str(old.pk)
+    )
+    assert entries.exists()
+    if connection.vendor == "sqlite":  # elsewhere the columns hold search vectors
+        assert not any("Ada" in (entry.body or "") for entry in entries)
+    assert "re-indexed 1 search index entry" in out.getvalue()

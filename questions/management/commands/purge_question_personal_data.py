@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from tqdm import tqdm
+from wagtail.search.backends import get_search_backends
 
 from recap.questions.models import DelegateQuestion
 
@@ -21,10 +22,21 @@ def questions_with_personal_data(older_than_days, now=None):
     return DelegateQuestion.objects.filter(has_personal_data, created_at__lt=cutoff)
 
 
+def reindex(ids):
+    """Re-index the questions `ids` in every search backend, so the names and
+    organisations just blanked leave the index too (a queryset update sends no
+    signal, and indexing tasks may be queued); returns how many were re-indexed."""
+    questions = list(DelegateQuestion.objects.filter(pk__in=ids))
+    for backend in get_search_backends():
+        backend.add_bulk(DelegateQuestion, questions)
+    return len(questions)
+
+
 class Command(BaseCommand):
     help = (
         "Blank the name, organisation and email (and email consent) of questions asked "
-        "more than --older-than DAYS ago, and say how many were changed."
+        "more than --older-than DAYS ago, re-index them so the search index forgets "
+        "them too, and say how many were changed."
     )
 
     def add_arguments(self, parser):
@@ -42,7 +54,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Would purge personal data from {len(ids)} question(s).")
             return
         now = timezone.now()
-        changed = 0
+        changed = reindexed = 0
         progress = tqdm(
             total=len(ids),
             unit="question",
@@ -61,5 +73,11 @@ class Command(BaseCommand):
                         personal_data_purged_at=now,
                         updated_at=now,
                     )
+                    reindexed += reindex(batch)
                 progress.update(len(batch))
-        self.stdout.write(self.style.SUCCESS(f"Purged personal data from {changed} question(s)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Purged personal data from {changed} question(s); "
+                f"re-indexed {reindexed} search index entr{'y' if reindexed == 1 else 'ies'}."
+            )
+        )
