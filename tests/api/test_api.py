@@ -176,10 +176,10 @@ def test_api_lists_query_count_is_constant(client, django_assert_max_num_queries
     topic = TopicFactory()
     speaker = SpeakerFactory(slug="ada-okafor")
     for _ in range(count):
-        session = SessionPageFactory(parent=event)
+        session = SessionPageFactory(parent=event, revision=False)
         add_speaker(session, speaker)
         SessionTopic.objects.create(tag=topic, content_object=session)
-        writeup = WriteUpPageFactory(author=speaker, event=event)
+        writeup = WriteUpPageFactory(author=speaker, event=event, revision=False)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
         SpeakerFactory()
         resource = ResourceFactory()

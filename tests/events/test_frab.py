@@ -149,7 +149,9 @@ def test_schedule_export_query_count_is_constant(client, django_assert_max_num_q
     event = EventPageFactory()
     speaker = SpeakerFactory()
     for n in range(count):
-        session = SessionPageFactory(parent=event, title=f"Talk {n}", room=f"Room {n % 3}")
+        session = SessionPageFactory(
+            parent=event, title=f"Talk {n}", room=f"Room {n % 3}", revision=False
+        )
         add_speaker(session, speaker)
         SessionResource.objects.create(page=session, resource=ResourceFactory())
 

@@ -321,6 +321,7 @@ def _programme_with(count):
             start=local(LONDON, 2026, 6, 1, 9) + dt.timedelta(minutes=10 * n),
             end=local(LONDON, 2026, 6, 1, 9, 30) + dt.timedelta(minutes=10 * n),
             abstract=f"<p>Abstract {n}</p>",
+            revision=False,
         )
         add_speaker(session, speakers[n % 3], role="moderator")
         SessionTopic.objects.create(content_object=session, tag=topic)

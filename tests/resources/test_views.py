@@ -187,10 +187,10 @@ def test_topic_page_query_count_is_constant(
     event = EventPageFactory()
     EventTopic.objects.create(tag=topic, content_object=event)
     for _ in range(count):
-        session = SessionPageFactory(parent=event)
+        session = SessionPageFactory(parent=event, revision=False)
         SessionTopic.objects.create(tag=topic, content_object=session)
         add_speaker(session, speaker)
-        writeup = WriteUpPageFactory(author=speaker)
+        writeup = WriteUpPageFactory(author=speaker, revision=False)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
         resource = ResourceFactory()
         ResourceTopic.objects.create(tag=topic, content_object=resource)
