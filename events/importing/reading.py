@@ -18,6 +18,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
@@ -259,7 +260,10 @@ def _refuse_broken_values(calendar, index):
 
 def _where(lines, name, uid):
     """ "Line N, UID x" for the property `name` of a VEVENT, for messages."""
-    return f"Line {lines['props'].get(name, lines['line'])}, UID {uid}"
+    return _("Line %(line)s, UID %(uid)s") % {
+        "line": lines["props"].get(name, lines["line"]),
+        "uid": uid,
+    }
 
 
 def _refuse_unknown_zone(vevent, name, lines, uid):
@@ -270,17 +274,28 @@ def _refuse_unknown_zone(vevent, name, lines, uid):
     value = getattr(prop, "dt", None)
     if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
         raise ImportRefused(
-            f"{_where(lines, name, uid)}: {name} names an unknown time zone "
-            f"(TZID={single_line(tzid)[:60]!r}); use an IANA name such as Europe/London "
-            "or include its VTIMEZONE."
+            _(
+                "%(where)s: %(name)s names an unknown time zone (TZID=%(tzid)r); use an "
+                "IANA name such as Europe/London or include its VTIMEZONE."
+            )
+            % {"where": _where(lines, name, uid), "name": name, "tzid": single_line(tzid)[:60]}
         )
 
 
 def _refuse_out_of_range(value, name, lines, uid):
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ImportRefused(
-            f"{_where(lines, name, uid)}: {name} falls in the year {value.year}; "
-            f"a session's times must lie between {FIRST_YEAR} and {LAST_YEAR}."
+            _(
+                "%(where)s: %(name)s falls in the year %(year)s; a session's times must lie "
+                "between %(first)s and %(last)s."
+            )
+            % {
+                "where": _where(lines, name, uid),
+                "name": name,
+                "year": value.year,
+                "first": FIRST_YEAR,
+                "last": LAST_YEAR,
+            }
         )
 
 
@@ -311,8 +326,11 @@ def _read_item(vevent, lines):
             end = start + vevent["DURATION"].dt
         except OverflowError as exc:
             raise ImportRefused(
-                f"{_where(lines, 'DURATION', uid)}: DTSTART plus DURATION ends after the "
-                f"year 9999; a session's times must lie between {FIRST_YEAR} and {LAST_YEAR}."
+                _(
+                    "%(where)s: DTSTART plus DURATION ends after the year 9999; a session's "
+                    "times must lie between %(first)s and %(last)s."
+                )
+                % {"where": _where(lines, "DURATION", uid), "first": FIRST_YEAR, "last": LAST_YEAR}
             ) from exc
     if end is None:
         return _skip(item, "it has no end time or duration")
