@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Tests run on every core (pytest-xdist); set PYTEST_ARGS= to run in one process.
 PYTEST_ARGS ?= -n auto
+# The ten slowest tests are printed after every run, so a slow one is seen early.
+PYTEST_REPORT ?= --durations=10
 
 .PHONY: run test venv lint format bench clean
 
@@ -29,7 +31,7 @@ test: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS) $(PYTEST_REPORT)
 
 lint:
 	$(PY) -m ruff check --fix .

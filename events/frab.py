@@ -12,16 +12,16 @@ reads both sees one session, not two.
 import datetime as dt
 import json
 import re
+import xml.etree.ElementTree as ET  # noqa: S405 - Recap only writes XML here, never parses it
 from collections import OrderedDict
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone
-from lxml import etree
 
 from recap.core.links import absolute, page_url
-from recap.core.sanitize import plain_text, scrub
+from recap.core.sanitize import plain_text, scrub, strip_controls
 
 from .models import SessionSpeaker
 
@@ -148,17 +148,23 @@ def build_schedule(event, request=None):
     )
 
 
+def _xml_text(value):
+    # XML 1.0 cannot carry control characters, and ElementTree would write
+    # them anyway (an invalid document), so they are dropped here.
+    return strip_controls(str(value))
+
+
 def _sub(parent, tag, text="", **attributes):
-    element = etree.SubElement(parent, tag, {k: str(v) for k, v in attributes.items()})
-    element.text = str(text)
+    element = ET.SubElement(parent, tag, {k: _xml_text(v) for k, v in attributes.items()})
+    element.text = _xml_text(text)
     return element
 
 
 def schedule_as_xml(schedule):
     """The schedule as frab XML (bytes, UTF-8, with an XML declaration)."""
-    root = etree.Element("schedule")
+    root = ET.Element("schedule")
     _sub(root, "version", schedule["version"])
-    conference = etree.SubElement(root, "conference")
+    conference = ET.SubElement(root, "conference")
     info = schedule["conference"]
     for key in ("title", "acronym", "start", "end", "days", "timeslot_duration"):
         value = info[key]
@@ -174,9 +180,9 @@ def schedule_as_xml(schedule):
         )
         day_element.text = None
         for room_name, events in day["rooms"].items():
-            room_element = etree.SubElement(day_element, "room", name=room_name)
+            room_element = ET.SubElement(day_element, "room", name=_xml_text(room_name))
             for item in events:
-                event_element = etree.SubElement(
+                event_element = ET.SubElement(
                     room_element, "event", guid=item["guid"], id=str(item["id"])
                 )
                 _sub(event_element, "date", item["date"].isoformat())
@@ -194,13 +200,14 @@ def schedule_as_xml(schedule):
                     "description",
                 ):
                     _sub(event_element, key, item[key])
-                persons = etree.SubElement(event_element, "persons")
+                persons = ET.SubElement(event_element, "persons")
                 for person in item["persons"]:
                     _sub(persons, "person", person["public_name"], id=person["id"])
-                links = etree.SubElement(event_element, "links")
+                links = ET.SubElement(event_element, "links")
                 for link in item["links"]:
                     _sub(links, "link", link["title"], href=link["url"])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    ET.indent(root)
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def schedule_as_json(schedule):

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,21 @@ def pytest_configure(config):
     )
 
 
+def _runs_slow_tests(config):
+    markexpr = config.getoption("markexpr", "") or ""
+    return os.environ.get("RECAP_SLOW_TESTS") == "1" or (
+        "slow" in markexpr and "not slow" not in markexpr
+    )
+
+
 def pytest_collection_modifyitems(config, items):
+    skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
+    run_slow = _runs_slow_tests(config)
     for item in items:
         if Path(str(item.fspath)).parent in INDEXING_FOLDERS:
             item.add_marker(pytest.mark.search_index)
+        if not run_slow and item.get_closest_marker("slow"):
+            item.add_marker(skip_slow)
 
 
 @pytest.fixture(autouse=True)

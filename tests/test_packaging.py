@@ -29,9 +29,10 @@ def shipped_files(app, folder):
     }
 
 
-@pytest.fixture(scope="module")
-def wheel_names(tmp_path_factory):
-    source = tmp_path_factory.mktemp("source")
+def build_wheel(work_dir):
+    """Build the wheel from a copy of the checkout under `work_dir`; its path."""
+    source = work_dir / "source"
+    source.mkdir()
     for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, source / name)
@@ -39,7 +40,7 @@ def wheel_names(tmp_path_factory):
         shutil.copytree(
             ROOT / app, source / app, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
         )
-    dist = tmp_path_factory.mktemp("dist")
+    dist = work_dir / "dist"
     result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
         cwd=source,
@@ -50,7 +51,12 @@ def wheel_names(tmp_path_factory):
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     (wheel,) = dist.glob("wagtail_recap-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory):
+    with zipfile.ZipFile(build_wheel(tmp_path_factory.mktemp("wheel"))) as archive:
         return set(archive.namelist())
 
 

@@ -157,25 +157,29 @@ def test_api_never_exposes_delegate_questions(client, programme):
         status="approved",
     )
 
-    detail = client.get(f"/api/v2/pages/{panel.pk}/").content.decode()
-    everything = client.get("/api/v2/pages/?type=recap_events.SessionPage&fields=*").content
+    detail_response = client.get(f"/api/v2/pages/{panel.pk}/")
+    everything_response = client.get("/api/v2/pages/?type=recap_events.SessionPage&fields=*")
+    detail = detail_response.content.decode()
+    everything = everything_response.content
 
+    assert detail_response.status_code == everything_response.status_code == 200
+    assert panel.title in detail and panel.title.encode() in everything
     assert "Where can I find resources?" not in detail
     assert b"private@example.org" not in everything
     assert b"Private Person" not in everything
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_api_lists_query_count_is_constant(client, django_assert_max_num_queries, count):
     SpeakerIndexPageFactory()
     event = EventPageFactory()
     topic = TopicFactory()
     speaker = SpeakerFactory(slug="ada-okafor")
     for _ in range(count):
-        session = SessionPageFactory(parent=event)
+        session = SessionPageFactory(parent=event, revision=False)
         add_speaker(session, speaker)
         SessionTopic.objects.create(tag=topic, content_object=session)
-        writeup = WriteUpPageFactory(author=speaker, event=event)
+        writeup = WriteUpPageFactory(author=speaker, event=event, revision=False)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
         SpeakerFactory()
         resource = ResourceFactory()

@@ -6,6 +6,9 @@ rows Wagtail's migrations made (a flush would otherwise leave no root page).
 Chromium is found at $CHROMIUM_PATH or /usr/bin/chromium. Where none exists
 the tests skip with a message, unless CI is set: there a missing browser is a
 failure, never a silent skip (.ci/run installs it).
+
+RECAP_BROWSER_TESTS=0 leaves them out (skipped, saying so): .ci/run runs them
+once, in its PostgreSQL leg, and sets it to 0 in the other legs.
 """
 
 import os
@@ -37,9 +40,13 @@ def chromium_path():
 
 
 def pytest_collection_modifyitems(config, items):
+    switched_off = os.environ.get("RECAP_BROWSER_TESTS") == "0"
+    skip = pytest.mark.skip(reason="browser tests switched off (RECAP_BROWSER_TESTS=0)")
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(pytest.mark.browser)
+            if switched_off:
+                item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

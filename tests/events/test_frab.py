@@ -19,14 +19,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The schema lives next to the checkout, in ../shared/schemas/.
-XSD_PATH = Path(__file__).resolve().parents[2].parent / "shared/schemas/frab-schedule.xsd"
+# frab's schedule XSD, shipped with the tests so a clean clone validates.
+XSD_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "frab-schedule.xsd"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def schema():
-    if not XSD_PATH.exists():
-        pytest.skip(f"frab schema not found at {XSD_PATH}; cannot validate the XML export")
     return etree.XMLSchema(etree.parse(str(XSD_PATH)))
 
 
@@ -120,12 +118,16 @@ def test_schedule_includes_session_resources_as_links(client):
 
 
 def test_schedule_leaves_out_unpublished_sessions(client):
-    event, panel, *_ = two_day_event()
+    event, panel, talk, _ = two_day_event()
     panel.unpublish()
 
-    document = etree.fromstring(client.get(event.url + "schedule.xml").content)
+    response = client.get(event.url + "schedule.xml")
+    document = etree.fromstring(response.content)
 
-    assert str(panel.calendar_uid) not in [e.get("guid") for e in document.iter("event")]
+    assert response.status_code == 200
+    guids = [e.get("guid") for e in document.iter("event")]
+    assert str(talk.calendar_uid) in guids
+    assert str(panel.calendar_uid) not in guids
 
 
 def test_schedule_alternates_announce_xml_and_json():
@@ -142,12 +144,14 @@ def test_schedule_alternates_announce_xml_and_json():
     assert f'href="{event.url}schedule.json"' in html
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_schedule_export_query_count_is_constant(client, django_assert_max_num_queries, count):
     event = EventPageFactory()
     speaker = SpeakerFactory()
     for n in range(count):
-        session = SessionPageFactory(parent=event, title=f"Talk {n}", room=f"Room {n % 3}")
+        session = SessionPageFactory(
+            parent=event, title=f"Talk {n}", room=f"Room {n % 3}", revision=False
+        )
         add_speaker(session, speaker)
         SessionResource.objects.create(page=session, resource=ResourceFactory())
 

@@ -321,13 +321,14 @@ def _programme_with(count):
             start=local(LONDON, 2026, 6, 1, 9) + dt.timedelta(minutes=10 * n),
             end=local(LONDON, 2026, 6, 1, 9, 30) + dt.timedelta(minutes=10 * n),
             abstract=f"<p>Abstract {n}</p>",
+            revision=False,
         )
         add_speaker(session, speakers[n % 3], role="moderator")
         SessionTopic.objects.create(content_object=session, tag=topic)
     return event
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_programme_feed_queries_do_not_grow_with_sessions(
     client, count, django_assert_max_num_queries
 ):
@@ -341,7 +342,7 @@ def test_programme_feed_queries_do_not_grow_with_sessions(
     assert body.count(b"BEGIN:VEVENT") == count
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_speaker_feed_queries_do_not_grow_with_sessions(
     client, count, django_assert_max_num_queries
 ):

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from recap.events import importing
-from recap.events.importing import ImportRefused, apply_import, plan_import
+from recap.events.importing import ImportRefused, apply_import, applying, plan_import, reading
 from recap.events.models import EventPage, SessionPage
 from tests.factories import (
     EventIndexPageFactory,
@@ -252,6 +251,41 @@ BROKEN = [
     (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n", "Line 4"),
 ]
 
+# Values icalendar reads without complaint but that cannot be a session's
+# times: refused naming the line, in the domain, the command and the admin.
+FAR_FUTURE = calendar_with(
+    "UID:far-future\r\nDTSTART:99991231T090000Z\r\nDURATION:PT2H\r\nSUMMARY:Far\r\n"
+)
+FAR_FUTURE_MESSAGE = "Line 6, UID far-future: DTSTART falls in the year 9999"
+UNKNOWN_ZONE = calendar_with(
+    "UID:mars\r\nDTSTART;TZID=Mars/Olympus_Mons:20261024T090000\r\n"
+    "DTEND;TZID=Mars/Olympus_Mons:20261024T100000\r\nSUMMARY:On Mars\r\n"
+)
+UNKNOWN_ZONE_MESSAGE = "Line 6, UID mars: DTSTART names an unknown time zone"
+BROKEN += [
+    (FAR_FUTURE, FAR_FUTURE_MESSAGE),
+    (
+        calendar_with(
+            "UID:forever\r\nDTSTART:20261024T090000Z\r\nDURATION:P999999999D\r\nSUMMARY:Long\r\n"
+        ),
+        "Line 7, UID forever: DTSTART plus DURATION ends after the year 9999",
+    ),
+    (
+        calendar_with(
+            "UID:early\r\nDTSTART:20261024T090000Z\r\nDTEND:00010101T100000Z\r\nSUMMARY:Early\r\n"
+        ),
+        "Line 7, UID early: DTEND falls in the year 1",
+    ),
+    (UNKNOWN_ZONE, UNKNOWN_ZONE_MESSAGE),
+    (
+        calendar_with(
+            "UID:path\r\nDTSTART:20261024T090000Z\r\n"
+            "DTEND;TZID=../../etc/passwd:20261024T100000\r\nSUMMARY:Path\r\n"
+        ),
+        r"Line 7, UID path: DTEND names an unknown time zone \(TZID='\.\./\.\./etc/passwd'\)",
+    ),
+]
+
 
 @pytest.mark.parametrize(("data", "message"), BROKEN)
 def test_broken_file_is_refused_naming_the_problem_and_nothing_is_written(index, data, message):
@@ -263,7 +297,7 @@ def test_broken_file_is_refused_naming_the_problem_and_nothing_is_written(index,
 
 
 def test_too_large_file_is_refused(monkeypatch):
-    monkeypatch.setattr(importing, "MAX_FILE_SIZE", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_SIZE", 100)
 
     with pytest.raises(ImportRefused, match="the limit is"):
         plan_import(fixture("pretalx-comms-camp-2026.ics"), "big.ics")
@@ -271,7 +305,7 @@ def test_too_large_file_is_refused(monkeypatch):
 
 def test_failure_halfway_through_writes_nothing(index, monkeypatch):
     plan = plan_import(fixture("pretalx-comms-camp-2026.ics"), "x.ics")
-    real_create = importing._create_session
+    real_create = applying._create_session
     calls = []
 
     def create_then_fail(*args, **kwargs):
@@ -280,7 +314,7 @@ def test_failure_halfway_through_writes_nothing(index, monkeypatch):
             raise ImportRefused("disk full")
         return real_create(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "_create_session", create_then_fail)
+    monkeypatch.setattr(applying, "_create_session", create_then_fail)
 
     with pytest.raises(ImportRefused):
         apply_import(plan, index_page=index)
@@ -367,3 +401,17 @@ def test_command_shows_a_progress_bar_for_large_files(index, monkeypatch):
 
     assert "Importing sessions" in stderr.getvalue()
     assert "2/2" in stderr.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(FAR_FUTURE, FAR_FUTURE_MESSAGE), (UNKNOWN_ZONE, UNKNOWN_ZONE_MESSAGE)],
+)
+def test_command_refuses_impossible_times_naming_the_line(index, tmp_path, data, message):
+    programme = tmp_path / "programme.ics"
+    programme.write_bytes(data)
+
+    with pytest.raises(CommandError, match=f"programme.ics refused: {message}"):
+        call_command("import_ics", str(programme))
+
+    assert not EventPage.objects.exists()

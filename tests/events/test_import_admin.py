@@ -88,6 +88,37 @@ def test_broken_upload_is_refused_with_the_reason(client, editor, index):
     assert not EventPage.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "UID:far-future\r\nDTSTART:99991231T090000Z\r\nDURATION:PT2H\r\nSUMMARY:Far\r\n",
+            "Line 6, UID far-future: DTSTART falls in the year 9999",
+        ),
+        (
+            "UID:mars\r\nDTSTART;TZID=Mars/Olympus_Mons:20261024T090000\r\n"
+            "DTEND;TZID=Mars/Olympus_Mons:20261024T100000\r\nSUMMARY:On Mars\r\n",
+            "Line 6, UID mars: DTSTART names an unknown time zone",
+        ),
+    ],
+)
+def test_upload_with_impossible_times_is_refused_naming_the_line(
+    client, editor, index, body, message
+):
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        f"BEGIN:VEVENT\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    bad = SimpleUploadedFile("programme.ics", data, content_type="text/calendar")
+
+    response = client.post(f"/admin/recap/import-ics/{index.pk}/", {"file": bad})
+
+    assert response.status_code == 200
+    assert "This file was refused." in response.content.decode()
+    assert message in response.content.decode()
+    assert not EventPage.objects.exists()
+
+
 def test_tampered_token_imports_nothing(client, editor, index):
     token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
 

@@ -196,10 +196,12 @@ def test_event_page_shows_now_and_next_per_room_while_on(client):
 
 def test_event_page_has_no_now_and_next_before_it_starts(client):
     event = EventPageFactory()  # a month ahead
-    SessionPageFactory(parent=event)
+    session = SessionPageFactory(parent=event)
 
     response = client.get(event.url)
 
+    assert response.status_code == 200
+    assert session.title in response.content.decode()
     assert b"now-next" not in response.content
 
 
@@ -277,7 +279,7 @@ def test_event_page_online_event_has_virtual_location(client):
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_event_page_queries_do_not_grow_with_sessions(client, django_assert_max_num_queries, count):
     SpeakerIndexPageFactory()
     event = EventPageFactory()
@@ -406,7 +408,7 @@ def test_session_page_cancelled_is_marked(client):
     assert json_ld(response)["eventStatus"] == "https://schema.org/EventCancelled"
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_session_page_queries_do_not_grow_with_speakers(
     client, django_assert_max_num_queries, count
 ):

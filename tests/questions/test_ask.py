@@ -243,10 +243,12 @@ def test_asker_sees_own_pending_question_only_in_their_browser(client, session):
     client.post(ask_url(session), ask_data(text="My pending question, mine only"))
 
     mine = client.get(session.url).content.decode()
-    theirs = Client().get(session.url).content.decode()
+    theirs_response = Client().get(session.url)
+    theirs = theirs_response.content.decode()
 
     assert "My pending question, mine only" in mine
     assert "Your questions waiting for a moderator" in mine
+    assert theirs_response.status_code == 200 and session.title in theirs
     assert "My pending question, mine only" not in theirs
 
 
@@ -264,6 +266,7 @@ def test_no_ip_address_is_stored(client, session):
     client.post(ask_url(session), ask_data(), REMOTE_ADDR="203.0.113.77")
 
     row = DelegateQuestion.objects.values().get()
+    assert row["text"] == ask_data()["text"]
     assert "203.0.113.77" not in json.dumps(row, default=str)
 
 

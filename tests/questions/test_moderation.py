@@ -175,7 +175,9 @@ def test_edit_text_keeps_the_original(client, moderator):
 
 def test_moderated_question_appears_on_the_session_page_once_approved(client, moderator):
     question = DelegateQuestionFactory(status=QuestionStatus.PENDING, text="Shown after approval")
-    page_before = client.get(question.session.url).content.decode()
+    response_before = client.get(question.session.url)
+    page_before = response_before.content.decode()
+    assert response_before.status_code == 200 and question.session.title in page_before
     client.force_login(moderator)
 
     client.post(MODERATE, {"single": f"approve:{question.pk}"})

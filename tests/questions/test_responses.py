@@ -49,7 +49,11 @@ def test_writeup_inviting_responses_shows_the_form(client, writeup):
 def test_writeup_without_invitation_has_no_form(client, db):
     page = WriteUpPageFactory()
 
-    assert "/q/respond/" not in client.get(page.url).content.decode()
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+    assert "/q/respond/" not in response.content.decode()
 
 
 def test_response_is_stored_as_reader_response_held_for_moderation(client, writeup):

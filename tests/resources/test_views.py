@@ -178,7 +178,7 @@ def test_resource_library_filters_by_event_and_speaker(client, library):
     assert by_speaker == ["On the session"]
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_topic_page_query_count_is_constant(
     client, topics_page, topic, django_assert_max_num_queries, count
 ):
@@ -187,10 +187,10 @@ def test_topic_page_query_count_is_constant(
     event = EventPageFactory()
     EventTopic.objects.create(tag=topic, content_object=event)
     for _ in range(count):
-        session = SessionPageFactory(parent=event)
+        session = SessionPageFactory(parent=event, revision=False)
         SessionTopic.objects.create(tag=topic, content_object=session)
         add_speaker(session, speaker)
-        writeup = WriteUpPageFactory(author=speaker)
+        writeup = WriteUpPageFactory(author=speaker, revision=False)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
         resource = ResourceFactory()
         ResourceTopic.objects.create(tag=topic, content_object=resource)
@@ -201,7 +201,7 @@ def test_topic_page_query_count_is_constant(
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_resource_library_query_count_is_constant(
     client, library, topic, django_assert_max_num_queries, count
 ):

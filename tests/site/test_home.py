@@ -36,10 +36,10 @@ def event_index(home_page):
     return EventIndexPageFactory(parent=home_page)
 
 
-def event(event_index, title, starts_in):
+def event(event_index, title, starts_in, **kwargs):
     start = timezone.now() + starts_in
     return EventPageFactory(
-        parent=event_index, title=title, start=start, end=start + dt.timedelta(hours=4)
+        parent=event_index, title=title, start=start, end=start + dt.timedelta(hours=4), **kwargs
     )
 
 
@@ -100,12 +100,12 @@ def test_home_page_says_so_when_there_is_nothing_yet(client, home_page):
     assert "No write-ups yet." in section_text(document, "home-writeups-heading")
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_home_page_queries_do_not_grow_with_events(
     client, event_index, count, django_assert_max_num_queries
 ):
     for n in range(count):
-        event(event_index, f"Event {n}", dt.timedelta(days=n - count // 2, hours=1))
+        event(event_index, f"Event {n}", dt.timedelta(days=n - count // 2, hours=1), revision=False)
 
     with django_assert_max_num_queries(20):
         response = client.get("/")

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import serializers
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -39,16 +41,37 @@ REAL_NAMES = [
 ]
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    """Any attempt to open a network connection fails the test."""
-
+def refuse_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError(f"The demo tried to reach the network: {args!r}")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+    refuse_network(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module, offline; its output (--quiet).
+
+    It is loaded in a transaction that is rolled back after the module's last
+    test; each test runs in a savepoint inside it, so none sees another's
+    changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with (
+            pytest.MonkeyPatch.context() as monkeypatch,
+            override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")),
+        ):
+            refuse_network(monkeypatch)
+            output = load_demo("--quiet")
+        yield output
+        transaction.set_rollback(True)
 
 
 def load_demo(*args):
@@ -70,9 +93,7 @@ def record_counts():
     }
 
 
-def test_load_demo_replaces_the_welcome_page_with_the_site_tree(no_network):
-    load_demo("--quiet")
-
+def test_load_demo_replaces_the_welcome_page_with_the_site_tree(demo):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -87,8 +108,8 @@ def test_load_demo_replaces_the_welcome_page_with_the_site_tree(no_network):
     }
 
 
-def test_load_demo_twice_creates_and_changes_nothing(no_network):
-    first_output = load_demo("--quiet")
+def test_load_demo_twice_creates_and_changes_nothing(demo, no_network):
+    first_output = demo
     before = record_counts()
     last_published = dict(Page.objects.values_list("pk", "last_published_at"))
 
@@ -101,9 +122,7 @@ def test_load_demo_twice_creates_and_changes_nothing(no_network):
     assert first_output == ""  # --quiet
 
 
-def test_load_demo_tells_the_panel_story(no_network):
-    load_demo("--quiet")
-
+def test_load_demo_tells_the_panel_story(demo):
     maya = Speaker.objects.get(slug="maya-ellison")
     conference = EventPage.objects.get(slug="open-channels-live")
     assert conference.city == "London"
@@ -162,9 +181,7 @@ def test_load_demo_tells_the_panel_story(no_network):
     assert not DelegateQuestion.objects.exclude(email="").exists()
 
 
-def test_load_demo_has_upcoming_events_and_one_on_now(no_network):
-    load_demo("--quiet")
-
+def test_load_demo_has_upcoming_events_and_one_on_now(demo):
     now = timezone.now()
     upcoming = EventPage.objects.live().filter(start__gt=now)
     on_now = EventPage.objects.live().filter(start__lte=now, end__gte=now)
@@ -184,9 +201,7 @@ def test_load_demo_has_upcoming_events_and_one_on_now(no_network):
     assert (image.width, image.height) == (400, 400)
 
 
-def test_load_demo_is_fictional_and_offline(no_network):
-    load_demo("--quiet")
-
+def test_load_demo_is_fictional_and_offline(demo):
     dumped = serializers.serialize(
         "json",
         [

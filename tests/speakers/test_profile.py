@@ -101,6 +101,8 @@ def test_speaker_page_hides_draft_sessions(client, directory):
 
     response = client.get(speaker.get_url())
 
+    assert response.status_code == 200
+    assert speaker.name in response.content.decode()
     assert "Secret session" not in response.content.decode()
 
 
@@ -173,7 +175,7 @@ def test_speaker_page_puts_open_graph_data_in_context(client, directory):
     assert response.context["canonical_url"] == "http://testserver/speakers/ada-quill/"
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_speaker_page_queries_do_not_grow_with_sessions(
     client, directory, django_assert_max_num_queries, count
 ):

@@ -114,6 +114,7 @@ def test_resource_listing_filters_by_kind(admin_client):
     )
 
     html = response.content.decode()
+    assert response.status_code == 200
     assert "A book on hubs" in html and "A research report" not in html
 
 

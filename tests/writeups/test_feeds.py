@@ -138,14 +138,14 @@ def test_feed_alternates_default_to_the_page_for_the_writeup_index():
     assert f'href="{index.url}feed/atom/"' in html
 
 
-@pytest.mark.parametrize("count", [5, 100])
+@pytest.mark.parametrize("count", [5, 25])
 def test_feeds_query_count_is_constant(client, django_assert_max_num_queries, count):
     index = WriteUpIndexPageFactory()
     speaker = SpeakerFactory(slug="ada-okafor")
     topic = TopicFactory(slug="internal-comms")
     event = EventPageFactory()
     for _ in range(count):
-        writeup = WriteUpPageFactory(parent=index, author=speaker, event=event)
+        writeup = WriteUpPageFactory(parent=index, author=speaker, event=event, revision=False)
         WriteUpTopic.objects.create(tag=topic, content_object=writeup)
 
     for url in (

@@ -1,0 +1,220 @@
+"""Planning an import: what reading a file would do to the site (the preview).
+
+`plan_import` reads the file, finds the sessions its UIDs already made and
+the event to import into, and decides for each item: create, update (with the
+fields that change), unchanged, or skip (with the reason). It reads the
+database and writes nothing; the admin preview and the command's dry run show
+the plan, and `applying.apply_import` writes it.
+"""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.html import escape
+
+from recap.core.sanitize import single_line
+
+from ..ical import calendar_uuid_for
+from ..models import EventPage, SessionKind, SessionPage, SessionStatus
+from .reading import ImportRefused, read_calendar, zone_by_name
+
+CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
+_COMPARED = ("title", "start", "end", "room", "status", "kind", "abstract")
+
+
+@dataclass
+class PlannedSession:
+    uid: str
+    line: int
+    action: str
+    title: str = ""
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    room: str = ""
+    status: str = SessionStatus.SCHEDULED
+    kind: str = SessionKind.TALK
+    abstract: str = ""
+    speaker_names: list = field(default_factory=list)
+    reason: str = ""
+    existing: SessionPage | None = None
+    changes: list = field(default_factory=list)
+
+    @property
+    def calendar_uid(self):
+        return calendar_uuid_for(self.uid)
+
+    def session_values(self):
+        """The SessionPage fields this item sets."""
+        return {name: getattr(self, name) for name in _COMPARED}
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do; nothing has been written."""
+
+    filename: str
+    zone: zoneinfo.ZoneInfo
+    sessions: list
+    event: EventPage | None = None
+    new_event_title: str = ""
+    new_event_slug: str = ""
+    widen_to: tuple | None = None
+
+    def count(self, action):
+        return sum(1 for item in self.sessions if item.action == action)
+
+    @property
+    def created(self):
+        return [item for item in self.sessions if item.action == CREATE]
+
+    @property
+    def updated(self):
+        return [item for item in self.sessions if item.action == UPDATE]
+
+    @property
+    def skipped(self):
+        return [item for item in self.sessions if item.action in (SKIP, UNCHANGED)]
+
+    @property
+    def event_span(self):
+        times = [(item.start, item.end) for item in self.sessions if item.action != SKIP]
+        if not times:
+            return None
+        return min(start for start, _ in times), max(end for _, end in times)
+
+    def summary(self):
+        target = (
+            f"event “{self.event.title}”" if self.event else f"new event “{self.new_event_title}”"
+        )
+        return (
+            f"{self.count(CREATE)} to create, {self.count(UPDATE)} to update, "
+            f"{self.count(UNCHANGED)} unchanged, {self.count(SKIP)} skipped, in {target} "
+            f"({self.zone.key})."
+        )
+
+
+def plan_import(data, filename="", *, event=None, zone_name=None):
+    """Read a file and work out what importing it would do (no writes)."""
+    calendar_file = read_calendar(data, filename)
+    if zone_name and zone_by_name(zone_name) is None:
+        raise ImportRefused(
+            f"Unknown time zone “{zone_name}”: use an IANA name such as Europe/London."
+        )
+    uids = [item.uid for item in calendar_file.items]
+    existing = {
+        session.calendar_uid: session
+        for session in SessionPage.objects.filter(
+            calendar_uid__in=[calendar_uuid_for(uid) for uid in uids if uid]
+        ).specific()
+    }
+    existing_events = {}
+    if event is None and existing:
+        parents = {session.path[: -SessionPage.steplen] for session in existing.values()}
+        existing_events = {e.path: e for e in EventPage.objects.filter(path__in=parents)}
+    event = _target_event(existing_events, event)
+    zone = (
+        event.tz
+        if event is not None
+        else zone_by_name(zone_name) or calendar_file.zone or zoneinfo.ZoneInfo("UTC")
+    )
+    plan = ImportPlan(filename=filename, zone=zone, sessions=[], event=event)
+    seen = {}
+    for read in calendar_file.items:
+        item = _planned_session(read, zone, event)
+        if item.action != SKIP and item.uid in seen:
+            _skip(item, f"its UID repeats the item on line {seen[item.uid]}")
+        elif item.action != SKIP:
+            seen[item.uid] = item.line
+            _compare(item, existing.get(item.calendar_uid), event)
+        plan.sessions.append(item)
+    span = plan.event_span
+    if event is None:
+        plan.new_event_title = calendar_file.name or (
+            Path(filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported programme"
+        )
+    elif span and (span[0] < event.start or span[1] > event.end):
+        plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
+    return plan
+
+
+def _as_aware(value, zone):
+    if value.tzinfo is None:  # floating time: read in the event's zone
+        return value.replace(tzinfo=zone)
+    return value
+
+
+def _abstract_html(text):
+    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return "".join(f"<p>{escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs)
+
+
+def _planned_session(read, zone, event):
+    """A read item as a PlannedSession (CREATE until compared), a SKIP with
+    its reason, or ImportRefused for times that cannot be right."""
+    item = PlannedSession(uid=read.uid, line=read.line, action=CREATE, title=read.title)
+    if read.skip_reason:
+        return _skip(item, read.skip_reason)
+    item.start = _as_aware(read.start, zone).astimezone(dt.UTC)
+    item.end = _as_aware(read.end, zone).astimezone(dt.UTC)
+    if item.end <= item.start:
+        raise ImportRefused(
+            f"Line {read.end_line}, UID {read.uid}: “{item.title}” ends before it starts."
+        )
+    if not item.title:
+        return _skip(item, "it has no title (SUMMARY)")
+    item.abstract = _abstract_html(read.description)
+    location = read.location
+    venue = single_line(event.location_line) if event is not None else ""
+    if venue and location.endswith(venue):
+        # Our own exports append the venue to the room.
+        location = location[: -len(venue)].rstrip(" ,")
+    item.room = location[:100].rstrip()
+    item.kind = read.kind
+    item.status = read.status
+    item.speaker_names = read.speaker_names
+    return item
+
+
+def _skip(item, reason):
+    item.action, item.reason = SKIP, reason
+    return item
+
+
+def _target_event(existing_events, event):
+    if event is not None:
+        return event
+    if len(existing_events) > 1:
+        names = ", ".join(sorted(f"“{e.title}”" for e in existing_events.values()))
+        raise ImportRefused(
+            f"This file's sessions already belong to several events ({names}); "
+            "choose the event to import into."
+        )
+    return next(iter(existing_events.values()), None)
+
+
+def _compare(item, session, event):
+    if session is None:
+        return
+    if event is not None and not session.path.startswith(event.path):
+        _skip(
+            item, f"this UID is already a session of another event (“{session.get_parent().title}”)"
+        )
+        return
+    item.existing = session
+    new_values = item.session_values()
+    item.changes = [name for name in _COMPARED if getattr(session, name) != new_values[name]]
+    item.action = UPDATE if item.changes else UNCHANGED
+    if not item.changes:
+        item.reason = "already up to date"
+
+
+def describe(item, zone):
+    """One line of a preview: what happens to a session, and why."""
+    when = f"{timezone.localtime(item.start, zone):%a %d %b %Y %H:%M}" if item.start else "no time"
+    detail = item.reason or (f"changes: {', '.join(item.changes)}" if item.changes else "")
+    return f"{item.action}: {item.title or '(untitled)'} ({when}; UID {item.uid or 'none'})" + (
+        f" — {detail}" if detail else ""
+    )
