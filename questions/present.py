@@ -5,18 +5,18 @@ never carry an email address or anything else private. Only what the screen
 shows is read: the highlighted question, the top few and the last answered,
 each a bounded query, however many questions the session has.
 
-Polls are answered from a version per session, kept in the cache and
-replaced on every change to the session's questions (asked, voted on,
-moderated, edited, deleted) once the change is committed. When the cache has
-no version (first poll, expired, Redis down), one query derives it from the
-database: the session's last publish, its questions' latest change and their
-number. Versions expire after VERSION_TIMEOUT, which also bounds how long a
-change made without a bump (or while Redis was down) can go unseen.
+Polls are answered from a version per session, derived from the database
+by one cheap query (the session's last publish, its questions' latest change
+and their number: every change, whether a question asked, a vote, a
+moderation or an edit, moves one of them) and kept in the cache. Every change
+deletes the cached version once it is committed, so the next poll reads it
+again; in between, polls cost no query. Cached versions expire after
+VERSION_TIMEOUT, which bounds how long a change can go unseen when a poll's
+reading races a commit, or when the cache was down during the change.
 """
 
 import hashlib
 import json
-import uuid
 
 import segno
 from django.core.cache import cache
@@ -31,7 +31,7 @@ from .models import DelegateQuestion, QuestionStatus
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
-VERSION_TIMEOUT = 60
+VERSION_TIMEOUT = 10
 # Part of every ETag: change it when the shape of the JSON changes.
 STATE_FORMAT = "1"
 
@@ -57,30 +57,27 @@ def present_version(session_id):
         return None
     parts = [row["last_published_at"], row["latest"], row["count"]]
     version = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    # add, not set: a bump made meanwhile wins over this older reading.
-    cache.add(key, version, VERSION_TIMEOUT)
+    cache.set(key, version, VERSION_TIMEOUT)
     return version
 
 
 def bump_present_versions(session_ids):
-    """Give these sessions a new version now and again once the current
+    """Forget these sessions' versions now and again once the current
     transaction commits.
 
-    The bump after the commit is the one that matters: a poll between the
-    first bump and the commit can read the new version with the old state,
-    and the second bump makes it look again. The first one serves callers
-    whose transaction is never committed here (a test's), and costs one
-    redundant answer at worst.
+    The second time is the one that matters: a poll between now and the
+    commit reads (and caches) the version from before the change. The first
+    serves callers whose transaction is never committed here (a test's).
     """
     keys = [_version_key(pk) for pk in {pk for pk in session_ids if pk is not None}]
     if not keys:
         return
 
-    def bump():
-        cache.set_many({key: uuid.uuid4().hex[:24] for key in keys}, VERSION_TIMEOUT)
+    def forget():
+        cache.delete_many(keys)
 
-    bump()
-    transaction.on_commit(bump)
+    forget()
+    transaction.on_commit(forget)
 
 
 def question_saved_or_deleted(sender, instance, **kwargs):

@@ -5,6 +5,8 @@ screen shows. Every POST answers with a redirect back to the page (Post/
 Redirect/Get) and a message, or with JSON when the client asks for it.
 """
 
+import time
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +21,7 @@ from wagtail.models import Page
 from recap.events.models import SessionPage
 
 from . import shortcodes
-from .forms import QuestionForm, new_form_fields
+from .forms import QuestionForm, min_fill_seconds, new_form_fields
 from .identity import browser_key, ensure_browser_id, remember_browser
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
 from .present import (
@@ -140,8 +142,8 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
     if not bot:
         if form.is_expired():
             # A genuine form left open too long: show it again, text kept,
-            # ready to send (the person did take their time).
-            fields = new_form_fields()
+            # ready to send at once (the person did take their time).
+            fields = new_form_fields(at=time.time() - min_fill_seconds())
             return refuse(
                 400,
                 _(
