@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core (pytest-xdist); set PYTEST_ARGS= to run in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test venv lint format bench clean
+.PHONY: run test venv lint format bench bench-venue clean
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint:
 
 bench: venv
 	$(PY) bench/run.py
+
+# A whole venue on one IP against gunicorn, PostgreSQL and Redis (README, Benchmarks).
+bench-venue: venv
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
+	$(PY) bench/venue.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache dist build *.egg-info
