@@ -131,9 +131,9 @@ from recap.questions.models import DelegateQuestion, QuestionVote
 asked = DelegateQuestion.objects.filter(session_id={session_id}, text__startswith="Delegate ")
 texts = dict(asked.values_list("text").annotate(n=Count("pk")))
 votes = QuestionVote.objects.filter(question__session_id={session_id})
-pairs = list(votes.values_list("question_id", "voter_key"))
+per_question = dict(votes.values_list("question_id").annotate(n=Count("pk")))
 counter = DelegateQuestion.objects.filter(session_id={session_id}).aggregate(s=Sum("votes"))["s"]
-print(json.dumps({{"texts": texts, "votes": len(pairs), "counter": counter}}))
+print(json.dumps({{"texts": texts, "votes": sum(per_question.values()), "per_question": per_question, "counter": counter}}))
 """
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
@@ -157,26 +157,36 @@ class Tally:
         self.asks_accepted = set()
         self.votes_sent = 0
         self.votes_accepted = set()
+        self.votes_tried = set()
+        self.dropped = 0
         self.errors = Counter()
-        self.first_at = None
-        self.last_at = None
+        self.span = {}
 
-    def seen(self):
+    def seen(self, kind):
         now = time.monotonic()
-        self.first_at = self.first_at or now
-        self.last_at = now
+        first, _last = self.span.get(kind, (now, now))
+        self.span[kind] = (first, now)
+
+    def rate(self, kind, count):
+        first, last = self.span.get(kind, (0, 0))
+        return count / max(last - first, 1e-9)
 
 
-async def post(client, url, data, tally):
+async def post(client, url, data, tally, retries=1, kind="vote"):
+    """Post as the page's script does; a response lost on the way (the
+    connection dropped) is retried once with the same form, as a person would."""
     try:
         response = await client.post(
             url, data=data, headers={"Accept": "application/json", "Referer": str(client.base_url)}
         )
-    except httpx.HTTPError as error:
+    except httpx.TransportError as error:
         tally.errors[type(error).__name__] += 1
+        if retries and not isinstance(error, httpx.TimeoutException):
+            tally.dropped += 1
+            return await post(client, url, data, tally, retries - 1, kind)
         return None
     tally.codes[response.status_code] += 1
-    tally.seen()
+    tally.seen(kind)
     return response
 
 
@@ -210,12 +220,14 @@ async def delegate(number, base_url, session_url, question_ids, args, tally):
         tally.asks_sent += 1
         style = rng.random()
         if style < args.double_click:
-            answers = await asyncio.gather(*(post(client, ask_url, form, tally) for _ in range(2)))
+            answers = await asyncio.gather(
+                *(post(client, ask_url, form, tally, kind="ask") for _ in range(2))
+            )
         elif style < args.double_click + args.retry:
-            await post(client, ask_url, form, tally)  # its answer "lost"
-            answers = [await post(client, ask_url, form, tally)]
+            await post(client, ask_url, form, tally, kind="ask")  # its answer "lost"
+            answers = [await post(client, ask_url, form, tally, kind="ask")]
         else:
-            answers = [await post(client, ask_url, form, tally)]
+            answers = [await post(client, ask_url, form, tally, kind="ask")]
         if any(a is not None and a.status_code == 200 and a.json().get("ok") for a in answers):
             tally.asks_accepted.add(text)
 
@@ -225,6 +237,7 @@ async def delegate(number, base_url, session_url, question_ids, args, tally):
             url = f"/q/vote/{question_id}/"
             data = {"csrfmiddlewaretoken": csrf, "browser": browser}
             tally.votes_sent += 1
+            tally.votes_tried.add((number, question_id))
             style = rng.random()
             if index == 0 and style < args.double_click * 4:
                 # The first click from a new browser, twice, before any cookie.
@@ -260,7 +273,7 @@ def main():
     parser.add_argument("--votes", type=int, default=20, help="up-votes per delegate")
     parser.add_argument("--questions", type=int, default=40, help="approved questions to vote on")
     parser.add_argument("--spread", type=float, default=60, help="seconds over which they arrive")
-    parser.add_argument("--deadline", type=float, default=240, help="seconds before giving up")
+    parser.add_argument("--deadline", type=float, default=600, help="seconds before giving up")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--double-click", type=float, default=0.1, dest="double_click")
@@ -375,24 +388,29 @@ def report(tally, stored, elapsed, unfinished, workdir):
     asks_stored = sum(1 for text in texts if RUN in text)
     asks_lost = len([t for t in tally.asks_accepted if t not in texts])
     asks_doubled = sum(n - 1 for n in texts.values() if n > 1)
-    votes_lost = max(0, len(tally.votes_accepted) - stored["votes"])
-    votes_doubled = max(0, stored["votes"] - len(tally.votes_accepted))
-    window = max((tally.last_at or 0) - (tally.first_at or 0), 1e-9)
+    # Per question: more rows than delegates who tried is a doubled vote;
+    # fewer rows than delegates who were told "counted" is a lost one.
+    stored_by_question = {int(k): n for k, n in stored["per_question"].items()}
+    tried = Counter(q for _d, q in tally.votes_tried)
+    accepted = Counter(q for _d, q in tally.votes_accepted)
+    votes_doubled = sum(max(0, n - tried[q]) for q, n in stored_by_question.items())
+    votes_lost = sum(max(0, n - stored_by_question.get(q, 0)) for q, n in accepted.items())
     print()
     print(
         f"{'':10} {'sent':>6} {'accepted':>9} {'stored':>7} {'lost':>5} {'doubled':>8} {'per s':>7}"
     )
     print(
         f"{'questions':10} {tally.asks_sent:>6} {len(tally.asks_accepted):>9} {asks_stored:>7} "
-        f"{asks_lost:>5} {asks_doubled:>8} {len(tally.asks_accepted) / window:>7.1f}"
+        f"{asks_lost:>5} {asks_doubled:>8} {tally.rate('ask', len(tally.asks_accepted)):>7.1f}"
     )
     print(
         f"{'votes':10} {tally.votes_sent:>6} {len(tally.votes_accepted):>9} {stored['votes']:>7} "
-        f"{votes_lost:>5} {votes_doubled:>8} {len(tally.votes_accepted) / window:>7.1f}"
+        f"{votes_lost:>5} {votes_doubled:>8} {tally.rate('vote', len(tally.votes_accepted)):>7.1f}"
     )
     print()
     print(f"vote counters: {stored['counter']} (seeded 0), vote rows: {stored['votes']}")
     print(f"responses by status: {dict(sorted(tally.codes.items()))}")
+    print(f"responses lost on the way and retried: {tally.dropped}")
     if tally.errors:
         print(f"client errors: {dict(tally.errors)}")
     print(f"wall time {elapsed:.1f} s, unfinished delegates {unfinished}, server log {workdir}")
