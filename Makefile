@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 # The ten slowest tests are printed after every run, so a slow one is seen early.
 PYTEST_REPORT ?= --durations=10
 
-.PHONY: run test venv lint format bench clean
+.PHONY: run test venv lint format bench bench-venue clean
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ lint:
 
 bench: venv
 	$(PY) bench/run.py
+
+# A whole venue on one IP against gunicorn, PostgreSQL and Redis (README, Benchmarks).
+bench-venue: venv
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
+	$(PY) bench/venue.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache dist build *.egg-info

@@ -9,10 +9,25 @@ class QuestionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
 
+        from .models import DelegateQuestion
+        from .present import question_saved_or_deleted, session_published_or_unpublished
         from .signals import mark_cited_questions_answered
 
         page_published.connect(
             mark_cited_questions_answered, dispatch_uid="recap_questions_answered_on_publish"
         )
+        # Present mode's version per session (present.py) follows every change.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                question_saved_or_deleted,
+                sender=DelegateQuestion,
+                dispatch_uid=f"recap_questions_present_version_{signal is post_save}",
+            )
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                session_published_or_unpublished,
+                dispatch_uid=f"recap_questions_present_session_{signal is page_published}",
+            )

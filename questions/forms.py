@@ -14,6 +14,8 @@ from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
 
 STARTED_SALT = "recap_questions.form_started"
 DEFAULT_MIN_FILL_SECONDS = 3
+# A conference day: a page opened in the morning can still ask in the evening.
+DEFAULT_FORM_MAX_AGE = 12 * 60 * 60
 
 WORDING = {
     "question": {
@@ -34,9 +36,34 @@ def min_fill_seconds():
     return getattr(settings, "RECAP_QUESTIONS_MIN_FILL_SECONDS", DEFAULT_MIN_FILL_SECONDS)
 
 
-def sign_started(at=None):
-    """The hidden value that records when the form was shown."""
-    return signing.dumps(at if at is not None else time.time(), salt=STARTED_SALT)
+def form_max_age():
+    """How long, in seconds, a shown form may be sent back; older ones are shown again."""
+    return getattr(settings, "RECAP_QUESTIONS_FORM_MAX_AGE", DEFAULT_FORM_MAX_AGE)
+
+
+def sign_started(token, at=None):
+    """The hidden value that records when the form was shown, bound to the
+    form's submission token.
+
+    The binding makes it single-use: a token stores at most one question, so
+    replaying one start value stores nothing more, and pairing it with another
+    token breaks the signature (a bot, quietly refused).
+    """
+    at = at if at is not None else time.time()
+    return signing.dumps([at, str(token)], salt=STARTED_SALT)
+
+
+def new_form_fields(at=None):
+    """A fresh submission token and its start value, for a form shown again."""
+    token = uuid.uuid4()
+    return {"started": sign_started(token, at), "submission_token": str(token)}
+
+
+def _as_uuid(value):
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def clean_text(raw, noun="question", empty_message=None):
@@ -97,12 +124,14 @@ class QuestionForm(forms.Form):
     website = forms.CharField(label="Leave this field empty", required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # The browser id for a browser without its cookie yet (see identity.py).
+    browser = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, kind="question", **kwargs):
+    def __init__(self, *args, kind="question", browser="", **kwargs):
         self.kind = kind
         self.wording = WORDING[kind]
         if not args and "initial" not in kwargs:
-            kwargs["initial"] = {"started": sign_started(), "submission_token": uuid.uuid4()}
+            kwargs["initial"] = {**new_form_fields(), "browser": browser}
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["text"].label = self.wording["text"]
@@ -112,17 +141,36 @@ class QuestionForm(forms.Form):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
+    def started_at(self):
+        """When this form was shown, if its start value is genuine and belongs
+        to its submission token; else None."""
+        try:
+            started, token = signing.loads(self.data.get("started") or "", salt=STARTED_SALT)
+            started = float(started)
+        except (signing.BadSignature, TypeError, ValueError):
+            return None
+        posted = _as_uuid(self.data.get("submission_token"))
+        if posted is None or _as_uuid(token) != posted:
+            return None
+        return started
+
     def is_bot(self, now=None):
-        """A filled honeypot, or a form sent quicker than a person could type it.
-        Bots are refused quietly (they are shown the usual confirmation)."""
+        """A filled honeypot, a start value that is forged or not this form's,
+        or a form sent quicker than a person could type it. Bots are refused
+        quietly (they are shown the usual confirmation)."""
         if (self.data.get("website") or "").strip():
             return True
-        try:
-            started = float(signing.loads(self.data.get("started") or "", salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
+        started = self.started_at()
+        if started is None:
             return True
         now = now if now is not None else time.time()
         return now - started < min_fill_seconds()
+
+    def is_expired(self, now=None):
+        """A genuine form shown longer ago than RECAP_QUESTIONS_FORM_MAX_AGE."""
+        started = self.started_at()
+        now = now if now is not None else time.time()
+        return started is not None and now - started > form_max_age()
 
     def clean_text(self):
         return clean_text(

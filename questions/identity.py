@@ -3,6 +3,13 @@
 The id lives in a signed cookie. The database only ever sees a keyed hash of
 it (`asker_key`, `voter_key`), so a stored row cannot be tied back to a
 cookie without the site's secret key, and no IP address is stored anywhere.
+
+A browser that has no cookie yet (its first visit) is given an id when a page
+shows it a form: the id travels, signed, in a hidden field of every ask and
+vote form on that page, and the first post sets the cookie to it. So a
+double-click on "Up-vote", or a retry after a lost response, arrives twice
+with the same id and counts once, even before the cookie exists. (The page
+itself cannot set the cookie: it is served by the events app, below this one.)
 """
 
 import re
@@ -15,6 +22,8 @@ COOKIE_NAME = "recap_browser"
 COOKIE_SALT = "recap_questions.browser"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 _KEY_SALT = "recap_questions.browser_key"
+FORM_FIELD = "browser"
+_FORM_SALT = "recap_questions.browser_form"
 _VALID_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -30,11 +39,35 @@ def read_browser_id(request):
     return value if _VALID_ID.match(value) else None
 
 
+def _posted_browser_id(request):
+    """The id a form carried for a browser that had no cookie when it was shown."""
+    if request.method != "POST":
+        return None
+    try:
+        value = signing.loads(request.POST.get(FORM_FIELD) or "", salt=_FORM_SALT)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, str) and _VALID_ID.match(value) else None
+
+
+def form_browser_token(request):
+    """The hidden value a page's forms carry when this browser has no id yet
+    ("" when it has one): the same new id for every form on the page."""
+    if request is None or read_browser_id(request) is not None:
+        return ""
+    token = getattr(request, "_recap_form_browser_token", None)
+    if token is None:
+        token = signing.dumps(secrets.token_urlsafe(24), salt=_FORM_SALT)
+        request._recap_form_browser_token = token
+    return token
+
+
 def ensure_browser_id(request):
-    """The browser's id, making a new one (sent back by `remember_browser`) if it has none."""
+    """The browser's id: from its cookie, else the one its form carried, else a
+    new one. A form's or a new id is sent back as the cookie by `remember_browser`."""
     browser_id = read_browser_id(request)
     if browser_id is None:
-        browser_id = secrets.token_urlsafe(24)
+        browser_id = _posted_browser_id(request) or secrets.token_urlsafe(24)
         request._recap_browser_id = browser_id
         request._recap_browser_id_is_new = True
     return browser_id

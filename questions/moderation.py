@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
+from .present import bump_present_versions
 
 MODERATE_PERMISSION = "recap_questions.moderate_delegatequestion"
 
@@ -42,6 +43,7 @@ def moderate(queryset, action, *, reason=""):
     now = timezone.now()
     ids = list(queryset.values_list("pk", flat=True))
     questions = DelegateQuestion.objects.filter(pk__in=ids)
+    bump_present_versions(questions.values_list("session_id", flat=True).distinct())
     if action == "approve":
         return questions.update(status=QuestionStatus.APPROVED, updated_at=now)
     if action == "reject":
@@ -76,7 +78,9 @@ def mark_answered_in(question_ids, page):
     """
     if not question_ids:
         return 0
-    return DelegateQuestion.objects.filter(pk__in=question_ids, status__in=PUBLIC_STATUSES).update(
+    questions = DelegateQuestion.objects.filter(pk__in=question_ids, status__in=PUBLIC_STATUSES)
+    bump_present_versions(questions.values_list("session_id", flat=True).distinct())
+    return questions.update(
         status=QuestionStatus.ANSWERED,
         answered_in=page,
         highlighted=False,

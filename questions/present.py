@@ -1,21 +1,99 @@
 """What the room's screen shows, and the public view of a question.
 
 The same dictionaries feed the present page and its JSON endpoint; they
-never carry an email address or anything else private.
+never carry an email address or anything else private. Only what the screen
+shows is read: the highlighted question, the top few and the last answered,
+each a bounded query, however many questions the session has.
+
+Polls are answered from a version per session, derived from the database
+by one cheap query (the session's last publish, its questions' latest change
+and their number: every change, whether a question asked, a vote, a
+moderation or an edit, moves one of them) and kept in the cache. Every change
+deletes the cached version once it is committed, so the next poll reads it
+again; in between, polls cost no query. Cached versions expire after
+VERSION_TIMEOUT, which bounds how long a change can go unseen when a poll's
+reading races a commit, or when the cache was down during the change.
 """
 
 import hashlib
 import json
 
 import segno
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Count, Max
 
 from recap.core.structured_data import escape_script_json
+from recap.events.models import SessionPage
 
 from .models import DelegateQuestion, QuestionStatus
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
+VERSION_TIMEOUT = 10
+# Part of every ETag: change it when the shape of the JSON changes.
+STATE_FORMAT = "1"
+
+
+def _version_key(session_id):
+    return f"recap_questions:present_version:{session_id}"
+
+
+def present_version(session_id):
+    """The session's question version: from the cache, else from one query.
+    None when there is no such live session."""
+    key = _version_key(session_id)
+    version = cache.get(key)
+    if version is not None:
+        return version
+    row = (
+        SessionPage.objects.filter(pk=session_id, live=True)
+        .values("last_published_at")
+        .annotate(latest=Max("questions__updated_at"), count=Count("questions"))
+        .first()
+    )
+    if row is None:
+        return None
+    parts = [row["last_published_at"], row["latest"], row["count"]]
+    version = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+    cache.set(key, version, VERSION_TIMEOUT)
+    return version
+
+
+def bump_present_versions(session_ids):
+    """Forget these sessions' versions now and again once the current
+    transaction commits.
+
+    The second time is the one that matters: a poll between now and the
+    commit reads (and caches) the version from before the change. The first
+    serves callers whose transaction is never committed here (a test's).
+    """
+    keys = [_version_key(pk) for pk in {pk for pk in session_ids if pk is not None}]
+    if not keys:
+        return
+
+    def forget():
+        cache.delete_many(keys)
+
+    forget()
+    transaction.on_commit(forget)
+
+
+def question_saved_or_deleted(sender, instance, **kwargs):
+    """post_save / post_delete receiver for DelegateQuestion (admin edits, asks)."""
+    bump_present_versions([instance.session_id])
+
+
+def session_published_or_unpublished(sender, instance, **kwargs):
+    """page_published / page_unpublished receiver: the title shows on the screen."""
+    if isinstance(instance, SessionPage):
+        bump_present_versions([instance.pk])
+
+
+def etag_for_version(version):
+    """The present.json ETag for a session version (None for no version)."""
+    return None if version is None else f'"{STATE_FORMAT}-{version}"'
 
 
 def public_question(question, request=None):
@@ -39,25 +117,18 @@ def public_question(question, request=None):
 
 
 def present_state(session, request=None):
-    """The highlighted question, the top approved questions and the answered ones."""
-    questions = list(
-        DelegateQuestion.objects.filter(
-            session=session, status__in=(QuestionStatus.APPROVED, QuestionStatus.ANSWERED)
-        )
-        .select_related("answered_in")
-        .order_by("-votes", "created_at", "pk")
+    """The highlighted question, the top approved questions and the last answered ones."""
+    questions = DelegateQuestion.objects.filter(session=session).select_related("answered_in")
+    approved = questions.filter(status=QuestionStatus.APPROVED)
+    highlighted = approved.filter(highlighted=True).order_by("-updated_at", "-pk").first()
+    if highlighted is not None:
+        approved = approved.exclude(pk=highlighted.pk)
+    top = list(approved.order_by("-votes", "created_at", "pk")[:TOP_QUESTIONS])
+    answered = list(
+        questions.filter(status=QuestionStatus.ANSWERED).order_by("-updated_at", "-pk")[
+            :HISTORY_LENGTH
+        ]
     )
-    highlighted = next(
-        (q for q in questions if q.highlighted and q.status == QuestionStatus.APPROVED), None
-    )
-    top = [q for q in questions if q.status == QuestionStatus.APPROVED and q is not highlighted][
-        :TOP_QUESTIONS
-    ]
-    answered = sorted(
-        (q for q in questions if q.status == QuestionStatus.ANSWERED),
-        key=lambda q: q.updated_at,
-        reverse=True,
-    )[:HISTORY_LENGTH]
     return {
         "session": {"id": session.pk, "title": session.title},
         "highlighted": public_question(highlighted, request) if highlighted else None,
@@ -71,11 +142,6 @@ def safe_json(data):
     even if the response were ever sniffed or inlined into a page."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
     return escape_script_json(text)
-
-
-def etag_for(body):
-    """A strong ETag for a JSON body."""
-    return '"' + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] + '"'
 
 
 def qr_svg(url):

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import DelegateQuestion, QuestionSource, QuestionStatus, QuestionVote
+from .present import bump_present_versions
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,12 @@ def submit_question(
     return Submission(question, created=True)
 
 
+def same_text(question, text):
+    """Whether `text` (cleaned) is what was sent as `question`, even if a
+    moderator has edited it since."""
+    return (question.original_text or question.text) == text
+
+
 def cast_vote(question, voter_key):
     """Count one vote from one browser; returns (counted, votes now).
 
@@ -95,5 +102,7 @@ def cast_vote(question, voter_key):
             )
     except IntegrityError:
         counted = False
+    else:
+        bump_present_versions([question.session_id])
     votes = DelegateQuestion.objects.filter(pk=question.pk).values_list("votes", flat=True).first()
     return counted, votes or 0

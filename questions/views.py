@@ -5,6 +5,8 @@ screen shows. Every POST answers with a redirect back to the page (Post/
 Redirect/Get) and a message, or with JSON when the client asks for it.
 """
 
+import time
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,18 +14,26 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from recap.events.models import SessionPage
 
 from . import shortcodes
-from .forms import QuestionForm, sign_started
+from .forms import QuestionForm, min_fill_seconds, new_form_fields
 from .identity import browser_key, ensure_browser_id, remember_browser
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
-from .present import etag_for, present_state, public_question, qr_svg, safe_json
-from .ratelimit import over_limit
-from .submission import cast_vote, submit_question
+from .present import (
+    etag_for_version,
+    present_state,
+    present_version,
+    public_question,
+    qr_svg,
+    safe_json,
+)
+from .ratelimit import BROWSER, over_limit
+from .submission import cast_vote, same_text, submit_question
 
 
 def wants_json(request):
@@ -60,28 +70,39 @@ def _back_url(request, fallback):
     return fallback
 
 
-def _fresh_form_fields():
-    form = QuestionForm()
-    return {
-        "started": sign_started(),
-        "submission_token": str(form.initial["submission_token"]),
-    }
-
-
 def _confirmation(question, kind, bot=False):
-    noun = "question" if kind == "question" else "response"
-    if bot or question is None or question.status == "pending":
-        return (
-            f"Thank you: your {noun} has been sent. A moderator will check it before it "
+    held = bot or question is None or question.status == "pending"
+    if kind == "question":
+        if held:
+            return _(
+                "Thank you: your question has been sent. A moderator will check it before it "
+                "is shown; until then only you can see it here."
+            )
+        return _("Thank you: your question is now shown.")
+    if held:
+        return _(
+            "Thank you: your response has been sent. A moderator will check it before it "
             "is shown; until then only you can see it here."
         )
-    return f"Thank you: your {noun} is now shown."
+    return _("Thank you: your response is now shown.")
 
 
-def _refusal(request, form, *, status, place, back_url, message):
+def _shown_again(request, kind, fields):
+    """The posted form with a new submission token and start value, so the
+    delegate can send its text as a new question with one click."""
+    data = request.POST.copy()
+    for name, value in fields.items():
+        data[name] = value
+    return QuestionForm(data, kind=kind)
+
+
+def _refusal(request, form, *, status, place, back_url, message, fresh_fields=None):
     if wants_json(request):
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-        return JsonResponse({"ok": False, "message": message, "errors": errors}, status=status)
+        payload = {"ok": False, "message": message, "errors": errors}
+        if fresh_fields:
+            payload["form"] = fresh_fields
+        return JsonResponse(payload, status=status)
     response = TemplateResponse(
         request,
         "recap_questions/ask_refused.html",
@@ -103,38 +124,60 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
     asker_key = browser_key(ensure_browser_id(request))
     question = None
     bot = form.is_bot()
-    if not bot:
-        if not form.is_valid():
-            return remember_browser(
+
+    def refuse(status, message, form=form, fresh_fields=None):
+        return remember_browser(
+            request,
+            _refusal(
                 request,
-                _refusal(
-                    request,
-                    form,
-                    status=400,
-                    place=place,
-                    back_url=back_url,
-                    message="Please check the form: nothing was sent yet.",
+                form,
+                status=status,
+                place=place,
+                back_url=back_url,
+                message=message,
+                fresh_fields=fresh_fields,
+            ),
+        )
+
+    if not bot:
+        if form.is_expired():
+            # A genuine form left open too long: show it again, text kept,
+            # ready to send at once (the person did take their time).
+            fields = new_form_fields(at=time.time() - min_fill_seconds())
+            return refuse(
+                400,
+                _(
+                    "This form was opened a long time ago, so it was not sent. Your text is "
+                    "kept below: send it again."
                 ),
+                form=_shown_again(request, kind, fields),
+                fresh_fields=fields,
             )
-        token = form.cleaned_data["submission_token"]
+        if not form.is_valid():
+            return refuse(400, _("Please check the form: nothing was sent yet."))
+        data = form.cleaned_data
+        token = data["submission_token"]
         question = (
             DelegateQuestion.objects.filter(submission_token=token).first() if token else None
         )
         if question is None:
-            if over_limit(request, "ask"):
-                return remember_browser(
-                    request,
-                    _refusal(
-                        request,
-                        form,
-                        status=429,
-                        place=place,
-                        back_url=back_url,
-                        message="You have sent several questions in the last minute. Please "
-                        "wait a minute and send this one again: your text is kept below.",
+            limited = over_limit(request, "ask")
+            if limited == BROWSER:
+                return refuse(
+                    429,
+                    _(
+                        "You have sent several questions in the last minute. Please wait a "
+                        "minute and send this one again: your text is kept below."
                     ),
                 )
-            data = form.cleaned_data
+            if limited:
+                return refuse(
+                    429,
+                    _(
+                        "Too many questions are arriving from your network at the moment. "
+                        "Please wait a minute and send this one again: your text is kept below."
+                    ),
+                )
             question = submit_question(
                 text=data["text"],
                 session=session,
@@ -147,9 +190,31 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
                 asker_key=asker_key,
                 submission_token=token,
             ).question
+        if not same_text(question, data["text"]):
+            # The same form sent again with another text (the back button, an
+            # edit, send): the first text was stored under this token. Storing
+            # the second silently would make one form (and one start value)
+            # good for any number of questions, so the delegate is told, and
+            # the form comes back with a new token: one click sends it.
+            started = form.started_at()
+            fields = new_form_fields(at=started)
+            return refuse(
+                409,
+                _(
+                    "This form was already sent, with another text, which was kept. The text "
+                    "below was not sent: send it to ask it as a new question."
+                )
+                if kind == "question"
+                else _(
+                    "This form was already sent, with another text, which was kept. The text "
+                    "below was not sent: send it to add it as a new response."
+                ),
+                form=_shown_again(request, kind, fields),
+                fresh_fields=fields,
+            )
     message = _confirmation(question, kind, bot=bot)
     if wants_json(request):
-        payload = {"ok": True, "message": message, "form": _fresh_form_fields()}
+        payload = {"ok": True, "message": message, "form": new_form_fields()}
         if question is not None and not bot:
             payload["question"] = public_question(question, request)
         response = JsonResponse(payload)
@@ -206,8 +271,15 @@ def vote(request, question_id):
         fallback = f"{question.session.get_url(request)}#question-{question.pk}"
     back_url = _back_url(request, fallback)
     voter_key = browser_key(ensure_browser_id(request))
-    if over_limit(request, "vote"):
-        message = "You have voted many times in the last minute. Please wait a moment."
+    limited = over_limit(request, "vote")
+    if limited:
+        if limited == BROWSER:
+            message = _("You have voted many times in the last minute. Please wait a moment.")
+        else:
+            message = _(
+                "Too many votes are arriving from your network at the moment. Please wait a "
+                "moment and vote again."
+            )
         if wants_json(request):
             response = JsonResponse({"ok": False, "message": message}, status=429)
         else:
@@ -219,7 +291,9 @@ def vote(request, question_id):
             )
         return remember_browser(request, private(response))
     counted, votes = cast_vote(question, voter_key)
-    message = "Thank you for your vote." if counted else "You have already voted for this one."
+    message = (
+        _("Thank you for your vote.") if counted else _("You have already voted for this one.")
+    )
     if wants_json(request):
         response = JsonResponse(
             {"ok": True, "counted": counted, "voted": True, "votes": votes, "message": message}
@@ -254,16 +328,34 @@ def present(request, code):
     return response
 
 
+def _if_none_match(request):
+    return {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}
+
+
 @require_GET
 def present_data(request, code):
-    """The screen's state as JSON, with an ETag so unchanged polls cost a 304."""
-    session = session_for_code(code)
-    body = safe_json(present_state(session, request))
-    etag = etag_for(body)
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+    """The screen's state as JSON, with an ETag so unchanged polls cost a 304.
+
+    The ETag is the session's question version (see present.py), read before
+    anything else: a poll with the current ETag is answered with no query
+    when the cache has the version, and with one cheap query when it has not.
+    The version is read before the state is built, so a change made in
+    between can only make the ETag older than the body, never newer.
+    """
+    pk = shortcodes.decode(code)
+    if pk is None:
+        raise Http404("No such session.")
+    etag = etag_for_version(present_version(pk))
+    if etag is not None and etag in _if_none_match(request):
+        # A 304 carries no body: it tells a client that already has the state
+        # only that nothing changed, so it needs no page lookup.
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
+        session = session_for_code(code)
+        response = HttpResponse(
+            safe_json(present_state(session, request)), content_type="application/json"
+        )
+    if etag is not None:
+        response["ETag"] = etag
     patch_cache_control(response, no_cache=True)
     return response

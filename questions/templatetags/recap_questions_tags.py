@@ -1,46 +1,83 @@
 """Template tags that put the question features on other apps' pages:
 `{% session_questions page %}` on a session, `{% writeup_responses page %}`
-under a write-up. Each costs a fixed number of queries, however many
-questions there are: one for the list, one for this browser's votes."""
+under a write-up. Each shows one page of questions (PAGE_SIZE, "More
+questions" links to the next, without JavaScript) and costs a fixed number
+of queries, however many questions there are: one for the page, one for this
+browser's own pending questions, one for its votes."""
 
 from django import template
 from django.contrib.messages import get_messages
-from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from recap.core.pages import is_public, private_section_paths
 
 from .. import shortcodes
 from ..forms import QuestionForm
-from ..identity import current_browser_key
+from ..identity import current_browser_key, form_browser_token
 from ..models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus, QuestionVote
 
 register = template.Library()
 
 ORDERS = {"votes": ("-votes", "created_at", "pk"), "recent": ("-created_at", "-pk")}
+PAGE_SIZE = 20
+OWN_PENDING_SHOWN = 10
+PAGE_PARAMETER = "questions_page"
+# Deeper than any real session: keeps OFFSET (and its cost) bounded.
+MAX_PAGE = 500
 
 
-def _questions_for(request, base_queryset, order, with_votes=True):
-    """Public questions plus this browser's own pending ones, in one query;
-    and the ids this browser voted for, in one more."""
+def _page_number(request):
+    raw = request.GET.get(PAGE_PARAMETER, "") if request is not None else ""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
+        return 1
+    return min(max(int(raw), 1), MAX_PAGE)
+
+
+def _questions_for(request, base_queryset, order, with_votes=True, anchor="questions", labels=None):
+    """One page of public questions (and whether there are more), this
+    browser's own pending ones, and the ids it voted for among them."""
     key = current_browser_key(request) if request is not None else ""
-    visible = Q(status__in=PUBLIC_STATUSES)
-    if key:
-        visible |= Q(status=QuestionStatus.PENDING, asker_key=key)
-    questions = list(
-        base_queryset.filter(visible).select_related("answered_in").order_by(*ORDERS[order])
+    page = _page_number(request)
+    offset = (page - 1) * PAGE_SIZE
+    public = list(
+        base_queryset.filter(status__in=PUBLIC_STATUSES)
+        .select_related("answered_in")
+        .order_by(*ORDERS[order])[offset : offset + PAGE_SIZE + 1]
     )
-    _hide_private_answers(questions)
-    public = [q for q in questions if q.status in PUBLIC_STATUSES]
-    own_pending = [q for q in questions if q.status == QuestionStatus.PENDING]
+    has_more = len(public) > PAGE_SIZE
+    public = public[:PAGE_SIZE]
+    _hide_private_answers(public)
+    own_pending = []
     voted = set()
-    if with_votes and key and public:
-        voted = set(
-            QuestionVote.objects.filter(
-                voter_key=key, question_id__in=[q.pk for q in public]
-            ).values_list("question_id", flat=True)
+    if key:
+        own_pending = list(
+            base_queryset.filter(status=QuestionStatus.PENDING, asker_key=key).order_by(
+                "-created_at", "-pk"
+            )[:OWN_PENDING_SHOWN]
         )
-    return public, own_pending, voted
+        if with_votes and public:
+            voted = set(
+                QuestionVote.objects.filter(
+                    voter_key=key, question_id__in=[q.pk for q in public]
+                ).values_list("question_id", flat=True)
+            )
+    # The labels come from here, translated, so the includes need no i18n tags.
+    labels = labels or {
+        "nav_label": _("Pages of questions"),
+        "previous_label": _("Previous questions"),
+        "next_label": _("More questions"),
+    }
+    pages = {
+        **labels,
+        "number": page,
+        "first_position": offset + 1,
+        "next_url": f"?questions={order}&{PAGE_PARAMETER}={page + 1}#{anchor}" if has_more else "",
+        "previous_url": (
+            f"?questions={order}&{PAGE_PARAMETER}={page - 1}#{anchor}" if page > 1 else ""
+        ),
+    }
+    return public, own_pending, voted, pages
 
 
 def _hide_private_answers(questions):
@@ -73,10 +110,11 @@ def session_questions(context, session):
     (with up-vote buttons) for a session page."""
     request = context.get("request")
     order = _order(request)
-    public, own_pending, voted = _questions_for(
+    public, own_pending, voted, pages = _questions_for(
         request, DelegateQuestion.objects.filter(session=session), order
     )
     code = shortcodes.session_code(session)
+    browser = form_browser_token(request)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -84,9 +122,11 @@ def session_questions(context, session):
         "questions": public,
         "own_pending": own_pending,
         "voted": voted,
+        "pages": pages,
+        "browser_token": browser,
         "order": order,
         "accepts_questions": session.accepts_questions(),
-        "form": QuestionForm(auto_id="ask-%s"),
+        "form": QuestionForm(auto_id="ask-%s", browser=browser),
         "action": reverse("recap_questions:ask", args=[code]),
         "present_url": reverse("recap_questions:present", args=[code]),
         "recap_messages": _messages(request),
@@ -100,10 +140,19 @@ def writeup_responses(context, writeup):
     request = context.get("request")
     invites = getattr(writeup, "invites_responses", None)
     invites = bool(callable(invites) and invites())
-    public, own_pending = [], []
+    public, own_pending, pages = [], [], None
     if invites:
-        public, own_pending, _ = _questions_for(
-            request, DelegateQuestion.objects.filter(page=writeup), "recent", with_votes=False
+        public, own_pending, _voted, pages = _questions_for(
+            request,
+            DelegateQuestion.objects.filter(page=writeup),
+            "recent",
+            with_votes=False,
+            anchor="responses",
+            labels={
+                "nav_label": _("Pages of responses"),
+                "previous_label": _("Newer responses"),
+                "next_label": _("More responses"),
+            },
         )
     return {
         "request": request,
@@ -113,7 +162,12 @@ def writeup_responses(context, writeup):
         "prompt": getattr(writeup, "responses_prompt", "") or "What do you think? Tell us.",
         "responses": public,
         "own_pending": own_pending,
-        "form": QuestionForm(kind="response", auto_id="respond-%s") if invites else None,
+        "pages": pages,
+        "form": QuestionForm(
+            kind="response", auto_id="respond-%s", browser=form_browser_token(request)
+        )
+        if invites
+        else None,
         "action": reverse("recap_questions:respond", args=[writeup.pk]) if invites else "",
         "recap_messages": _messages(request) if invites else [],
     }

@@ -1,4 +1,5 @@
 import time
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -15,17 +16,19 @@ def session(db):
 
 
 def ask_data(**overrides):
-    """A valid ask-form post, shown to the delegate a minute ago."""
+    """A valid ask-form post, shown to the delegate a minute ago: a new form
+    (submission token and its start value) unless `overrides` name them."""
     data = {
         "text": "What is the role of IC pros in social media?",
         "name": "",
         "organisation": "",
         "email": "",
         "website": "",
-        "started": sign_started(time.time() - 60),
-        "submission_token": "",
+        "submission_token": str(uuid.uuid4()),
     }
     data.update(overrides)
+    if "started" not in overrides:
+        data["started"] = sign_started(data["submission_token"], time.time() - 60)
     return data
 
 

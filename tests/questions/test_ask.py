@@ -108,7 +108,10 @@ def test_ask_honeypot_is_refused_quietly(client, session):
 
 
 def test_ask_too_fast_is_refused_quietly(client, session):
-    response = client.post(ask_url(session), ask_data(started=sign_started(time.time())))
+    token = str(uuid.uuid4())
+    response = client.post(
+        ask_url(session), ask_data(submission_token=token, started=sign_started(token, time.time()))
+    )
 
     assert response.status_code == 302
     assert not DelegateQuestion.objects.exists()
@@ -172,7 +175,9 @@ def test_ask_retry_of_a_stored_question_is_not_rate_limited(client, session):
     for n, token in enumerate(tokens):
         client.post(ask_url(session), ask_data(text=f"Question number {n}", submission_token=token))
 
-    response = client.post(ask_url(session), ask_data(submission_token=tokens[0]))
+    response = client.post(
+        ask_url(session), ask_data(text="Question number 0", submission_token=tokens[0])
+    )
 
     assert response.status_code == 302
 

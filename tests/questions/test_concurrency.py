@@ -95,3 +95,27 @@ def test_concurrent_submissions_and_votes_are_stored_once(session):
     voted_on.refresh_from_db()
     assert QuestionVote.objects.filter(question=voted_on).count() == len(tokens)
     assert voted_on.votes == len(tokens)
+
+
+def test_concurrent_first_clicks_from_new_browsers_count_one_vote_each(session):
+    from django.test import RequestFactory
+
+    from recap.questions.identity import FORM_FIELD, form_browser_token
+
+    question = DelegateQuestionFactory(session=session, text="Vote for me, new browsers")
+    # Each page shown to a browser without a cookie carries its own id;
+    # threads i and i + 25 are one such browser double-clicking (or retrying
+    # after a lost response): two posts at once, neither with a cookie yet.
+    pages = [form_browser_token(RequestFactory().get(session.url)) for _ in range(THREADS // 2)]
+    statuses = [None] * THREADS
+
+    def work(index):
+        response = Client().post(f"/q/vote/{question.pk}/", {FORM_FIELD: pages[index % len(pages)]})
+        statuses[index] = response.status_code
+
+    run_at_once(work)
+
+    assert statuses == [302] * THREADS
+    question.refresh_from_db()
+    assert QuestionVote.objects.filter(question=question).count() == len(pages)
+    assert question.votes == len(pages)

@@ -1,5 +1,8 @@
 """Present mode for the room's projector and its JSON endpoint."""
 
+import html
+import re
+
 import pytest
 
 from recap.questions.models import QuestionStatus
@@ -106,3 +109,35 @@ def test_present_history_links_to_the_answering_writeup(client, session):
 
 def test_present_unknown_code_is_404(client, db):
     assert client.get("/q/zzzz/present/").status_code == 404
+
+
+def test_present_json_changes_etag_after_moderation(client, session):
+    from recap.questions.models import DelegateQuestion
+    from recap.questions.moderation import moderate
+
+    pending = DelegateQuestionFactory(session=session, status=QuestionStatus.PENDING)
+    first = client.get(data_url(session))
+
+    moderate(DelegateQuestion.objects.filter(pk=pending.pk), "approve")
+    second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    assert [q["id"] for q in second.json()["top"]] == [pending.pk]
+
+
+def test_session_page_shows_one_page_of_questions_and_links_to_more(client, session):
+    from recap.questions.templatetags.recap_questions_tags import PAGE_SIZE
+
+    for n in range(PAGE_SIZE + 5):
+        DelegateQuestionFactory(session=session, text=f"Question with {n:03d} votes", votes=n)
+
+    first = client.get(session.url).content.decode()
+    more = re.search(r'href="([^"]+)" rel="next">More questions<', first).group(1)
+    second = client.get(session.url + html.unescape(more)).content.decode()
+
+    assert first.count('id="question-') == PAGE_SIZE
+    assert "Question with 024 votes" in first and "Question with 004 votes" not in first
+    assert second.count('id="question-') == 5
+    assert "Question with 004 votes" in second and "Question with 024 votes" not in second
+    assert 'rel="next"' not in second
+    assert 'rel="prev">Previous questions<' in second

@@ -123,3 +123,30 @@ def test_production_settings_pass_check_deploy():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_settings_check_postgresql_connections_before_reuse():
+    # A connection lost while idle (a database restart) then costs at most
+    # the request in flight, not every request that reuses it.
+    health_checks, max_age = read_settings(
+        "settings.DATABASES['default']['CONN_HEALTH_CHECKS']",
+        "settings.DATABASES['default']['CONN_MAX_AGE']",
+        DATABASE_URL="postgres://recap:pw@db.internal:5432/recapdb",
+    )
+
+    assert health_checks == "True"
+    assert int(max_age) > 0
+
+
+def test_settings_with_redis_use_the_fail_safe_cache_and_local_rate_limit_fallback():
+    default, ratelimit, fallback, use_cache = read_settings(
+        "settings.CACHES['default']['BACKEND']",
+        "settings.CACHES['ratelimit']['BACKEND']",
+        "settings.CACHES['ratelimit']['OPTIONS']['LOCAL_FALLBACK']",
+        "settings.RATELIMIT_USE_CACHE",
+        REDIS_URL="redis://cache.internal:6379/2",
+    )
+
+    assert default == ratelimit == "recap.core.cache.FailSafeRedisCache"
+    assert fallback == "True"
+    assert use_cache == "ratelimit"

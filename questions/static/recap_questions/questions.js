@@ -67,12 +67,14 @@
       form.querySelectorAll(".recap-js-error").forEach(function (node) { node.remove(); });
       post(form).then(function (data) {
         status.textContent = data.message || "";
+        if (data.ok) form.reset();
+        // A new token after a success, and after "already sent" or "opened
+        // too long ago": the text kept in the form then goes as a new one.
+        if (data.form) {
+          form.querySelector("[name=started]").value = data.form.started;
+          form.querySelector("[name=submission_token]").value = data.form.submission_token;
+        }
         if (data.ok) {
-          form.reset();
-          if (data.form) {
-            form.querySelector("[name=started]").value = data.form.started;
-            form.querySelector("[name=submission_token]").value = data.form.submission_token;
-          }
           if (count) count.hidden = true;
           if (data.question) showOwn(form, data.question);
         } else if (data.errors) {

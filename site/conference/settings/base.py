@@ -114,13 +114,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Fail-safe: while Redis is unreachable the site serves uncached, and rate
+    # limits (their own alias) count in each process's memory instead of
+    # answering errors. See recap/core/cache.py and the README.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "recap.core.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "recap",
-        }
+        },
+        "ratelimit": {
+            "BACKEND": "recap.core.cache.FailSafeRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "recap",
+            "OPTIONS": {"LOCAL_FALLBACK": True},
+        },
     }
+    RATELIMIT_USE_CACHE = "ratelimit"
 else:
     CACHES = {
         "default": {

@@ -24,4 +24,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
     _database = int(_worker[2:]) % 15 + 1
-    CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
+    for _alias in CACHES.values():  # noqa: F405
+        _alias["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
