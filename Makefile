@@ -23,6 +23,7 @@ venv: $(VENV)/.installed
 run: venv
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --refresh-dates
 	$(PY) manage.py ensure_site --host $(HOST) --port $(PORT)
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -37,6 +38,7 @@ lint:
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# BENCH_QUICK=1 make bench: small sizes, a smoke test of the bench itself.
 bench: venv
 	$(PY) bench/run.py
 

@@ -274,6 +274,77 @@ RESOURCES = {
 }
 
 
+# The club behind the event on now meets in several cities; the demo's live
+# event happens in whichever is in its working day when the demo is loaded
+# (see DemoLoader.live_chapter). Every UTC hour falls between 10:00 and 14:59
+# in one of these zones, summer and winter (tests/site/test_demo_dates.py).
+LIVE_CHAPTERS = [
+    {
+        "city": "London",
+        "country": "United Kingdom",
+        "time_zone": "Europe/London",
+        "venue_name": "The Reading Room",
+        "venue_address": "48 Orchard Street",
+    },
+    {
+        "city": "São Paulo",
+        "country": "Brazil",
+        "time_zone": "America/Sao_Paulo",
+        "venue_name": "Casa Jacarandá",
+        "venue_address": "210 Rua das Palmeiras",
+    },
+    {
+        "city": "New York",
+        "country": "United States",
+        "time_zone": "America/New_York",
+        "venue_name": "The Ledger Room",
+        "venue_address": "77 Cobble Lane",
+    },
+    {
+        "city": "Los Angeles",
+        "country": "United States",
+        "time_zone": "America/Los_Angeles",
+        "venue_name": "Palm Court Studios",
+        "venue_address": "1200 Sunfield Avenue",
+    },
+    {
+        "city": "Honolulu",
+        "country": "United States",
+        "time_zone": "Pacific/Honolulu",
+        "venue_name": "Lanai Hall",
+        "venue_address": "5 Trade Wind Way",
+    },
+    {
+        "city": "Auckland",
+        "country": "New Zealand",
+        "time_zone": "Pacific/Auckland",
+        "venue_name": "Harbour Loft",
+        "venue_address": "31 Kauri Street",
+    },
+    {
+        "city": "Sydney",
+        "country": "Australia",
+        "time_zone": "Australia/Sydney",
+        "venue_name": "Wattle House",
+        "venue_address": "14 Ferry Row",
+    },
+    {
+        "city": "Singapore",
+        "country": "Singapore",
+        "time_zone": "Asia/Singapore",
+        "venue_name": "Orchid Works",
+        "venue_address": "8 Canal Walk",
+    },
+    {
+        "city": "Dubai",
+        "country": "United Arab Emirates",
+        "time_zone": "Asia/Dubai",
+        "venue_name": "Dhow Room",
+        "venue_address": "22 Creekside",
+    },
+]
+
+
 def at(day, hour, minute=0):
     """An aware datetime on a London wall clock."""
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=LONDON)
@@ -471,7 +542,7 @@ class DemoLoader:
             "b2b-commons": ("B2B Commons", "An evening on the future of business"),
             "ic-forum-north": ("IC Forum North", "Internal communication, Manchester"),
             "employee-voice-summit": ("Employee Voice Summit", "Online, half a day"),
-            "comms-breakfast-club": ("Comms Breakfast Club", "Live this morning"),
+            "comms-breakfast-club": ("Comms Breakfast Club", "Live today"),
             "intranet-lab": ("Intranet Lab", "Bristol"),
         }
         for key, (title, subtitle) in heroes.items():
@@ -862,31 +933,66 @@ class DemoLoader:
             ],
         )
 
-        # On now: the now-and-next strip has something to show whenever the demo
-        # is loaded. London offsets are whole hours, so rounding in UTC is fine.
-        local_now = timezone.localtime(self.now, LONDON)
-        start = local_now.replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=1)
-        self.event(
+        # On now, and the upcoming events: dated from today (see dated_events),
+        # so that `load_demo --refresh-dates` can move them again later.
+        for slug, fields, sessions in self.dated_events():
+            self.event(slug, sessions=sessions, **fields)
+
+    # -- events dated from today ---------------------------------------------
+
+    def live_chapter(self):
+        """The chapter of the club where it is now late morning or early afternoon.
+
+        The event on now must sit at hours a real one would (09:00 to 17:30 on
+        its own wall clock), whatever the hour the demo is loaded; so it
+        happens in whichever of the club's cities is in its working day.
+        Ordered by preference: London whenever London is awake.
+        """
+        for chapter in LIVE_CHAPTERS:
+            zone = zoneinfo.ZoneInfo(chapter["time_zone"])
+            if 10 <= timezone.localtime(self.now, zone).hour <= 14:
+                return chapter, zone
+        raise AssertionError("LIVE_CHAPTERS leave an hour of the day uncovered")
+
+    def dated_events(self):
+        """(slug, event fields, session specs) of the events dated from today:
+        the one on now and the upcoming ones. The past events stay where the
+        story put them."""
+        chapter, zone = self.live_chapter()
+        local_now = timezone.localtime(self.now, zone)
+        day = local_now.date()
+
+        def local(hour, minute=0):
+            return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
+
+        # A session started before now and runs past it; the next ones follow.
+        # Whole hours on the local clock: every zone in LIVE_CHAPTERS has
+        # whole-hour offsets.
+        hour = local(local_now.hour) - dt.timedelta(hours=1)
+        yield (
             "comms-breakfast-club",
-            title="Comms Breakfast Club",
-            start=start,
-            end=start + dt.timedelta(hours=4),
-            venue_name="The Reading Room",
-            venue_address="48 Orchard Street",
-            city="London",
-            country="United Kingdom",
-            organiser="Comms Breakfast Club",
-            hashtag="CommsBreakfast",
-            hero_image=self.images["hero-comms-breakfast-club"],
-            intro=rich("Coffee, pastries and two rooms of short talks. On now."),
-            topics=["internal-communication", "employee-voice"],
-            sessions=[
+            {
+                "title": "Comms Breakfast Club",
+                "start": local(9, 0),
+                "end": local(17, 30),
+                "time_zone": chapter["time_zone"],
+                "venue_name": chapter["venue_name"],
+                "venue_address": chapter["venue_address"],
+                "city": chapter["city"],
+                "country": chapter["country"],
+                "organiser": "Comms Breakfast Club",
+                "hashtag": "CommsBreakfast",
+                "hero_image": self.images.get("hero-comms-breakfast-club"),
+                "intro": rich("Breakfast at nine, then a day of short talks in two rooms. On now."),
+                "topics": ["internal-communication", "employee-voice"],
+            },
+            [
                 {
                     "slug": "listening-that-changes-things",
                     "title": "Listening that changes things",
                     "kind": "talk",
-                    "start": start + dt.timedelta(minutes=30),
-                    "end": start + dt.timedelta(hours=2),
+                    "start": hour + dt.timedelta(minutes=30),
+                    "end": hour + dt.timedelta(hours=2),
                     "room": "Studio",
                     "speakers": [("chloe-martin", "speaker")],
                     "topics": ["employee-voice"],
@@ -896,8 +1002,8 @@ class DemoLoader:
                     "slug": "ask-me-anything-social",
                     "title": "Ask me anything: social media at work",
                     "kind": "fireside",
-                    "start": start + dt.timedelta(hours=1),
-                    "end": start + dt.timedelta(hours=2),
+                    "start": hour + dt.timedelta(hours=1),
+                    "end": hour + dt.timedelta(hours=2),
                     "room": "Library",
                     "speakers": [("maya-ellison", "speaker"), ("sam-whitlock", "host")],
                     "topics": ["social-media", "internal-communication"],
@@ -907,8 +1013,8 @@ class DemoLoader:
                     "slug": "frontline-first",
                     "title": "Frontline first: reaching staff without a desk",
                     "kind": "talk",
-                    "start": start + dt.timedelta(hours=2),
-                    "end": start + dt.timedelta(hours=3),
+                    "start": hour + dt.timedelta(hours=2),
+                    "end": hour + dt.timedelta(hours=3),
                     "room": "Studio",
                     "speakers": [("nadia-karim", "speaker")],
                     "topics": ["internal-communication"],
@@ -917,8 +1023,8 @@ class DemoLoader:
                     "slug": "intranet-clinic",
                     "title": "Intranet clinic",
                     "kind": "workshop",
-                    "start": start + dt.timedelta(hours=2),
-                    "end": start + dt.timedelta(hours=3, minutes=30),
+                    "start": hour + dt.timedelta(hours=2),
+                    "end": hour + dt.timedelta(hours=3, minutes=30),
                     "room": "Library",
                     "speakers": [("ben-oduya", "host")],
                     "topics": ["enterprise-social-networks"],
@@ -927,22 +1033,26 @@ class DemoLoader:
         )
 
         soon = self.today + dt.timedelta(days=18)
-        self.event(
+        yield (
             "ic-forum-north",
-            title="IC Forum North",
-            start=at(soon, 9, 0),
-            end=at(soon, 17, 0),
-            venue_name="Millworks Hall",
-            venue_address="9 Loom Street",
-            city="Manchester",
-            country="United Kingdom",
-            organiser="IC Forum",
-            hashtag="ICForumNorth",
-            website="https://icforum.example/north",
-            hero_image=self.images["hero-ic-forum-north"],
-            intro=rich("Internal communicators from across the north of England, for one day."),
-            topics=["internal-communication", "centres-of-excellence", "digital-skills"],
-            sessions=[
+            {
+                "title": "IC Forum North",
+                "start": at(soon, 9, 0),
+                "end": at(soon, 17, 0),
+                "venue_name": "Millworks Hall",
+                "venue_address": "9 Loom Street",
+                "city": "Manchester",
+                "country": "United Kingdom",
+                "organiser": "IC Forum",
+                "hashtag": "ICForumNorth",
+                "website": "https://icforum.example/north",
+                "hero_image": self.images.get("hero-ic-forum-north"),
+                "intro": rich(
+                    "Internal communicators from across the north of England, for one day."
+                ),
+                "topics": ["internal-communication", "centres-of-excellence", "digital-skills"],
+            },
+            [
                 {
                     "slug": "who-owns-social-at-work",
                     "title": "Keynote: who owns social media at work?",
@@ -986,18 +1096,20 @@ class DemoLoader:
         )
 
         later = self.today + dt.timedelta(days=45)
-        self.event(
+        yield (
             "employee-voice-summit",
-            title="Employee Voice Summit",
-            start=at(later, 13, 0),
-            end=at(later, 17, 0),
-            online_url="https://live.example/employee-voice-summit",
-            organiser="Quillon Insurance",
-            hashtag="VoiceSummit",
-            hero_image=self.images["hero-employee-voice-summit"],
-            intro=rich("Half a day online on listening to employees, and acting on it."),
-            topics=["employee-voice", "measurement"],
-            sessions=[
+            {
+                "title": "Employee Voice Summit",
+                "start": at(later, 13, 0),
+                "end": at(later, 17, 0),
+                "online_url": "https://live.example/employee-voice-summit",
+                "organiser": "Quillon Insurance",
+                "hashtag": "VoiceSummit",
+                "hero_image": self.images.get("hero-employee-voice-summit"),
+                "intro": rich("Half a day online on listening to employees, and acting on it."),
+                "topics": ["employee-voice", "measurement"],
+            },
+            [
                 {
                     "slug": "measuring-voice",
                     "title": "Measuring voice without another survey",
@@ -1024,6 +1136,38 @@ class DemoLoader:
                 },
             ],
         )
+
+    def refresh_dates(self):
+        """Move the events dated from today (on now, upcoming) and their sessions
+        to where a fresh load would put them; nothing else changes. Returns the
+        number of pages moved (each published as a new revision, so the admin's
+        editor shows the new dates too)."""
+        moved = 0
+        with transaction.atomic():
+            for slug, fields, sessions in self.dated_events():
+                event = EventPage.objects.filter(slug=slug).first()
+                if event is None:
+                    continue
+                names = ["start", "end"]
+                if "time_zone" in fields:
+                    # The event on now changes city with the hour.
+                    names += ["time_zone", "venue_name", "venue_address", "city", "country"]
+                moved += self.move(event, {name: fields[name] for name in names})
+                children = {page.slug: page for page in SessionPage.objects.child_of(event)}
+                for spec in sessions:
+                    session = children.get(spec["slug"])
+                    if session is not None:
+                        moved += self.move(session, {"start": spec["start"], "end": spec["end"]})
+        return moved
+
+    @staticmethod
+    def move(page, values):
+        if all(getattr(page, name) == value for name, value in values.items()):
+            return 0
+        for name, value in values.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        return 1
 
     # -- questions -----------------------------------------------------------
 

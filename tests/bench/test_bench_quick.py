@@ -1,0 +1,43 @@
+"""`make bench` end to end at tiny sizes (BENCH_QUICK=1): the instrument works.
+
+Slow (a few minutes: it migrates and loads several scratch databases), so it
+only runs with RECAP_SLOW_TESTS=1. Its timings are not looked at."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("RECAP_SLOW_TESTS") != "1", reason="slow: set RECAP_SLOW_TESTS=1"
+)
+
+
+def test_bench_quick_prints_one_table_and_writes_results(tmp_path):
+    results = tmp_path / "results.json"
+    env = {**os.environ, "BENCH_QUICK": "1", "BENCH_RESULTS": str(results)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+
+    data = json.loads(results.read_text())
+    names = {row["what"] for row in data["rows"]}
+    assert {"event page (programme)", "busiest speaker page", "programme .ics", "RSS feed"} <= names
+    assert any(name.startswith("import,") for name in names)
+    # Query counts come from one request at each size; a missed target is
+    # reported through the exit code, never by crashing.
+    for name, measured in data["pages"][str(data["sizes"]["small"])]["urls"].items():
+        assert measured["queries"] > 0, name
+    assert done.returncode == (1 if data["missed"] else 0), done.stderr[-2000:]
+    assert "Target" in done.stdout
