@@ -24,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Max
 
+from recap.core.pages import is_public, private_section_paths
 from recap.core.structured_data import escape_script_json
 from recap.events.models import SessionPage
 
@@ -96,10 +97,13 @@ def etag_for_version(version):
     return None if version is None else f'"{STATE_FORMAT}-{version}"'
 
 
-def public_question(question, request=None):
-    """The public face of a question: text, asker's name if they gave it, votes."""
+def public_question(question, request=None, private_paths=()):
+    """The public face of a question: text, asker's name if they gave it, votes,
+    and the write-up that answers it unless that page is not public (its
+    title stays private: `private_paths` are the private sections' paths)."""
     answered_in = None
-    if question.answered_in_id and question.answered_in is not None:
+    page = question.answered_in if question.answered_in_id else None
+    if page is not None and is_public(page, private_paths):
         answered_in = {
             "title": question.answered_in.title,
             "url": question.answered_in.get_url(request),
@@ -129,11 +133,14 @@ def present_state(session, request=None):
             :HISTORY_LENGTH
         ]
     )
+    shown = [q for q in (highlighted, *top, *answered) if q is not None]
+    # The private sections are read only when some question has an answer.
+    paths = private_section_paths() if any(q.answered_in_id for q in shown) else ()
     return {
         "session": {"id": session.pk, "title": session.title},
-        "highlighted": public_question(highlighted, request) if highlighted else None,
-        "top": [public_question(q, request) for q in top],
-        "answered": [public_question(q, request) for q in answered],
+        "highlighted": public_question(highlighted, request, paths) if highlighted else None,
+        "top": [public_question(q, request, paths) for q in top],
+        "answered": [public_question(q, request, paths) for q in answered],
     }
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
+from recap.questions.shortcodes import session_code
 from recap.writeups.models import WriteUpSession, WriteUpSpeaker
 from tests.factories import (
     SessionPageFactory,
@@ -46,18 +47,41 @@ def private_writeup(request):
 def test_private_writeup_is_not_listed_on_the_session_page(client, private_writeup):
     _, session, _ = private_writeup
 
-    html = client.get(session.url).content.decode()
+    response = client.get(session.url)
 
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The panel" in html
     assert SECRET not in html
 
 
 def test_private_writeup_is_not_linked_from_a_question_it_answers(client, private_writeup):
     writeup, session, _ = private_writeup
-    DelegateQuestionFactory(session=session, status="answered", answered_in=writeup)
+    DelegateQuestionFactory(
+        session=session, status="answered", answered_in=writeup, text="Where are the slides?"
+    )
 
-    html = client.get(session.url).content.decode()
+    response = client.get(session.url)
 
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Where are the slides?" in html
     assert SECRET not in html and writeup.url not in html
+
+
+def test_private_writeup_is_not_named_in_present_mode(client, private_writeup):
+    writeup, session, _ = private_writeup
+    DelegateQuestionFactory(
+        session=session, status="answered", answered_in=writeup, text="Where are the slides?"
+    )
+
+    response = client.get(f"/q/{session_code(session)}/present.json")
+
+    assert response.status_code == 200
+    answered = json.loads(response.content)["answered"]
+    assert [q["text"] for q in answered] == ["Where are the slides?"]
+    assert answered[0]["answered_in"] is None
+    assert SECRET not in response.content.decode()
 
 
 def test_private_writeup_is_not_listed_on_the_speaker_page(client, private_writeup):
