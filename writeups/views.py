@@ -3,6 +3,7 @@ number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
 
+from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.tree import parent_path
 from recap.events.models import attach_sessions_to_events
@@ -10,6 +11,7 @@ from recap.events.views import attach_event, rendition
 
 from .structured_data import writeup_document
 
+SECTIONS_HOOK = "recap_writeup_page_sections"
 WRITEUPS_PER_PAGE = 10
 HERO_FILTER = "fill-1200x600-c50"
 
@@ -69,4 +71,7 @@ def writeup_context(request, page):
         "topics": list(page.topics.all()),
         "hero": hero,
         "json_ld": json_ld_script(document),
+        # Reader responses come from recap.questions, which is optional: a
+        # section it registers, so this page works without it.
+        "recap_sections": build_sections(SECTIONS_HOOK, request, page),
     }

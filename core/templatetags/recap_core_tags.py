@@ -4,6 +4,7 @@ and links to objects that know their own URL (speakers, topics, pages)."""
 import logging
 
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.embeds.format import embed_to_frontend_html
 
 register = template.Library()
@@ -37,3 +38,17 @@ def object_url(context, obj):
     page), so shared includes link objects without knowing their app."""
     get_url = getattr(obj, "get_url", None)
     return get_url(context.get("request")) if get_url is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def render_sections(context, sections, slot="main"):
+    """Render the sections (from ``recap.core.sections.build_sections``) that
+    go in `slot`, each with the page's context plus its own."""
+    parts = []
+    for built in sections or ():
+        if built.slot != slot:
+            continue
+        template = context.template.engine.get_template(built.template_name)
+        with context.push(**built.data):
+            parts.append(template.render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered by templates, escaped there
