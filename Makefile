@@ -8,7 +8,14 @@ PORT ?= 8000
 # Tests run on every core (pytest-xdist); set PYTEST_ARGS= to run in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test venv lint format bench clean
+# The page tests, run again without recap.questions (it is optional). Tests of
+# questions themselves, and modules that import its models, are left out by
+# tests/conftest.py (it says which in the report header); single tests that
+# need it are marked @pytest.mark.questions and skipped with that reason.
+PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/speakers tests/resources \
+	tests/writeups tests/site tests/test_optional_questions.py
+
+.PHONY: run test test-without-questions venv lint format bench clean
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +36,10 @@ test: venv
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-without-questions: venv
+	$(PY) -m pytest $(PYTEST_ARGS) --ds=conference.settings.test_without_questions \
+		$(PAGES_WITHOUT_QUESTIONS)
 
 lint:
 	$(PY) -m ruff check --fix .
