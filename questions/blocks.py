@@ -1,7 +1,7 @@
 """The delegate-question chooser as a StreamField block, for sites' own pages.
 
-Write-ups' question-and-answer block lives in recap.writeups.blocks, with a
-chooser block of its own that can be imported without this app (so writeups'
+The write-up body's question-and-answer block lives with write-ups, with a
+chooser block of its own that can be imported without this app (so their
 migrations load on a site without recap.questions). This class stays
 importable for migrations that already name it."""
 
