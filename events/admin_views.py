@@ -1,4 +1,5 @@
-"""Admin views for events: importing a programme from an .ics file.
+"""Admin views for events: importing a programme from an .ics file, and the
+upcoming events on the admin dashboard's "Conference" panel.
 
 The flow: "Import .ics" on an event (or on the event index) -> upload ->
 preview of what will be created, updated and skipped, and why -> confirm.
