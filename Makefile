@@ -10,7 +10,14 @@ PYTEST_ARGS ?= -n auto
 # The ten slowest tests are printed after every run, so a slow one is seen early.
 PYTEST_REPORT ?= --durations=10
 
-.PHONY: run test venv lint format bench bench-venue clean
+# The page tests, run again without recap.questions (it is optional). Tests of
+# questions themselves, and modules that import its models, are left out by
+# tests/conftest.py (it says which in the report header); single tests that
+# need it are marked @pytest.mark.questions and skipped with that reason.
+PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/speakers tests/resources \
+	tests/writeups tests/site tests/test_optional_questions.py
+
+.PHONY: run test test-without-questions venv lint format bench bench-venue clean
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +40,10 @@ test: venv
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS) $(PYTEST_REPORT)
+
+test-without-questions: venv
+	$(PY) -m pytest $(PYTEST_ARGS) --ds=conference.settings.test_without_questions \
+		$(PAGES_WITHOUT_QUESTIONS)
 
 lint:
 	$(PY) -m ruff check --fix .

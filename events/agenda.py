@@ -20,8 +20,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from recap.core.links import absolute, webcal
 
-from .calendar_feeds import events_of
-from .models import Agenda, AgendaItem, SessionPage
+from .models import Agenda, AgendaItem, EventPage, SessionPage
 
 COOKIE_NAME = "recap_agenda"
 COOKIE_SALT = "recap.agenda.cookie"
@@ -93,20 +92,14 @@ def agenda_sessions(agenda):
     """The published sessions of an agenda with their events, in time order."""
     if agenda is None:
         return []
-    queryset = (
+    sessions = (
         SessionPage.objects.live()
         .public()
         .filter(pk__in=agenda.items.values("session_id"))
         .order_by("start", "pk")
+        .with_events(EventPage.objects.live().public())
     )
-    events = {event.path: event for event in events_of(queryset)}
-    rows = []
-    for session in queryset:
-        event = events.get(session.path[: -SessionPage.steplen])
-        if event is not None:
-            session.__dict__["event"] = event  # fills the cached_property
-            rows.append(session)
-    return rows
+    return [session for session in sessions if session.event is not None]
 
 
 def _safe_next(request, fallback):

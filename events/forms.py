@@ -7,8 +7,10 @@ typed times in it, so "09:30" means 09:30 in the room.
 
 import zoneinfo
 
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 TIME_FIELDS = ("start", "end")
@@ -124,3 +126,46 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
             if end > event.end:
                 self.add_error("end", f"The session must end within the event: {window}.")
         return cleaned_data
+
+
+class ImportUploadForm(forms.Form):
+    """The .ics file to import, and the zone of an event it creates."""
+
+    file = forms.FileField(
+        label=_("iCalendar file (.ics)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".ics,text/calendar"}),
+    )
+    time_zone = forms.CharField(
+        label=_("Time zone of a new event"),
+        required=False,
+        help_text=_("An IANA name such as Europe/London. Left empty: the file's own zone."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Imported here: the importer needs the models, which need this module.
+        from .importing import MAX_FILE_SIZE
+
+        self.max_size = MAX_FILE_SIZE
+        self.fields["file"].help_text = _(
+            "From pretalx, Sessionize, Google Calendar, Outlook... At most %(size)s MB."
+        ) % {"size": MAX_FILE_SIZE // 1024 // 1024}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_size:
+            raise forms.ValidationError(
+                _("This file is %(size).1f MB; the limit is %(limit)s MB.")
+                % {"size": upload.size / 1024 / 1024, "limit": self.max_size // 1024 // 1024}
+            )
+        return upload
+
+    def clean_time_zone(self):
+        from .importing import zone_by_name
+
+        name = self.cleaned_data["time_zone"].strip()
+        if name and zone_by_name(name) is None:
+            raise forms.ValidationError(
+                _("Unknown time zone: use an IANA name such as Europe/London.")
+            )
+        return name

@@ -32,9 +32,11 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from recap.core.tree import attach_parents
 from recap.speakers.api_fields import (
     ImageRenditionField,
     PageSummaryField,
@@ -360,8 +362,45 @@ class EventResource(Orderable):
         ]
 
 
+class SessionPageQuerySet(PageQuerySet):
+    """Sessions, with ``with_events()``: each session fetched carries its
+    event (``session.event``) from one extra query, however many there are."""
+
+    _events = None
+
+    def with_events(self, events=None):
+        """Attach each session's event when the queryset is evaluated.
+        `events` narrows where the events come from (e.g. ``live().public()``);
+        a session whose event is not in it gets ``event = None``."""
+        clone = self._chain()
+        clone._events = events if events is not None else EventPage.objects.all()
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._events = self._events
+        return clone
+
+    def _fetch_all(self):
+        fetch_events = self._result_cache is None and self._events is not None
+        super()._fetch_all()
+        if fetch_events:
+            sessions = [s for s in self._result_cache if isinstance(s, SessionPage)]
+            attach_sessions_to_events(sessions, self._events)
+
+
+def attach_sessions_to_events(sessions, events=None):
+    """Give each of `sessions` (a list or queryset) its event in one query, so
+    ``session.event`` costs nothing per session. Returns them as a list."""
+    return attach_parents(
+        sessions, events if events is not None else EventPage.objects.all(), "event"
+    )
+
+
 class SessionPage(RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
+
+    objects = PageManager.from_queryset(SessionPageQuerySet)()
 
     kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.TALK)
     start = models.DateTimeField(help_text="In the event's time zone.")

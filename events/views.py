@@ -14,12 +14,18 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
-from recap.core.pages import public_q
+from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 
 from . import structured_data
 from .models import SessionSpeaker
 
+# Extension points (recap.core.sections): apps above events (questions,
+# write-ups) and host sites add parts to these pages through Wagtail hooks,
+# since events may not reach up to them. Hooks, not moving the pages up: they
+# are EventPage and SessionPage, page models of this app.
+EVENT_SECTIONS_HOOK = "recap_event_page_sections"
+SESSION_SECTIONS_HOOK = "recap_session_page_sections"
 EVENTS_PER_PAGE = 12
 HERO_FILTER = "fill-1200x500-c50"
 GALLERY_THUMB_FILTER = "fill-480x320-c50"
@@ -125,7 +131,7 @@ def speaker_urls_for(request, speaker_links):
 
 def event_context(request, page, now=None):
     """The event page: programme (grid and list), now and next, gallery,
-    resources, write-ups about the event and its JSON-LD."""
+    resources, its JSON-LD, and the sections of apps above events."""
     now = now or timezone.now()
     sessions = list(
         page.sessions().prefetch_related(
@@ -162,9 +168,8 @@ def event_context(request, page, now=None):
                 "resource", "resource__document", "resource__image"
             )
         ],
-        "writeups": list(
-            page.writeups.live().public().select_related("author").order_by("-date", "-pk")
-        ),
+        # Write-ups, and anything else apps above events show on the page.
+        "recap_sections": build_sections(EVENT_SECTIONS_HOOK, request, page),
         "topics": list(page.topics.all()),
         "hashtag": page.hashtag.lstrip("#"),
         "json_ld": json_ld_script(document),
@@ -173,7 +178,7 @@ def event_context(request, page, now=None):
 
 def session_context(request, page):
     """The session page: its event, speakers with photos, resources, topics,
-    the write-ups that cover it, the recording and its JSON-LD."""
+    the recording, its JSON-LD, and the sections of apps above events."""
     event = page.event
     speaker_links = list(page.speaker_links.all().select_related("speaker"))
     # Photos with their renditions, in one query for every speaker.
@@ -198,12 +203,8 @@ def session_context(request, page):
             )
         ],
         "topics": list(page.topics.all()),
-        "writeups": [
-            link.page
-            for link in page.writeup_links.filter(public_q("page__"))
-            .select_related("page", "page__author")
-            .order_by("-page__date")
-        ],
+        # Delegate questions, write-ups, share links... from apps above events.
+        "recap_sections": build_sections(SESSION_SECTIONS_HOOK, request, page),
         "recording_title": f"Recording: {page.title}",
     }
     if event is not None:

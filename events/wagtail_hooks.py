@@ -1,206 +1,18 @@
-"""Admin wiring for events: importing a programme from an .ics file.
+"""Wiring for events: the .ics import's admin URLs and buttons, the
+"upcoming events" dashboard panel, and what events add to the pages of the
+apps below them (speakers' pages and directory, topic pages, the resource
+library) through the hooks those pages offer."""
 
-The flow: "Import .ics" on an event (or on the event index) -> upload ->
-preview of what will be created, updated and skipped, and why -> confirm.
-Between preview and confirm the file waits in the default storage under a
-random name, and the confirm form carries a signed token naming it (with the
-page and the user), so nothing is lost and nobody else's file can be used.
-The import is planned again on confirmation (the site may have changed),
-then written in one transaction.
-"""
-
-import datetime as dt
-import uuid
-
-from django import forms
-from django.contrib import messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.widgets import Button
-from wagtail.models import Page
 
-from .importing import (
-    MAX_FILE_SIZE,
-    ImportRefused,
-    apply_import,
-    describe,
-    plan_import,
-    zone_by_name,
+from . import extensions
+from .admin_views import (
+    UpcomingEventsSection,
+    import_button,
+    import_confirm_view,
+    import_upload_view,
 )
-from .models import EventIndexPage, EventPage
-
-UPLOAD_DIR = "recap_ics_imports"
-PREVIEW_SALT = "recap.ics-import"
-PREVIEW_MAX_AGE = 60 * 60 * 24  # a day to confirm a preview
-STALE_AFTER = dt.timedelta(days=1)
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label="iCalendar file (.ics)",
-        help_text=f"From pretalx, Sessionize, Google Calendar, Outlook... "
-        f"At most {MAX_FILE_SIZE // 1024 // 1024} MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".ics,text/calendar"}),
-    )
-    time_zone = forms.CharField(
-        label="Time zone of a new event",
-        required=False,
-        help_text="An IANA name such as Europe/London. Left empty: the file's own zone.",
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_SIZE:
-            raise forms.ValidationError(
-                f"This file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
-                f"{MAX_FILE_SIZE // 1024 // 1024} MB."
-            )
-        return upload
-
-    def clean_time_zone(self):
-        name = self.cleaned_data["time_zone"].strip()
-        if name and zone_by_name(name) is None:
-            raise forms.ValidationError(
-                "Unknown time zone: use an IANA name such as Europe/London."
-            )
-        return name
-
-
-def _import_target(request, page_id):
-    """The event or event index to import into, if the user may add to it."""
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, EventPage | EventIndexPage):
-        raise PermissionDenied
-    if not page.permissions_for_user(request.user).can_add_subpage():
-        raise PermissionDenied
-    return page
-
-
-def _plan(page, data, filename, zone_name):
-    event = page if isinstance(page, EventPage) else None
-    return plan_import(data, filename, event=event, zone_name=zone_name or None)
-
-
-def _remove_stale_uploads():
-    """Previews never confirmed leave files behind; clear those over a day old."""
-    try:
-        _, names = default_storage.listdir(UPLOAD_DIR)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    cutoff = timezone.now() - STALE_AFTER
-    for name in names:
-        stored = f"{UPLOAD_DIR}/{name}"
-        try:
-            if default_storage.get_modified_time(stored) < cutoff:
-                default_storage.delete(stored)
-        except (FileNotFoundError, NotImplementedError):
-            continue
-
-
-def import_upload_view(request, page_id):
-    """Upload a file and see what importing it would do."""
-    page = _import_target(request, page_id)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    context = {
-        "page": page,
-        "form": form,
-        "refusal": "",
-        "is_index": isinstance(page, EventIndexPage),
-    }
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        zone_name = form.cleaned_data["time_zone"]
-        try:
-            plan = _plan(page, data, upload.name, zone_name)
-        except ImportRefused as exc:
-            context["refusal"] = str(exc)
-        else:
-            _remove_stale_uploads()
-            stored = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.ics", ContentFile(data))
-            token = signing.dumps(
-                {
-                    "stored": stored,
-                    "page": page.pk,
-                    "user": request.user.pk,
-                    "filename": upload.name,
-                    "zone": zone_name,
-                },
-                salt=PREVIEW_SALT,
-            )
-            return TemplateResponse(
-                request,
-                "recap_events/admin/import_preview.html",
-                _preview_context(request, page, plan, token),
-            )
-    return TemplateResponse(request, "recap_events/admin/import_upload.html", context)
-
-
-def _preview_context(request, page, plan, token):
-    return {
-        "page": page,
-        "plan": plan,
-        "token": token,
-        "created": [describe(item, plan.zone) for item in plan.created],
-        "updated": [describe(item, plan.zone) for item in plan.updated],
-        "skipped": [describe(item, plan.zone) for item in plan.skipped],
-        "widen_to": [timezone.localtime(value, plan.zone) for value in plan.widen_to or ()],
-        "can_publish": page.permissions_for_user(request.user).can_publish_subpage(),
-    }
-
-
-@require_POST
-def import_confirm_view(request, page_id):
-    """Import the previewed file, in one transaction, then show the event."""
-    page = _import_target(request, page_id)
-    try:
-        ticket = signing.loads(
-            request.POST.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE
-        )
-    except signing.BadSignature:
-        messages.error(request, "That preview has expired or is not valid; upload the file again.")
-        return redirect("recap_events_import_ics", page_id=page.pk)
-    if ticket["page"] != page.pk or ticket["user"] != request.user.pk:
-        raise PermissionDenied
-    stored = ticket["stored"]
-    if not default_storage.exists(stored):
-        messages.error(request, "The uploaded file is no longer available; upload it again.")
-        return redirect("recap_events_import_ics", page_id=page.pk)
-    with default_storage.open(stored, "rb") as handle:
-        data = handle.read()
-    publish = page.permissions_for_user(request.user).can_publish_subpage()
-    index_page = page if isinstance(page, EventIndexPage) else None
-    try:
-        plan = _plan(page, data, ticket["filename"], ticket["zone"])
-        result = apply_import(plan, index_page=index_page, publish=publish, user=request.user)
-    except ImportRefused as exc:
-        form = ImportUploadForm()
-        return TemplateResponse(
-            request,
-            "recap_events/admin/import_upload.html",
-            {
-                "page": page,
-                "form": form,
-                "refusal": f"Nothing was imported: {exc}",
-                "is_index": index_page is not None,
-            },
-        )
-    default_storage.delete(stored)
-    state = "published" if publish else "saved as drafts"
-    messages.success(
-        request,
-        f"Imported into “{result.event.title}” ({state}): {result.created} created, "
-        f"{result.updated} updated, {result.skipped} skipped or unchanged.",
-    )
-    return redirect("wagtailadmin_explore", result.event.pk)
 
 
 @hooks.register("register_admin_urls")
@@ -215,27 +27,24 @@ def register_import_urls():
     ]
 
 
-def _import_button(page, user, priority):
-    # specific_class needs no query, which matters in page listings.
-    if not issubclass(page.specific_class or Page, EventPage | EventIndexPage):
-        return []
-    if not page.permissions_for_user(user).can_add_subpage():
-        return []
-    return [
-        Button(
-            "Import .ics",
-            reverse("recap_events_import_ics", args=[page.pk]),
-            icon_name="calendar",
-            priority=priority,
-        )
-    ]
-
-
 @hooks.register("register_page_header_buttons")
 def import_ics_header_button(page, user, view_name=None, next_url=None):
-    return _import_button(page, user, priority=75)
+    return import_button(page, user, priority=75)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def import_ics_listing_button(page, user, next_url=None):
-    return _import_button(page, user, priority=75)
+    return import_button(page, user, priority=75)
+
+
+@hooks.register("recap_dashboard_sections")
+def upcoming_events_section():
+    return UpcomingEventsSection()
+
+
+hooks.register("recap_speaker_page_sections", extensions.speaker_page_sections)
+hooks.register("recap_speaker_directory_filters", extensions.speaker_directory_filters)
+hooks.register("recap_speaker_directory_queryset", lambda: extensions.with_session_count)
+hooks.register("recap_topic_page_sections", extensions.topic_page_sections)
+hooks.register("recap_resource_library_filters", extensions.resource_library_filters)
+hooks.register("recap_resource_relations", extensions.resource_relations)

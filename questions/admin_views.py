@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from recap.core import params
+from recap.core.sections import Section
 from recap.events.models import EventPage, SessionPage
 
 from .export import questions_csv_response
@@ -149,3 +150,24 @@ def capture_view(request, session_id):
         },
         status=400 if form.errors else 200,
     )
+
+
+class PendingQuestionsSection(Section):
+    """Questions waiting for moderation, on the admin dashboard's
+    "Conference" panel (for moderators only)."""
+
+    template_name = "recap_questions/admin/dashboard_pending.html"
+    order = 20
+
+    def get_context(self, request, user):
+        if not can_moderate(user):
+            return None
+        pending = DelegateQuestion.objects.filter(status=QuestionStatus.PENDING)
+        return {
+            "pending_count": pending.count(),
+            "pending_latest": list(
+                pending.select_related("session", "page").order_by("-created_at")[:5]
+            ),
+            "queue_url": reverse("recap_questions_delegatequestion_modeladmin_index")
+            + "?status__exact=pending",
+        }

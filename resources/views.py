@@ -1,21 +1,29 @@
 """Topic pages and the public resource library.
 
 Resources sit below events and write-ups in Recap's dependency order, so
-this module never imports them: it reaches event, session and write-up pages
-through the reverse relations those apps declare on Topic and Resource
-(``tagged_events``, ``session_links``...), and finds their model classes from
-those relations. A site without one of those apps simply has no such list.
+this module neither imports them nor queries their relations. What those
+apps add comes through hooks (see recap.core.sections and recap.core.filters):
+
+- ``recap_topic_page_sections``: sections of a topic's page (events,
+  sessions, write-ups on the topic; calendar and feed links);
+- ``recap_resource_library_filters``: more filters of the library (by event);
+- ``recap_resource_relations``: the pages a resource is linked from (shown
+  on each library card) and how a speaker reaches a resource through them.
+
+Hooks rather than moving these pages up: they are routes of TopicIndexPage
+and ResourceLibraryPage, page models of this app, and models stay put.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
 
-from recap.core import params
+from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
+from recap.core.sections import build_sections, registered
 from recap.core.structured_data import json_ld_script
 from recap.speakers.models import Speaker
 
@@ -23,80 +31,45 @@ from .models import Resource, ResourceKind, ResourceLibraryPage, Topic
 
 TOPIC_SECTION_LENGTH = 12
 RESOURCES_PER_PAGE = 20
+TOPIC_SECTIONS_HOOK = "recap_topic_page_sections"
+LIBRARY_FILTERS_HOOK = "recap_resource_library_filters"
+RELATIONS_HOOK = "recap_resource_relations"
 
 
-def related_model(model, relation_name, field_name=None):
-    """The model at the other end of a reverse relation of `model` (or of
-    `field_name` on that model), or None when the app is not installed."""
-    try:
-        relation = model._meta.get_field(relation_name)
-    except Exception:  # FieldDoesNotExist: the app declaring it is not installed
+def first_and_total(queryset, length=TOPIC_SECTION_LENGTH):
+    """The first `length` items of `queryset` and how many there are in all
+    (counted only when the list is full)."""
+    items = list(queryset[:length])
+    total = len(items)
+    if total == length:
+        total = queryset.count()
+    return items, total
+
+
+class ResourceRelation:
+    """Pages of an app above resources that link to resources (a session's
+    or an event's resources), registered under ``recap_resource_relations``."""
+
+    #: The heading of the links on a library card ("Sessions").
+    label = ""
+    #: Card headings show in ascending order (speakers 30, topics 50).
+    order = 100
+
+    def prefetch(self):
+        """A Prefetch (or lookup) on Resource that loads the linked pages."""
         return None
-    through = relation.related_model
-    if field_name is None:
-        return through
-    return through._meta.get_field(field_name).related_model
 
+    def pages(self, resource):
+        """The live pages linking to `resource`, from the prefetch."""
+        return []
 
-def event_model():
-    return related_model(Topic, "tagged_events", "content_object")
+    def speaker_q(self, speaker):
+        """A Q on Resource: resources that reach `speaker` this way, or None."""
+        return None
 
-
-def session_model():
-    return related_model(Topic, "tagged_sessions", "content_object")
-
-
-def writeup_model():
-    return related_model(Topic, "tagged_writeups", "content_object")
-
-
-def attach_events(sessions):
-    """Give each session its event (the parent page) in one query, so
-    `session.event` and its time zone cost nothing per session."""
-    Event = event_model()
-    parent_paths = {session.path[: -Page.steplen] for session in sessions}
-    if Event is None or not parent_paths:
-        return sessions
-    events = {event.path: event for event in Event.objects.filter(path__in=parent_paths)}
-    for session in sessions:
-        session.__dict__["event"] = events.get(session.path[: -Page.steplen])
-    return sessions
-
-
-def topic_sections(topic):
-    """The live, public events, sessions and write-ups with `topic`, and
-    every resource with it, each newest first: {name: (items, total)}."""
-    sections = {}
-    Event, Session, WriteUp = event_model(), session_model(), writeup_model()
-    if Event is not None:
-        events = Event.objects.live().public().filter(tagged_topics__tag=topic)
-        sections["events"] = events.order_by("-start")
-    if Session is not None:
-        sessions = Session.objects.live().public().filter(tagged_topics__tag=topic)
-        sections["sessions"] = sessions.prefetch_related(
-            Prefetch(
-                "speaker_links",
-                queryset=related_model(Session, "speaker_links")
-                .objects.select_related("speaker")
-                .order_by("sort_order"),
-            )
-        ).order_by("-start")
-    if WriteUp is not None:
-        writeups = WriteUp.objects.live().public().filter(tagged_topics__tag=topic)
-        sections["writeups"] = writeups.select_related("author").order_by("-date", "-pk")
-    sections["resources"] = Resource.objects.filter(tagged_topics__tag=topic).order_by(
-        "-published_on", "title"
-    )
-    result = {}
-    for name, queryset in sections.items():
-        items = list(queryset[:TOPIC_SECTION_LENGTH])
-        total = len(items)
-        if total == TOPIC_SECTION_LENGTH:
-            total = queryset.count()
-        result[name] = (items, total)
-    if "sessions" in result:
-        attach_events(result["sessions"][0])
-    return result
+    def speaker_choices_q(self):
+        """A Q on Speaker: speakers that reach a resource this way, or None."""
+        return None
 
 
 def item_list(entries, request):
@@ -142,13 +115,16 @@ def library_url(request):
 
 
 def topic_view(request, page, slug):
-    """/topics/<slug>/: the events, sessions, write-ups and resources on one topic."""
+    """/topics/<slug>/: what apps above add on one topic (events, sessions,
+    write-ups), then its resources."""
     topic = get_object_or_404(Topic, slug=slug)
-    sections = topic_sections(topic)
+    sections = build_sections(TOPIC_SECTIONS_HOOK, request, topic)
     entries = []
-    for name in ("events", "sessions", "writeups"):
-        for item in sections.get(name, ((), 0))[0]:
-            entries.append((item.title, item.get_url(request)))
+    for built in sections:
+        entries += built.section.item_list_entries(request, built.data)
+    resources = first_and_total(
+        Resource.objects.filter(tagged_topics__tag=topic).order_by("-published_on", "title")
+    )
     topic_url = topic.get_url(request)
     return TemplateResponse(
         request,
@@ -157,120 +133,137 @@ def topic_view(request, page, slug):
             "page": page,
             "self": page,
             "topic": topic,
-            "sections": sections,
-            "events": sections.get("events"),
-            "sessions": sections.get("sessions"),
-            "writeups": sections.get("writeups"),
-            "resources": sections.get("resources"),
+            "recap_sections": sections,
+            "resources": resources,
             "search_url": site_search_url(),
             "library_url": library_url(request),
             "item_list_json_ld": json_ld_script(item_list(entries, request)),
             "meta_title": topic.name,
             "meta_description": topic.description
-            or f"Events, sessions, write-ups and resources on {topic.name}.",
+            or _("Events, sessions, write-ups and resources on %(topic)s.") % {"topic": topic.name},
             "canonical_url": absolute(request, topic_url),
         },
     )
 
 
-def live_links(model, relation_name):
-    """Prefetch of a resource's links to live pages (sessions, events, write-ups)."""
-    through = related_model(model, relation_name)
-    if through is None:
-        return None
-    return Prefetch(
-        relation_name,
-        queryset=through.objects.filter(page__live=True)
-        .select_related("page")
-        .order_by("page__title"),
-    )
+class KindFilter(ListFilter):
+    name = "kind"
+    label = _("Kind")
+    any_label = _("Any kind")
+    order = 10
+
+    def choices(self):
+        return ResourceKind.choices
+
+    def clean(self, raw):
+        return raw if raw in ResourceKind.values else None
+
+    def apply(self, queryset, selected):
+        return queryset.filter(kind=selected)
 
 
-def filter_resources(resources, *, kind="", topic="", event=None, speaker=None):
-    """Narrow a Resource queryset by the library's filters (each optional)."""
-    if kind:
-        resources = resources.filter(kind=kind)
-    if topic:
-        resources = resources.filter(tagged_topics__tag__slug=topic)
-    if event is not None:
-        on_event = Q()
-        if related_model(Resource, "event_links"):
-            on_event |= Q(event_links__page=event)
-        if related_model(Resource, "session_links"):
-            on_event |= Q(session_links__page__path__startswith=event.path)
-        resources = resources.filter(on_event) if on_event else resources.none()
-    if speaker is not None:
-        by_speaker = Q(speakers=speaker)
-        if related_model(Resource, "session_links"):
-            by_speaker |= Q(session_links__page__speaker_links__speaker=speaker)
-        resources = resources.filter(by_speaker)
-    return resources.distinct()
+class TopicFilter(ListFilter):
+    name = "topic"
+    label = _("Topic")
+    any_label = _("Any topic")
+    order = 20
 
-
-def library_choices():
-    """The options of the library's filters: topics, events and speakers
-    that have at least one resource."""
-    topics = list(
-        Topic.objects.filter(tagged_resources__isnull=False).distinct().values_list("slug", "name")
-    )
-    event_ids = set()
-    if related_model(Resource, "event_links"):
-        event_ids |= set(Resource.objects.values_list("event_links__page", flat=True))
-    session_paths = set()
-    if related_model(Resource, "session_links"):
-        session_paths = set(Resource.objects.values_list("session_links__page__path", flat=True))
-    parent_paths = {path[: -Page.steplen] for path in session_paths if path}
-    events = []
-    Event = event_model()
-    if Event is not None:
-        events = list(
-            Event.objects.live()
-            .public()
-            .filter(Q(pk__in={pk for pk in event_ids if pk}) | Q(path__in=parent_paths))
-            .order_by("-start")
-            .values_list("pk", "title")
+    def choices(self):
+        return list(
+            Topic.objects.filter(tagged_resources__isnull=False)
+            .distinct()
+            .values_list("slug", "name")
         )
-    speaker_filter = Q(resources__isnull=False)
-    if related_model(Resource, "session_links"):
-        speaker_filter |= Q(
-            session_links__page__resource_links__isnull=False, session_links__page__live=True
+
+    def clean(self, raw):
+        return raw[:100] or None
+
+    def apply(self, queryset, selected):
+        return queryset.filter(tagged_topics__tag__slug=selected)
+
+
+class SpeakerFilter(ListFilter):
+    """Resources of a speaker: linked to them directly, or through the pages
+    of higher apps (their sessions), as the registered relations say."""
+
+    name = "speaker"
+    label = _("Speaker")
+    any_label = _("Any speaker")
+    order = 40
+
+    def __init__(self, relations):
+        self.relations = relations
+
+    def choices(self):
+        reaches = Q(resources__isnull=False)
+        for relation in self.relations:
+            q = relation.speaker_choices_q()
+            if q is not None:
+                reaches |= q
+        return list(
+            Speaker.objects.filter(reaches)
+            .distinct()
+            .order_by("sort_name", "name")
+            .values_list("slug", "name")
         )
-    speakers = list(
-        Speaker.objects.filter(speaker_filter)
-        .distinct()
-        .order_by("sort_name", "name")
-        .values_list("slug", "name")
+
+    def clean(self, raw):
+        return Speaker.objects.filter(slug=raw).first()
+
+    def value(self, selected):
+        return selected.slug
+
+    def apply(self, queryset, selected):
+        by_speaker = Q(speakers=selected)
+        for relation in self.relations:
+            q = relation.speaker_q(selected)
+            if q is not None:
+                by_speaker |= q
+        return queryset.filter(by_speaker)
+
+
+def link_groups(resource, relations, request):
+    """(heading, [(text, url)]) of what a resource is linked to, for its
+    library card: the relations' pages, its speakers and its topics."""
+    groups = [
+        (
+            relation.order,
+            relation.label,
+            [(p.title, p.get_url(request)) for p in relation.pages(resource)],
+        )
+        for relation in relations
+    ]
+    groups.append(
+        (30, _("Speakers"), [(s.name, s.get_url(request)) for s in resource.speakers.all()])
     )
-    return {"topics": topics, "events": events, "speakers": speakers}
+    groups.append(
+        (
+            50,
+            _("Topics"),
+            [(link.tag.name, link.tag.get_url(request)) for link in resource.tagged_topics.all()],
+        )
+    )
+    groups.sort(key=lambda group: group[0])
+    return [(label, links) for _order, label, links in groups if links]
 
 
 def resource_library_view(request, page):
-    """/resources/: every resource, filterable by kind, topic, event and speaker."""
-    kind = request.GET.get("kind", "").strip()
-    if kind not in ResourceKind.values:
-        kind = ""
-    topic = params.text(request.GET.get("topic"), max_length=100)
-    event = None
-    event_id = params.positive_int(request.GET.get("event"))
-    Event = event_model()
-    if event_id is not None and Event is not None:
-        event = Event.objects.live().public().filter(pk=event_id).first()
-    speaker = None
-    speaker_slug = params.text(request.GET.get("speaker"), max_length=200)
-    if speaker_slug:
-        speaker = Speaker.objects.filter(slug=speaker_slug).first()
-
+    """/resources/: every resource, filterable by kind, topic, speaker and
+    what higher apps add (event)."""
+    relations = registered(RELATIONS_HOOK)
+    filters = read_filters(
+        request, [KindFilter(), TopicFilter(), SpeakerFilter(relations)], LIBRARY_FILTERS_HOOK
+    )
     prefetches = ["speakers", "tagged_topics__tag", "document"]
-    for relation in ("session_links", "event_links", "writeup_links"):
-        prefetch = live_links(Resource, relation)
-        if prefetch is not None:
-            prefetches.append(prefetch)
-    resources = filter_resources(
-        Resource.objects.all(), kind=kind, topic=topic, event=event, speaker=speaker
-    ).prefetch_related(*prefetches)
+    prefetches += [p for p in (relation.prefetch() for relation in relations) if p is not None]
+    resources = (
+        apply_filters(Resource.objects.all(), filters).distinct().prefetch_related(*prefetches)
+    )
     page_of_resources = Paginator(
         resources.order_by("-published_on", "title", "pk"), RESOURCES_PER_PAGE
     ).get_page(request.GET.get("page"))
+    for resource in page_of_resources:
+        resource.link_groups = link_groups(resource, relations, request)
     query = request.GET.copy()
     query.pop("page", None)
     return TemplateResponse(
@@ -280,13 +273,8 @@ def resource_library_view(request, page):
             "page": page,
             "self": page,
             "resources": page_of_resources,
-            "kinds": ResourceKind.choices,
-            "kind": kind,
-            "topic": topic,
-            "event": event,
-            "speaker": speaker,
+            "filters": filters,
             "filter_query": query.urlencode(),
-            "is_filtered": bool(kind or topic or event or speaker),
-            **library_choices(),
+            "is_filtered": any(f.selected is not None for f in filters),
         },
     )

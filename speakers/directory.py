@@ -1,21 +1,26 @@
-"""The speaker directory: A-Z, filterable by organisation, topic and event.
+"""The speaker directory: A-Z, filterable by organisation, and by whatever
+apps above speakers add through hooks.
 
-Speakers is the lowest Recap app, so it reaches sessions, their topics and
-their events only through reverse relations (``session_links__page__...``)
-and Wagtail's page tree, never by importing events or resources.
+Speakers is the lowest Recap app with models, so the directory knows only
+speakers: the topic and event filters and each speaker's session count come
+from the events app, through the ``recap_speaker_directory_filters`` and
+``recap_speaker_directory_queryset`` hooks (see recap.core.filters). Hooks,
+not moving the page up: the directory is a route of SpeakerIndexPage, a page
+model of this app, and models do not move between apps.
 """
 
 import string
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Left, Upper
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from recap.core import params
+from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
+from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
 
 from .models import Speaker
@@ -23,72 +28,38 @@ from .models import Speaker
 SPEAKERS_PER_PAGE = 24
 PHOTO_FILTER = "fill-160x160-c50"
 LETTERS = list(string.ascii_uppercase) + ["#"]
-# Sessions a reader can see: a speaker counts under a topic or an event only
-# through published sessions.
-LIVE_SESSION = Q(session_links__page__live=True)
+FILTERS_HOOK = "recap_speaker_directory_filters"
+QUERYSET_HOOK = "recap_speaker_directory_queryset"
 
 
-def filter_speakers(speakers, *, letter="", organisation="", topic="", event=None):
-    """Narrow a Speaker queryset by the directory's filters (each optional)."""
+class OrganisationFilter(ListFilter):
+    name = "organisation"
+    label = _("Organisation")
+    any_label = _("Any organisation")
+    order = 10
+
+    def choices(self):
+        names = (
+            Speaker.objects.exclude(organisation="")
+            .order_by("organisation")
+            .values_list("organisation", flat=True)
+            .distinct()
+        )
+        return [(name, name) for name in names]
+
+    def apply(self, queryset, selected):
+        return queryset.filter(organisation=selected)
+
+    def describe(self, selected):
+        return _("from %(organisation)s") % {"organisation": selected}
+
+
+def filter_by_letter(speakers, letter):
     if letter == "#":
-        speakers = speakers.exclude(sort_name__regex=r"^[A-Za-z]")
-    elif letter:
-        speakers = speakers.filter(sort_name__istartswith=letter)
-    if organisation:
-        speakers = speakers.filter(organisation=organisation)
-    if topic:
-        speakers = speakers.filter(
-            LIVE_SESSION, session_links__page__tagged_topics__tag__slug=topic
-        )
-    if event is not None:
-        speakers = speakers.filter(
-            LIVE_SESSION,
-            session_links__page__path__startswith=event.path,
-            session_links__page__depth=event.depth + 1,
-        )
-    return speakers.distinct()
-
-
-def event_choices():
-    """(id, title) of the published events that have speakers, by title.
-
-    An event is the parent page of a session, found from the sessions'
-    tree paths (the events app is not imported here)."""
-    paths = (
-        Speaker.objects.filter(LIVE_SESSION)
-        .values_list("session_links__page__path", flat=True)
-        .distinct()
-    )
-    parent_paths = {path[: -Page.steplen] for path in paths if path}
-    return list(
-        Page.objects.live()
-        .public()
-        .filter(path__in=parent_paths)
-        .order_by("title")
-        .values_list("pk", "title")
-    )
-
-
-def topic_choices():
-    """(slug, name) of the topics of published sessions that have speakers."""
-    return list(
-        Speaker.objects.filter(LIVE_SESSION, session_links__page__tagged_topics__isnull=False)
-        .values_list(
-            "session_links__page__tagged_topics__tag__slug",
-            "session_links__page__tagged_topics__tag__name",
-        )
-        .distinct()
-        .order_by("session_links__page__tagged_topics__tag__name")
-    )
-
-
-def organisation_choices():
-    return list(
-        Speaker.objects.exclude(organisation="")
-        .order_by("organisation")
-        .values_list("organisation", flat=True)
-        .distinct()
-    )
+        return speakers.exclude(sort_name__regex=r"^[A-Za-z]")
+    if letter:
+        return speakers.filter(sort_name__istartswith=letter)
+    return speakers
 
 
 def letters_in_use(speakers):
@@ -125,25 +96,17 @@ def directory_context(request, page):
     letter = request.GET.get("letter", "").strip().upper()[:1]
     if letter and letter not in LETTERS:
         letter = ""
-    organisation = params.text(request.GET.get("organisation"), max_length=200)
-    topic = params.text(request.GET.get("topic"), max_length=100)
-    event = None
-    event_id = params.positive_int(request.GET.get("event"))
-    if event_id is not None:
-        event = Page.objects.live().public().filter(pk=event_id).first()
+    filters = read_filters(request, [OrganisationFilter()], FILTERS_HOOK)
 
-    filtered = filter_speakers(
-        Speaker.objects.all(), organisation=organisation, topic=topic, event=event
-    )
+    filtered = apply_filters(Speaker.objects.all(), filters).distinct()
     in_use = letters_in_use(filtered)
-    speakers = (
-        filter_speakers(filtered, letter=letter)
-        .annotate(session_count=Count("session_links", filter=LIVE_SESSION, distinct=True))
-        .prefetch_related(
-            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
-        )
-        .order_by("sort_name", "name", "pk")
-    )
+    speakers = filter_by_letter(filtered, letter)
+    # What higher apps show on each card (e.g. a session count).
+    for extend in registered(QUERYSET_HOOK):
+        speakers = extend(speakers)
+    speakers = speakers.prefetch_related(
+        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
+    ).order_by("sort_name", "name", "pk")
     page_of_speakers = Paginator(speakers, SPEAKERS_PER_PAGE).get_page(request.GET.get("page"))
 
     query = request.GET.copy()
@@ -158,13 +121,9 @@ def directory_context(request, page):
         "letter": letter,
         "letter_query": letter_query.urlencode(),
         "filter_query": query.urlencode(),
-        "organisation": organisation,
-        "topic": topic,
-        "event": event,
-        "organisations": organisation_choices(),
-        "topics": topic_choices(),
-        "events": event_choices(),
-        "is_filtered": bool(letter or organisation or topic or event),
+        "filters": filters,
+        "filter_phrases": [f.description for f in filters if f.description],
+        "is_filtered": bool(letter or any(f.selected is not None for f in filters)),
         "item_list_json_ld": json_ld_script(
             item_list(page_of_speakers, request, page_of_speakers.start_index() or 1)
         ),

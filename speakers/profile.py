@@ -1,28 +1,28 @@
-"""A speaker's public page: who they are, every session they took part in
-(grouped by event, upcoming and past), the write-ups they wrote and those
-that feature them, and their resources.
+"""A speaker's public page: who they are, and what apps above speakers add.
 
-Speakers import nothing from events or write-ups: sessions, events and
-write-ups are reached through reverse relations (`session_links`,
-`authored_writeups`, `writeup_links`, `resources`) and Wagtail's page tree.
+Speakers import nothing from the apps above them and query none of their
+relations: a speaker's sessions (grouped by event, upcoming and past), the
+write-ups they wrote or feature in, their resources, calendar and feed links
+are sections those apps register under the ``recap_speaker_page_sections``
+hook (see recap.core.sections). Hooks, not moving the page up: the page is a
+route of SpeakerIndexPage, a page model of this app, and models stay put.
 """
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from recap.core.links import absolute
-from recap.core.pages import public_q
+from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 
 from .structured_data import person_document
 
 PHOTO_FILTER = "fill-320x320-c50"
 TEMPLATE = "recap_speakers/speaker_page.html"
+SECTIONS_HOOK = "recap_speaker_page_sections"
 
 
 def find_speaker(slug):
@@ -38,59 +38,9 @@ def find_speaker(slug):
     raise Http404("No speaker with that address.")
 
 
-def sessions_by_event(speaker, now):
-    """The speaker's live sessions grouped by event: two lists (upcoming,
-    past) of {"event", "sessions": [{"session", "role"}]}, upcoming soonest
-    first and past latest first. Four queries, however many sessions."""
-    links = list(
-        speaker.session_links.filter(page__live=True)
-        .select_related("page")
-        .order_by("page__start", "page__path")
-    )
-    if not links:
-        return [], []
-    steplen = Page.steplen
-    parent_paths = {link.page.path[:-steplen] for link in links}
-    events = {
-        event.path: event
-        for event in Page.objects.live().public().filter(path__in=parent_paths).specific()
-    }
-    groups = {}
-    for link in links:
-        event = events.get(link.page.path[:-steplen])
-        if event is None:  # the event is a draft or private
-            continue
-        session = link.page
-        session.__dict__["event"] = event
-        group = groups.setdefault(event.pk, {"event": event, "sessions": []})
-        group["sessions"].append({"session": session, "role": link.get_role_display()})
-    upcoming = [g for g in groups.values() if g["event"].end >= now]
-    past = [g for g in groups.values() if g["event"].end < now]
-    upcoming.sort(key=lambda g: g["event"].start)
-    past.sort(key=lambda g: g["event"].start, reverse=True)
-    return upcoming, past
-
-
-def speaker_writeups(speaker):
-    """Write-ups the speaker wrote, and those that feature them (newest first)."""
-    authored = list(
-        speaker.authored_writeups.live().public().select_related("author").order_by("-date", "-pk")
-    )
-    authored_ids = {writeup.pk for writeup in authored}
-    featured = [
-        link.page
-        for link in speaker.writeup_links.filter(public_q("page__"))
-        .select_related("page", "page__author")
-        .order_by("-page__date", "-page__pk")
-        if link.page.pk not in authored_ids
-    ]
-    return authored, featured
-
-
-def speaker_context(request, speaker, page=None, now=None):
+def speaker_context(request, speaker, page=None):
     """Everything the speaker page shows, for the page view and the snippet
-    preview (where `speaker` may be unsaved and has no relations yet)."""
-    now = now or timezone.now()
+    preview (where `speaker` may be unsaved: sections then show nothing)."""
     image = photo = None
     if speaker.photo_id:
         image = (
@@ -100,12 +50,6 @@ def speaker_context(request, speaker, page=None, now=None):
             .first()
         )
         photo = image.get_rendition(PHOTO_FILTER) if image else None
-    if speaker.pk:
-        upcoming, past = sessions_by_event(speaker, now)
-        authored, featured = speaker_writeups(speaker)
-        resources = list(speaker.resources.select_related("document", "image"))
-    else:
-        upcoming, past, authored, featured, resources = [], [], [], [], []
     url = speaker.get_url(request) if speaker.slug else ""
     canonical_url = absolute(request, url)
     bio_text = strip_tags(speaker.bio or "").strip()
@@ -118,11 +62,7 @@ def speaker_context(request, speaker, page=None, now=None):
         "self": page,
         "speaker": speaker,
         "photo": photo,
-        "upcoming_sessions": upcoming,
-        "past_sessions": past,
-        "authored_writeups": authored,
-        "featured_writeups": featured,
-        "resources": resources,
+        "recap_sections": build_sections(SECTIONS_HOOK, request, speaker),
         "meta_title": speaker.name,
         "meta_description": description,
         "meta_image": image,

@@ -1,128 +1,15 @@
-"""Admin wiring for speakers: the Speaker snippet viewset (registered in the
-"Recap library" menu group by resources/wagtail_hooks.py) and the merge view
-that joins two records of the same person after a confirmation step."""
+"""Admin wiring for speakers: the Speaker snippet (in the "Recap library"
+menu group) and its "Merge" listing button."""
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
-from django.views.generic import FormView
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
-from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail.snippets.widgets import AdminSnippetChooser
+from wagtail.snippets.models import register_snippet
 
-from .merging import MergeRefused, merge_speakers, preview_merge
+from .admin_views import MERGE_URL_NAME, SpeakerViewSet
 from .models import Speaker
 
-MERGE_URL_NAME = "wagtailsnippets_recap_speakers_speaker:merge"
-
-
-class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(
-        queryset=Speaker.objects.all(),
-        label="Keep this record",
-        help_text="Every session, write-up and resource of the record being merged moves here.",
-        widget=AdminSnippetChooser(Speaker),
-    )
-
-    def __init__(self, *args, source, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.source = source
-        self.fields["target"].queryset = Speaker.objects.exclude(pk=source.pk)
-
-
-class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
-    """Step 1: choose the record to keep. Step 2: see what will move, and
-    confirm. Step 3: merge, then go to the kept record."""
-
-    template_name = "recap_speakers/admin/merge.html"
-    form_class = MergeForm
-    header_icon = "user"
-
-    def dispatch(self, request, pk):
-        self.source = get_object_or_404(Speaker, pk=pk)
-        policy = SpeakerViewSet().permission_policy
-        if not (
-            policy.user_has_permission(request.user, "change")
-            and policy.user_has_permission(request.user, "delete")
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, pk=pk)
-
-    def get_page_title(self):
-        return f"Merge {self.source.name}"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("wagtailsnippets_recap_speakers_speaker:list"),
-                "label": "Speakers",
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "source": self.source}
-
-    def form_valid(self, form):
-        target = form.cleaned_data["target"]
-        if self.request.POST.get("confirm") != "yes":
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form, target=target, counts=preview_merge(self.source, target)
-                )
-            )
-        name = self.source.name
-        try:
-            result = merge_speakers(self.source, target)
-        except MergeRefused as exc:
-            form.add_error("target", str(exc))
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"Merged “{name}” into “{target.name}”: {result.total} link(s) moved; "
-            "the old address now redirects here.",
-        )
-        return redirect("wagtailsnippets_recap_speakers_speaker:edit", target.pk)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "source": self.source}
-
-
-class SpeakerViewSet(SnippetViewSet):
-    model = Speaker
-    icon = "user"
-    menu_label = "Speakers"
-    list_display = ["name", "job_title", "organisation", UpdatedAtColumn()]
-    list_filter = {"organisation": ["icontains"], "job_title": ["icontains"]}
-    search_fields = ["name", "organisation", "job_title"]
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "name",
-        "slug",
-        "job_title",
-        "organisation",
-        "bio",
-        "photo",
-        "website",
-        "x_handle",
-        "mastodon_url",
-        "bluesky_handle",
-        "linkedin_url",
-    ]
-
-    @property
-    def merge_view(self):
-        return MergeSpeakerView.as_view()
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("merge/<str:pk>/", self.merge_view, name="merge"),
-        ]
+register_snippet(SpeakerViewSet)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -7,12 +7,40 @@ TESTS_DIR = Path(__file__).resolve().parent
 # Folders whose tests search, so they need search and reference indexing.
 INDEXING_FOLDERS = {TESTS_DIR / "search", TESTS_DIR / "api", TESTS_DIR / "browser"}
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# recap.questions is optional (`make test-without-questions` runs the page tests
+# without it). Tests of questions, and modules that import its models, are not
+# collected then; single tests that need it carry @pytest.mark.questions.
+NEEDS_QUESTIONS = [
+    TESTS_DIR / "questions",
+    TESTS_DIR / "browser" / "test_questions_journey.py",
+    TESTS_DIR / "site" / "test_load_demo.py",
+    TESTS_DIR / "api" / "test_api.py",
+]
+WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
+
+
+def questions_installed():
+    from django.apps import apps
+
+    return apps.is_installed("recap.questions")
 
 
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
     )
+    config.addinivalue_line(
+        "markers", "questions: needs recap.questions installed (skipped without it)"
+    )
+
+
+def pytest_ignore_collect(collection_path, config):
+    if questions_installed():
+        return None
+    path = Path(collection_path)
+    if any(path == needs or needs in path.parents for needs in NEEDS_QUESTIONS):
+        return True
+    return None
 
 
 def _runs_slow_tests(config):
@@ -25,11 +53,22 @@ def _runs_slow_tests(config):
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
     run_slow = _runs_slow_tests(config)
+    skip_questions = pytest.mark.skip(reason=WITHOUT_QUESTIONS)
+    without_questions = not questions_installed()
     for item in items:
         if Path(str(item.fspath)).parent in INDEXING_FOLDERS:
             item.add_marker(pytest.mark.search_index)
         if not run_slow and item.get_closest_marker("slow"):
             item.add_marker(skip_slow)
+        if without_questions and item.get_closest_marker("questions"):
+            item.add_marker(skip_questions)
+
+
+def pytest_report_header(config):
+    if not questions_installed():
+        left_out = ", ".join(str(path.relative_to(TESTS_DIR.parent)) for path in NEEDS_QUESTIONS)
+        return f"Not collected, {WITHOUT_QUESTIONS}: {left_out}"
+    return None
 
 
 @pytest.fixture(autouse=True)

@@ -30,12 +30,17 @@ from wagtail.api.v2.serializers import (
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from recap.core.links import absolute, page_url
 from recap.core.params import MAX_ID, positive_int
 from recap.core.sanitize import strip_controls
-from recap.events.models import EventPage, SessionPage, SessionSpeaker
+from recap.core.tree import parent_path
+from recap.events.models import (
+    EventPage,
+    SessionPage,
+    SessionSpeaker,
+    attach_sessions_to_events,
+)
 from recap.resources.models import Resource, Topic
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage, WriteUpSpeaker
@@ -155,8 +160,9 @@ class RecapRelationFilter(BaseFilterBackend):
     def speaker_q(model, speaker):
         sessions = SessionPage.objects.live().filter(speaker_links__speaker=speaker)
         if model is EventPage:
-            parents = {path[: -Page.steplen] for path in sessions.values_list("path", flat=True)}
-            return Q(path__in=parents)
+            return Q(
+                path__in={parent_path(path) for path in sessions.values_list("path", flat=True)}
+            )
         if model is SessionPage:
             return Q(speaker_links__speaker=speaker)
         if model is WriteUpPage:
@@ -170,15 +176,6 @@ class RecapRelationFilter(BaseFilterBackend):
         if model is Speaker:
             return Q(session_links__page__live=True, session_links__page__tagged_topics__tag=topic)
         return Q(tagged_topics__tag=topic)
-
-
-def attach_events(sessions):
-    """Give each session its event (parent page) from one query."""
-    parent_paths = {session.path[: -Page.steplen] for session in sessions}
-    events = {event.path: event for event in EventPage.objects.filter(path__in=parent_paths)}
-    for session in sessions:
-        session.__dict__["event"] = events.get(session.path[: -Page.steplen])
-    return sessions
 
 
 def with_api_prefetches(queryset):
@@ -278,7 +275,7 @@ class RecapPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         items = list(super().paginate_queryset(queryset))
         if queryset.model is SessionPage:
-            attach_events(items)
+            attach_sessions_to_events(items)
         return items
 
 

@@ -1,12 +1,19 @@
 """The write-up body's StreamField blocks: one module, each block with an
 icon, a template, a description and a preview value for the block picker."""
 
+from functools import cached_property
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from recap.questions.blocks import QuestionAnswerBlock
+# recap.questions is optional: without it, the body has no question-and-answer
+# block (and nothing here imports it).
+QUESTIONS_INSTALLED = apps.is_installed("recap.questions")
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
@@ -105,6 +112,63 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {"text": "Do you have a centre of excellence? Tell us."}
 
 
+class DelegateQuestionChooserBlock(blocks.ChooserBlock):
+    """Chooses a delegate question (recap.questions) with its admin chooser.
+
+    Migrations name a block by its import path, and writeups' first migration
+    once named ``recap.questions.blocks.DelegateQuestionChooserBlock``, which
+    cannot be imported on a site without recap.questions (it resolves the
+    model when imported). This class, importable on every site because it
+    finds the model and the chooser only when used, took its place in that
+    migration: block definitions live in the migration state only (the column
+    holds JSON either way), so databases that already ran it are unchanged.
+    ``recap.questions.blocks`` keeps its own class for sites that import it."""
+
+    class Meta:
+        icon = "help"
+
+    @property
+    def target_model(self):
+        return apps.get_model("recap_questions", "DelegateQuestion")
+
+    @cached_property
+    def widget(self):
+        from recap.questions.choosers import question_chooser_viewset
+
+        return question_chooser_viewset.widget_class()
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    """A delegate's question, cited, with the write-up's answer. Publishing
+    the write-up marks the question answered and links it here."""
+
+    question = DelegateQuestionChooserBlock()
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "recap_questions/blocks/question_answer_block.html"
+        description = _("Answer a question a delegate asked, citing it.")
+        preview_value = {
+            "answer": "<p>Give social media a home: a small team that trains everyone else.</p>"
+        }
+
+    def clean(self, value):
+        from recap.questions.blocks import uncitable_question_error
+        from recap.questions.models import PUBLIC_STATUSES
+
+        value = super().clean(value)
+        question = value.get("question")
+        # Checked on the server whoever saves: the chooser only offers public
+        # questions to most editors, but an id can be posted by hand.
+        if question is not None and question.status not in PUBLIC_STATUSES:
+            raise StructBlockValidationError(
+                block_errors={"question": uncitable_question_error(question.pk)}
+            )
+        return value
+
+
 class WriteUpBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         features=TEXT_FEATURES,
@@ -120,4 +184,5 @@ class WriteUpBodyBlock(blocks.StreamBlock):
     resource = ResourceCardBlock()
     takeaways = KeyTakeawaysBlock()
     call_to_action = CallToActionBlock()
-    question = QuestionAnswerBlock()
+    if QUESTIONS_INSTALLED:
+        question = QuestionAnswerBlock()

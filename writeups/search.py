@@ -23,7 +23,6 @@ from django.template.response import TemplateResponse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from recap.core.params import positive_int
@@ -195,17 +194,19 @@ def decorate(key, items, request):
         return items
     pks = [item.pk for item in items]
     if key == "session":
-        loaded = SessionPage.objects.filter(pk__in=pks).prefetch_related(
-            Prefetch(
-                "speaker_links",
-                queryset=SessionSpeaker.objects.select_related("speaker").order_by("sort_order"),
+        loaded = (
+            SessionPage.objects.filter(pk__in=pks)
+            .prefetch_related(
+                Prefetch(
+                    "speaker_links",
+                    queryset=SessionSpeaker.objects.select_related("speaker").order_by(
+                        "sort_order"
+                    ),
+                )
             )
+            .with_events()
         )
         loaded = {session.pk: session for session in loaded}
-        parents = {session.path[: -Page.steplen] for session in loaded.values()}
-        events = {event.path: event for event in EventPage.objects.filter(path__in=parents)}
-        for session in loaded.values():
-            session.__dict__["event"] = events.get(session.path[: -Page.steplen])
         return [loaded[pk] for pk in pks if pk in loaded]
     if key == "writeup":
         loaded = WriteUpPage.objects.filter(pk__in=pks).select_related("author", "event")

@@ -2,13 +2,16 @@
 number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
-from wagtail.models import Page
 
+from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
+from recap.core.tree import parent_path
+from recap.events.models import attach_sessions_to_events
 from recap.events.views import attach_event, rendition
 
 from .structured_data import writeup_document
 
+SECTIONS_HOOK = "recap_writeup_page_sections"
 WRITEUPS_PER_PAGE = 10
 HERO_FILTER = "fill-1200x600-c50"
 
@@ -24,19 +27,9 @@ def sessions_with_events(page, event):
     (their parents, fetched together unless they belong to `event`)."""
     sessions = [link.session for link in page.session_links.all().select_related("session")]
     sessions = [s for s in sessions if s is not None and s.live]
-    steplen = Page.steplen
-    other_paths = {
-        s.path[:-steplen] for s in sessions if event is None or s.path[:-steplen] != event.path
-    }
-    parents = {}
-    if other_paths:
-        parents = {p.path: p for p in Page.objects.filter(path__in=other_paths).specific()}
-    for session in sessions:
-        parent_path = session.path[:-steplen]
-        if event is not None and parent_path == event.path:
-            attach_event([session], event)
-        elif parent_path in parents:
-            attach_event([session], parents[parent_path])
+    in_event = [s for s in sessions if event is not None and parent_path(s) == event.path]
+    attach_event(in_event, event)
+    attach_sessions_to_events([s for s in sessions if s not in in_event])
     return sessions
 
 
@@ -78,4 +71,7 @@ def writeup_context(request, page):
         "topics": list(page.topics.all()),
         "hero": hero,
         "json_ld": json_ld_script(document),
+        # Reader responses come from recap.questions, which is optional: a
+        # section it registers, so this page works without it.
+        "recap_sections": build_sections(SECTIONS_HOOK, request, page),
     }

@@ -21,6 +21,7 @@ import uuid
 import zoneinfo
 from collections import Counter
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -41,7 +42,6 @@ from recap.events.models import (
     SessionResource,
     SessionSpeaker,
 )
-from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus, QuestionVote
 from recap.resources.models import (
     Resource,
     ResourceKind,
@@ -60,6 +60,16 @@ from recap.writeups.models import (
 
 from . import demo_images
 from .models import HomePage
+
+# recap.questions is optional: without it the demo has no delegate questions.
+QUESTIONS_INSTALLED = apps.is_installed("recap.questions")
+if QUESTIONS_INSTALLED:
+    from recap.questions.models import (
+        DelegateQuestion,
+        QuestionSource,
+        QuestionStatus,
+        QuestionVote,
+    )
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 IMAGE_PREFIX = "Demo: "
@@ -375,7 +385,7 @@ class DemoLoader:
 
     def steps(self):
         """The work, in order, as (label, callable) pairs; `progress(label)` follows each."""
-        return [
+        steps = [
             ("Home page and section pages", self.build_site_tree),
             ("Topics", self.build_topics),
             ("Pictures", self.build_images),
@@ -387,6 +397,9 @@ class DemoLoader:
             ("Delegate questions", self.build_questions),
             ("The write-ups", self.build_writeups),
         ]
+        if not QUESTIONS_INSTALLED:
+            steps = [step for step in steps if step[1] != self.build_questions]
+        return steps
 
     def run(self):
         # The search index and Wagtail's reference index (the admin's "usage"
@@ -1257,19 +1270,25 @@ class DemoLoader:
                     "I would give anyone starting out.",
                 ),
             ),
-            block(
-                "question",
-                {
-                    "question": self.delegate_question.pk,
-                    "answer": rich(
-                        "Right in the middle of it. Staff already talk about work online, and "
-                        "internal communicators know the audience, the tone and the rules "
-                        "better than anyone. Our job is to help colleagues speak with "
-                        "confidence, to bring the social efforts inside the organisation "
-                        "together, and to make sure someone is listening. For material, start "
-                        "with the resources at the end of this post.",
-                    ),
-                },
+            *(
+                [
+                    block(
+                        "question",
+                        {
+                            "question": self.delegate_question.pk,
+                            "answer": rich(
+                                "Right in the middle of it. Staff already talk about work online, and "
+                                "internal communicators know the audience, the tone and the rules "
+                                "better than anyone. Our job is to help colleagues speak with "
+                                "confidence, to bring the social efforts inside the organisation "
+                                "together, and to make sure someone is listening. For material, start "
+                                "with the resources at the end of this post.",
+                            ),
+                        },
+                    )
+                ]
+                if QUESTIONS_INSTALLED
+                else []
             ),
             block("heading", {"text": "Centres of excellence", "level": "h2"}),
             block(
@@ -1395,7 +1414,7 @@ class DemoLoader:
                 for key in ("coe-article", "hub-and-spoke", "connected-firm", "maturity-model")
             ],
         )
-        if self.delegate_question.answered_in_id is None:
+        if QUESTIONS_INSTALLED and self.delegate_question.answered_in_id is None:
             # Publishing the write-up may have done this already (a questions hook).
             DelegateQuestion.objects.filter(pk=self.delegate_question.pk).update(
                 answered_in=self.writeup, status=QuestionStatus.ANSWERED

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from recap.questions.blocks import QuestionAnswerBlock
 from recap.questions.models import QuestionStatus
+from recap.writeups.blocks import QuestionAnswerBlock
 from tests.factories import WriteUpPageFactory
 from tests.questions.factories import DelegateQuestionFactory
 

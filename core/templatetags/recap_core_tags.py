@@ -1,0 +1,54 @@
+"""Template helpers every Recap app may use: embeds that never break a page,
+and links to objects that know their own URL (speakers, topics, pages)."""
+
+import logging
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.embeds.format import embed_to_frontend_html
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+
+@register.simple_tag
+def embed_or_empty(url, max_width=None):
+    """The embed HTML for a video page, or "" when it cannot be fetched (no
+    provider, no network, a timeout...), so the template can show a link card
+    instead. Wagtail already turns EmbedException into ""; anything else a
+    finder raises while offline is treated the same way, never as an error."""
+    if not url:
+        return ""
+    try:
+        return embed_to_frontend_html(url, max_width)
+    except Exception:  # noqa: BLE001 - a broken embed must never break the page
+        logger.warning("Could not embed %s", url, exc_info=True)
+        return ""
+
+
+@register.filter
+def embed_url(value):
+    """The URL behind an EmbedBlock value (an EmbedValue) or a plain string."""
+    return getattr(value, "url", value) or ""
+
+
+@register.simple_tag(takes_context=True)
+def object_url(context, obj):
+    """The URL of anything with a ``get_url(request)`` (a speaker, a topic, a
+    page), so shared includes link objects without knowing their app."""
+    get_url = getattr(obj, "get_url", None)
+    return get_url(context.get("request")) if get_url is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def render_sections(context, sections, slot="main"):
+    """Render the sections (from ``recap.core.sections.build_sections``) that
+    go in `slot`, each with the page's context plus its own."""
+    parts = []
+    for built in sections or ():
+        if built.slot != slot:
+            continue
+        template = context.template.engine.get_template(built.template_name)
+        with context.push(**built.data):
+            parts.append(template.render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered by templates, escaped there

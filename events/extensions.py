@@ -1,0 +1,313 @@
+"""What events add to the pages of apps below them (speakers, resources),
+through the hooks those pages offer (registered in wagtail_hooks.py):
+
+- a speaker's page: their sessions grouped by event, and calendar links;
+- the speaker directory: filters by topic and event, and session counts;
+- a topic's page: events and sessions on the topic, and calendar links;
+- the resource library: a filter by event, and the sessions and events each
+  resource is linked from.
+
+Every section and filter makes a fixed number of queries.
+"""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recap.core import params
+from recap.core.filters import ListFilter
+from recap.core.sections import Section
+from recap.core.tree import parent_path
+from recap.resources.models import Topic
+from recap.resources.views import ResourceRelation, first_and_total
+
+from .models import (
+    EventPage,
+    EventResource,
+    SessionPage,
+    SessionResource,
+    SessionSpeaker,
+    attach_sessions_to_events,
+)
+
+# A speaker counts under a topic or an event only through published sessions.
+LIVE_SESSION = Q(session_links__page__live=True)
+
+
+class CalendarAlternateSection(Section):
+    """<link rel="alternate" type="text/calendar"> in the page's head."""
+
+    template_name = "recap_events/sections/calendar_alternate.html"
+    slot = "head"
+    order = 20
+
+    def get_context(self, request, obj):
+        return {"calendar_object": obj}
+
+
+class CalendarLinksSection(CalendarAlternateSection):
+    """ "Add to calendar" and "Subscribe" where the page offers to follow it."""
+
+    template_name = "recap_events/sections/calendar_links.html"
+    slot = "header"
+
+
+# The speaker's page
+
+
+def sessions_by_event(speaker, now):
+    """The speaker's live sessions grouped by their live, public event: two
+    lists (upcoming, past) of {"event", "sessions": [{"session", "role"}]},
+    upcoming soonest first and past latest first. Two queries."""
+    links = list(
+        speaker.session_links.filter(page__live=True)
+        .select_related("page")
+        .order_by("page__start", "page__path")
+    )
+    if not links:
+        return [], []
+    attach_sessions_to_events([link.page for link in links], EventPage.objects.live().public())
+    groups = {}
+    for link in links:
+        event = link.page.event
+        if event is None:  # the event is a draft or private
+            continue
+        group = groups.setdefault(event.pk, {"event": event, "sessions": []})
+        group["sessions"].append({"session": link.page, "role": link.get_role_display()})
+    upcoming = [g for g in groups.values() if g["event"].end >= now]
+    past = [g for g in groups.values() if g["event"].end < now]
+    upcoming.sort(key=lambda g: g["event"].start)
+    past.sort(key=lambda g: g["event"].start, reverse=True)
+    return upcoming, past
+
+
+class SpeakerSessionsSection(Section):
+    template_name = "recap_events/sections/speaker_sessions.html"
+    order = 10
+
+    def get_context(self, request, speaker):
+        if not speaker.pk:  # a preview of an unsaved speaker
+            upcoming, past = [], []
+        else:
+            upcoming, past = sessions_by_event(speaker, timezone.now())
+        return {"upcoming_sessions": upcoming, "past_sessions": past}
+
+
+def speaker_page_sections():
+    return [CalendarAlternateSection(), CalendarLinksSection(), SpeakerSessionsSection()]
+
+
+# The speaker directory
+
+
+class SpeakerTopicFilter(ListFilter):
+    """Speakers of published sessions on a topic."""
+
+    name = "topic"
+    label = _("Topic")
+    any_label = _("Any topic")
+    order = 20
+
+    def choices(self):
+        return list(
+            Topic.objects.filter(
+                tagged_sessions__content_object__live=True,
+                tagged_sessions__content_object__speaker_links__isnull=False,
+            )
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+
+    def clean(self, raw):
+        return raw[:100] or None
+
+    def apply(self, queryset, selected):
+        return queryset.filter(LIVE_SESSION, session_links__page__tagged_topics__tag__slug=selected)
+
+
+class SpeakerEventFilter(ListFilter):
+    """Speakers of an event's published sessions."""
+
+    name = "event"
+    label = _("Event")
+    any_label = _("Any event")
+    order = 30
+
+    def choices(self):
+        with_speakers = SessionPage.objects.live().filter(speaker_links__isnull=False)
+        return list(
+            EventPage.objects.live()
+            .public()
+            .filter(
+                path__in={
+                    parent_path(path) for path in with_speakers.values_list("path", flat=True)
+                }
+            )
+            .order_by("title")
+            .values_list("pk", "title")
+        )
+
+    def clean(self, raw):
+        pk = params.positive_int(raw)
+        return EventPage.objects.live().public().filter(pk=pk).first() if pk else None
+
+    def value(self, selected):
+        return selected.pk
+
+    def apply(self, queryset, selected):
+        return queryset.filter(
+            LIVE_SESSION,
+            session_links__page__path__startswith=selected.path,
+            session_links__page__depth=selected.depth + 1,
+        )
+
+    def describe(self, selected):
+        return _("at %(event)s") % {"event": selected.title}
+
+
+def speaker_directory_filters():
+    return [SpeakerTopicFilter(), SpeakerEventFilter()]
+
+
+def with_session_count(speakers):
+    """Each speaker's count of published sessions, shown on directory cards."""
+    return speakers.annotate(
+        session_count=Count("session_links", filter=LIVE_SESSION, distinct=True)
+    )
+
+
+# A topic's page
+
+
+class TopicEventsSection(Section):
+    template_name = "recap_events/sections/topic_events.html"
+    order = 10
+
+    def get_context(self, request, topic):
+        items, total = first_and_total(
+            EventPage.objects.live().public().filter(tagged_topics__tag=topic).order_by("-start")
+        )
+        return {"items": items, "total": total}
+
+    def item_list_entries(self, request, data):
+        return [(event.title, event.get_url(request)) for event in data["items"]]
+
+
+class TopicSessionsSection(TopicEventsSection):
+    template_name = "recap_events/sections/topic_sessions.html"
+    order = 20
+
+    def get_context(self, request, topic):
+        sessions = (
+            SessionPage.objects.live()
+            .public()
+            .filter(tagged_topics__tag=topic)
+            .prefetch_related(
+                Prefetch(
+                    "speaker_links",
+                    queryset=SessionSpeaker.objects.select_related("speaker").order_by(
+                        "sort_order"
+                    ),
+                )
+            )
+            .order_by("-start")
+            .with_events()
+        )
+        items, total = first_and_total(sessions)
+        return {"items": items, "total": total}
+
+
+def topic_page_sections():
+    return [
+        CalendarAlternateSection(),
+        CalendarLinksSection(),
+        TopicEventsSection(),
+        TopicSessionsSection(),
+    ]
+
+
+# The resource library
+
+
+class ResourceEventFilter(ListFilter):
+    """Resources of an event: its own, and those of its sessions."""
+
+    name = "event"
+    label = _("Event")
+    any_label = _("Any event")
+    order = 30
+
+    def choices(self):
+        session_paths = SessionPage.objects.filter(resource_links__isnull=False).values_list(
+            "path", flat=True
+        )
+        return list(
+            EventPage.objects.live()
+            .public()
+            .filter(
+                Q(resource_links__isnull=False)
+                | Q(path__in={parent_path(path) for path in session_paths})
+            )
+            .distinct()
+            .order_by("-start")
+            .values_list("pk", "title")
+        )
+
+    def clean(self, raw):
+        pk = params.positive_int(raw)
+        return EventPage.objects.live().public().filter(pk=pk).first() if pk else None
+
+    def value(self, selected):
+        return selected.pk
+
+    def apply(self, queryset, selected):
+        return queryset.filter(
+            Q(event_links__page=selected) | Q(session_links__page__path__startswith=selected.path)
+        )
+
+
+class PageLinkRelation(ResourceRelation):
+    """Resources linked from live pages through an Orderable with `page`."""
+
+    relation_name = ""
+    through = None
+
+    def prefetch(self):
+        return Prefetch(
+            self.relation_name,
+            queryset=self.through.objects.filter(page__live=True)
+            .select_related("page")
+            .order_by("page__title"),
+        )
+
+    def pages(self, resource):
+        return [link.page for link in getattr(resource, self.relation_name).all()]
+
+
+class EventResourceRelation(PageLinkRelation):
+    label = _("Events")
+    order = 10
+    relation_name = "event_links"
+    through = EventResource
+
+
+class SessionResourceRelation(PageLinkRelation):
+    label = _("Sessions")
+    order = 20
+    relation_name = "session_links"
+    through = SessionResource
+
+    def speaker_q(self, speaker):
+        return Q(session_links__page__speaker_links__speaker=speaker)
+
+    def speaker_choices_q(self):
+        return Q(session_links__page__resource_links__isnull=False, session_links__page__live=True)
+
+
+def resource_library_filters():
+    return ResourceEventFilter()
+
+
+def resource_relations():
+    return [EventResourceRelation(), SessionResourceRelation()]

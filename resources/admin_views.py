@@ -1,0 +1,47 @@
+"""Admin views for resources and topics: snippets in the "Recap library"
+menu group, each with listing columns, filters, search and an inspect view
+(Resource also has revisions and previews from its mixins)."""
+
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from recap.core.admin_menu import LIBRARY_MENU_HOOK
+
+from .models import Resource, Topic
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "link"
+    menu_label = "Resources"
+    menu_hook = LIBRARY_MENU_HOOK
+    menu_order = 20
+    list_display = ["title", "kind", "publisher", "published_on", UpdatedAtColumn()]
+    list_filter = ["kind", "published_on"]
+    search_fields = ["title", "publisher", "author", "note"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "kind",
+        "url",
+        "document",
+        "image",
+        "embed_url",
+        "publisher",
+        "author",
+        "published_on",
+        "note",
+        "link_checked_at",
+        "link_status",
+    ]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+    menu_hook = LIBRARY_MENU_HOOK
+    menu_order = 30
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]

@@ -1,0 +1,20 @@
+"""Admin forms for speakers."""
+
+from django import forms
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+from .models import Speaker
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=Speaker.objects.all(),
+        label="Keep this record",
+        help_text="Every session, write-up and resource of the record being merged moves here.",
+        widget=AdminSnippetChooser(Speaker),
+    )
+
+    def __init__(self, *args, source, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+        self.fields["target"].queryset = Speaker.objects.exclude(pk=source.pk)
