@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,11 @@ NEEDS_QUESTIONS = [
     TESTS_DIR / "site" / "test_load_demo.py",
     TESTS_DIR / "api" / "test_api.py",
 ]
+# Besides those, any test module that imports recap.questions or the questions
+# tests' helpers is left out too (read from its import lines).
+IMPORTS_QUESTIONS = re.compile(
+    r"^\s*(?:from|import)\s+(?:recap\.questions|tests\.questions)\b", re.MULTILINE
+)
 WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
 
 
@@ -39,6 +45,8 @@ def pytest_ignore_collect(collection_path, config):
         return None
     path = Path(collection_path)
     if any(path == needs or needs in path.parents for needs in NEEDS_QUESTIONS):
+        return True
+    if path.suffix == ".py" and IMPORTS_QUESTIONS.search(path.read_text(encoding="utf-8")):
         return True
     return None
 
@@ -67,7 +75,10 @@ def pytest_collection_modifyitems(config, items):
 def pytest_report_header(config):
     if not questions_installed():
         left_out = ", ".join(str(path.relative_to(TESTS_DIR.parent)) for path in NEEDS_QUESTIONS)
-        return f"Not collected, {WITHOUT_QUESTIONS}: {left_out}"
+        return (
+            f"Not collected, {WITHOUT_QUESTIONS}: {left_out}, "
+            "and every test module that imports recap.questions or tests.questions"
+        )
     return None
 
 
