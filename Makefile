@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 CONSTRAINTS ?= constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run on every core (pytest-xdist); set PYTEST_ARGS= to run in one process.
-PYTEST_ARGS ?= -n auto
+# Tests run on every core (pytest-xdist; a module marked with an xdist_group stays on one
+# worker); set PYTEST_ARGS= to run in one process.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 # The ten slowest tests are printed after every run, so a slow one is seen early.
 PYTEST_REPORT ?= --durations=10
 

@@ -18,7 +18,8 @@ import pytest
 
 from tests.test_packaging import ROOT, build_wheel
 
-pytestmark = pytest.mark.slow
+# One worker builds the wheel and the host site once for the whole module.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("install")]
 
 # The checkout's pins, so CI installs the versions the suite runs with.
 CONSTRAINTS = ROOT / "constraints.txt"
