@@ -126,13 +126,24 @@ class SpeakerTopicFilter(ListFilter):
         return queryset.filter(LIVE_SESSION, session_links__page__tagged_topics__tag__slug=selected)
 
 
-class SpeakerEventFilter(ListFilter):
-    """Speakers of an event's published sessions."""
+class EventFilter(ListFilter):
+    """A list filtered by one live, public event, chosen by its id."""
 
     name = "event"
     label = _("Event")
     any_label = _("Any event")
     order = 30
+
+    def clean(self, raw):
+        pk = params.positive_int(raw)
+        return EventPage.objects.live().public().filter(pk=pk).first() if pk else None
+
+    def value(self, selected):
+        return selected.pk
+
+
+class SpeakerEventFilter(EventFilter):
+    """Speakers of an event's published sessions."""
 
     def choices(self):
         with_speakers = SessionPage.objects.live().filter(speaker_links__isnull=False)
@@ -147,13 +158,6 @@ class SpeakerEventFilter(ListFilter):
             .order_by("title")
             .values_list("pk", "title")
         )
-
-    def clean(self, raw):
-        pk = params.positive_int(raw)
-        return EventPage.objects.live().public().filter(pk=pk).first() if pk else None
-
-    def value(self, selected):
-        return selected.pk
 
     def apply(self, queryset, selected):
         return queryset.filter(
@@ -230,13 +234,8 @@ def topic_page_sections():
 # The resource library
 
 
-class ResourceEventFilter(ListFilter):
+class ResourceEventFilter(EventFilter):
     """Resources of an event: its own, and those of its sessions."""
-
-    name = "event"
-    label = _("Event")
-    any_label = _("Any event")
-    order = 30
 
     def choices(self):
         session_paths = SessionPage.objects.filter(resource_links__isnull=False).values_list(
@@ -253,13 +252,6 @@ class ResourceEventFilter(ListFilter):
             .order_by("-start")
             .values_list("pk", "title")
         )
-
-    def clean(self, raw):
-        pk = params.positive_int(raw)
-        return EventPage.objects.live().public().filter(pk=pk).first() if pk else None
-
-    def value(self, selected):
-        return selected.pk
 
     def apply(self, queryset, selected):
         return queryset.filter(
