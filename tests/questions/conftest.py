@@ -10,6 +10,17 @@ from recap.questions.shortcodes import session_code
 from tests.factories import SessionPageFactory
 
 
+@pytest.fixture(autouse=True)
+def _one_rate_limit_window(monkeypatch):
+    """Every request of a test counts in the same rate-limit window.
+
+    django-ratelimit counts per fixed window (a minute for "30/m"), whose end
+    falls at a moment of its own for each key; a test that sends 31 votes on a
+    slow machine could straddle it and see its count reset. Here the window
+    ends far in the future, so limits are tested by count, never by clock."""
+    monkeypatch.setattr("django_ratelimit.core._get_window", lambda value, period: 4_102_444_800)
+
+
 @pytest.fixture
 def session(db):
     return SessionPageFactory(title="Social media and internal comms")
