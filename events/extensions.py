@@ -19,7 +19,7 @@ from recap.core.filters import ListFilter
 from recap.core.sections import Section
 from recap.core.tree import parent_path
 from recap.resources.models import Topic
-from recap.resources.views import ResourceRelation, first_and_total
+from recap.resources.views import ResourceRelation, TopicFilter, first_and_total
 
 from .models import (
     EventPage,
@@ -100,13 +100,8 @@ def speaker_page_sections():
 # The speaker directory
 
 
-class SpeakerTopicFilter(ListFilter):
+class SpeakerTopicFilter(TopicFilter):
     """Speakers of published sessions on a topic."""
-
-    name = "topic"
-    label = _("Topic")
-    any_label = _("Any topic")
-    order = 20
 
     def choices(self):
         return list(
@@ -118,9 +113,6 @@ class SpeakerTopicFilter(ListFilter):
             .order_by("name")
             .values_list("slug", "name")
         )
-
-    def clean(self, raw):
-        return raw[:100] or None
 
     def apply(self, queryset, selected):
         return queryset.filter(LIVE_SESSION, session_links__page__tagged_topics__tag__slug=selected)

@@ -163,6 +163,9 @@ class KindFilter(ListFilter):
 
 
 class TopicFilter(ListFilter):
+    """A list filtered by one topic, chosen by its slug (the resource
+    library's; the speaker directory's narrows it to speakers)."""
+
     name = "topic"
     label = _("Topic")
     any_label = _("Any topic")
