@@ -76,6 +76,10 @@ class SessionKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Kinds that are never talks: no speakers to ask, nothing to share.
+BREAK_KINDS = (SessionKind.BREAK, SessionKind.NETWORKING)
+
+
 class SpeakerRole(models.TextChoices):
     SPEAKER = "speaker", "Speaker"
     PANELLIST = "panellist", "Panellist"
@@ -419,7 +423,9 @@ class SessionPage(RoutablePageMixin, Page):
         default=True, help_text="Delegates may ask questions on this session's page."
     )
     questions_close_at = models.DateTimeField(
-        null=True, blank=True, help_text="Left empty, questions stay open while the box is ticked."
+        null=True,
+        blank=True,
+        help_text="Left empty, questions close when the session ends.",
     )
     questions_auto_approve = models.BooleanField(
         "publish questions at once",
@@ -539,12 +545,24 @@ class SessionPage(RoutablePageMixin, Page):
     def is_cancelled(self):
         return self.status == SessionStatus.CANCELLED
 
+    @cached_property
+    def is_break(self):
+        """A break, lunch, networking or another slot without speakers: its page
+        offers no questions and no share links (nobody to ask, nothing to say)."""
+        if self.kind in BREAK_KINDS:
+            return True
+        return self.kind == SessionKind.OTHER and not self.speaker_links.exists()
+
     def accepts_questions(self, now=None):
-        """Whether delegates may ask questions now."""
-        if not self.questions_open or self.is_cancelled:
+        """Whether delegates may ask questions now: while the box is ticked,
+        until `questions_close_at`, or, left empty, until the session ends
+        (as Slido closes an event's Q&A when it ends); never on a cancelled
+        session or a break."""
+        if not self.questions_open or self.is_cancelled or self.is_break:
             return False
         now = now or timezone.now()
-        return self.questions_close_at is None or now < self.questions_close_at
+        close_at = self.questions_close_at or self.end
+        return close_at is None or now < close_at
 
     def clean(self):
         super().clean()

@@ -19,6 +19,8 @@ class SessionQuestionsSection(Section):
     slot = "after_abstract"
 
     def get_context(self, request, session):
+        if session.is_break:
+            return None  # a break or lunch: nobody to ask
         return session_questions(_tag_context(request), session)
 
 

@@ -8,7 +8,8 @@ each a bounded query, however many questions the session has.
 Polls are answered from a version per session, derived from the database
 by one cheap query (the session's last publish, its questions' latest change
 and their number: every change, whether a question asked, a vote, a
-moderation or an edit, moves one of them) and kept in the cache. Every change
+moderation or an edit, moves one of them; and whether the clock has closed
+its questions) and kept in the cache. Every change
 deletes the cached version once it is committed, so the next poll reads it
 again; in between, polls cost no query. Cached versions expire after
 VERSION_TIMEOUT, which bounds how long a change can go unseen when a poll's
@@ -23,6 +24,7 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from recap.core.pages import is_public, private_section_paths
 from recap.core.structured_data import escape_script_json
@@ -34,7 +36,7 @@ TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
 VERSION_TIMEOUT = 10
 # Part of every ETag: change it when the shape of the JSON changes.
-STATE_FORMAT = "1"
+STATE_FORMAT = "2"
 
 
 def _version_key(session_id):
@@ -50,13 +52,17 @@ def present_version(session_id):
         return version
     row = (
         SessionPage.objects.filter(pk=session_id, live=True)
-        .values("last_published_at")
+        .values("last_published_at", "questions_close_at", "end")
         .annotate(latest=Max("questions__updated_at"), count=Count("questions"))
         .first()
     )
     if row is None:
         return None
-    parts = [row["last_published_at"], row["latest"], row["count"]]
+    # Questions close by the clock too (at questions_close_at, or the session's
+    # end): the moment they do, the version moves and the screen says so.
+    close_at = row["questions_close_at"] or row["end"]
+    closed_by_time = close_at is not None and timezone.now() >= close_at
+    parts = [row["last_published_at"], row["latest"], row["count"], closed_by_time]
     version = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
     cache.set(key, version, VERSION_TIMEOUT)
     return version
@@ -138,6 +144,7 @@ def present_state(session, request=None):
     paths = private_section_paths() if any(q.answered_in_id for q in shown) else ()
     return {
         "session": {"id": session.pk, "title": session.title},
+        "closed": not session.accepts_questions(),
         "highlighted": public_question(highlighted, request, paths) if highlighted else None,
         "top": [public_question(q, request, paths) for q in top],
         "answered": [public_question(q, request, paths) for q in answered],

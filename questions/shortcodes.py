@@ -3,10 +3,13 @@
 The code is the session's page id in Crockford's base32, lower case: stable
 for the session's life (ids never change), short, and without letters that
 read like digits. It is a public id, as the session's page is public.
+
+Codes are read in either case, as Crockford's base32 is: a code typed from
+the screen as /q/Z/ works like /q/z/.
 """
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
-CODE_PATTERN = r"[0-9a-hjkmnp-tv-z]{1,13}"
+CODE_PATTERN = r"[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{1,13}"
 _VALUES = {char: index for index, char in enumerate(ALPHABET)}
 
 

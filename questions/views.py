@@ -10,6 +10,7 @@ import time
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -70,8 +71,10 @@ def _back_url(request, fallback):
     return fallback
 
 
-def _confirmation(question, kind, bot=False):
-    held = bot or question is None or question.status == "pending"
+def _confirmation(question, kind):
+    """What the delegate is told once their text is stored: it matches what
+    became of it (shown at once, or held for a moderator)."""
+    held = question.status == "pending"
     if kind == "question":
         if held:
             return _(
@@ -87,16 +90,45 @@ def _confirmation(question, kind, bot=False):
     return _("Thank you: your response is now shown.")
 
 
+def _landing_url(request, question, back_url, session=None):
+    """Where the browser lands after a stored question (no JavaScript).
+
+    A question shown at once lands on the session's questions ordered by
+    newest, at the question itself: ordered by votes, a new question with no
+    vote could sit on a later page than the one the delegate lands on (Slido
+    too switches to "Recent" after you ask)."""
+    if session is None or question.status not in PUBLIC_STATUSES:
+        return back_url
+    return f"{session.get_url(request)}?questions=recent#question-{question.pk}"
+
+
+def _question_html(request, question, session):
+    """The question as the session's list shows it, for the page's script to
+    put in the list at once (rendered and escaped by the same template)."""
+    return render_to_string(
+        "recap_questions/includes/question_item.html",
+        {
+            "question": question,
+            "with_votes": True,
+            "voted": set(),
+            "vote_next": f"{session.get_url(request)}?questions=recent",
+        },
+        request=request,
+    )
+
+
 def _shown_again(request, kind, fields):
     """The posted form with a new submission token and start value, so the
-    delegate can send its text as a new question with one click."""
+    delegate can send its text as a new question with one click. The
+    honeypot is emptied: a person's browser may have filled it."""
     data = request.POST.copy()
     for name, value in fields.items():
         data[name] = value
+    data["website"] = ""
     return QuestionForm(data, kind=kind)
 
 
-def _refusal(request, form, *, status, place, back_url, message, fresh_fields=None):
+def _refusal(request, form, *, status, place, back_url, message, fresh_fields=None, closed=False):
     if wants_json(request):
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
         payload = {"ok": False, "message": message, "errors": errors}
@@ -112,6 +144,7 @@ def _refusal(request, form, *, status, place, back_url, message, fresh_fields=No
             "back_url": back_url,
             "message": message,
             "rate_limited": status == 429,
+            "closed": closed,
             "action": request.path,
         },
         status=status,
@@ -122,8 +155,6 @@ def _refusal(request, form, *, status, place, back_url, message, fresh_fields=No
 def _handle_submission(request, *, kind, place, back_url, session=None, page=None):
     form = QuestionForm(request.POST, kind=kind)
     asker_key = browser_key(ensure_browser_id(request))
-    question = None
-    bot = form.is_bot()
 
     def refuse(status, message, form=form, fresh_fields=None):
         return remember_browser(
@@ -139,88 +170,114 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
             ),
         )
 
-    if not bot:
+    # What the person wrote is checked first: a question that is too short,
+    # empty or too long gets that message, whoever sent it and however fast.
+    if not form.is_valid():
         if form.is_expired():
-            # A genuine form left open too long: show it again, text kept,
-            # ready to send at once (the person did take their time).
+            # Fixed and sent again, it would be refused as too old: a new token now.
             fields = new_form_fields(at=time.time() - min_fill_seconds())
             return refuse(
                 400,
-                _(
-                    "This form was opened a long time ago, so it was not sent. Your text is "
-                    "kept below: send it again."
-                ),
+                _("Please check the form: nothing was sent yet."),
                 form=_shown_again(request, kind, fields),
                 fresh_fields=fields,
             )
-        if not form.is_valid():
-            return refuse(400, _("Please check the form: nothing was sent yet."))
-        data = form.cleaned_data
-        token = data["submission_token"]
-        question = (
-            DelegateQuestion.objects.filter(submission_token=token).first() if token else None
+        return refuse(400, _("Please check the form: nothing was sent yet."))
+    if form.is_bot():
+        # A filled honeypot, a start value that is not this form's, or a form
+        # sent quicker than RECAP_QUESTIONS_MIN_FILL_SECONDS. Bots rarely read
+        # answers, but a person who is merely fast (or whose browser filled
+        # the hidden field) must never be thanked for a question that was
+        # dropped: they are asked to send it again, text kept. The new start
+        # value counts from when the form was first shown, so the next send
+        # goes through once a person's time has passed, and a bot gains
+        # nothing by replaying it.
+        fields = new_form_fields(at=form.started_at())
+        return refuse(
+            400,
+            _("Check your question and send it again: it has not been sent yet.")
+            if kind == "question"
+            else _("Check your response and send it again: it has not been sent yet."),
+            form=_shown_again(request, kind, fields),
+            fresh_fields=fields,
         )
-        if question is None:
-            limited = over_limit(request, "ask")
-            if limited == BROWSER:
-                return refuse(
-                    429,
-                    _(
-                        "You have sent several questions in the last minute. Please wait a "
-                        "minute and send this one again: your text is kept below."
-                    ),
-                )
-            if limited:
-                return refuse(
-                    429,
-                    _(
-                        "Too many questions are arriving from your network at the moment. "
-                        "Please wait a minute and send this one again: your text is kept below."
-                    ),
-                )
-            question = submit_question(
-                text=data["text"],
-                session=session,
-                page=page,
-                source=QuestionSource.ONLINE if kind == "question" else QuestionSource.READER,
-                name=data["name"],
-                organisation=data["organisation"],
-                email=data["email"],
-                email_consent=data["email_consent"],
-                asker_key=asker_key,
-                submission_token=token,
-            ).question
-        if not same_text(question, data["text"]):
-            # The same form sent again with another text (the back button, an
-            # edit, send): the first text was stored under this token. Storing
-            # the second silently would make one form (and one start value)
-            # good for any number of questions, so the delegate is told, and
-            # the form comes back with a new token: one click sends it.
-            started = form.started_at()
-            fields = new_form_fields(at=started)
+    if form.is_expired():
+        # A genuine form left open too long: show it again, text kept,
+        # ready to send at once (the person did take their time).
+        fields = new_form_fields(at=time.time() - min_fill_seconds())
+        return refuse(
+            400,
+            _(
+                "This form was opened a long time ago, so it was not sent. Your text is "
+                "kept below: send it again."
+            ),
+            form=_shown_again(request, kind, fields),
+            fresh_fields=fields,
+        )
+    data = form.cleaned_data
+    token = data["submission_token"]
+    question = DelegateQuestion.objects.filter(submission_token=token).first() if token else None
+    if question is None:
+        limited = over_limit(request, "ask")
+        if limited == BROWSER:
             return refuse(
-                409,
+                429,
                 _(
-                    "This form was already sent, with another text, which was kept. The text "
-                    "below was not sent: send it to ask it as a new question."
-                )
-                if kind == "question"
-                else _(
-                    "This form was already sent, with another text, which was kept. The text "
-                    "below was not sent: send it to add it as a new response."
+                    "You have sent several questions in the last minute. Please wait a "
+                    "minute and send this one again: your text is kept below."
                 ),
-                form=_shown_again(request, kind, fields),
-                fresh_fields=fields,
             )
-    message = _confirmation(question, kind, bot=bot)
+        if limited:
+            return refuse(
+                429,
+                _(
+                    "Too many questions are arriving from your network at the moment. "
+                    "Please wait a minute and send this one again: your text is kept below."
+                ),
+            )
+        question = submit_question(
+            text=data["text"],
+            session=session,
+            page=page,
+            source=QuestionSource.ONLINE if kind == "question" else QuestionSource.READER,
+            name=data["name"],
+            organisation=data["organisation"],
+            email=data["email"],
+            email_consent=data["email_consent"],
+            asker_key=asker_key,
+            submission_token=token,
+        ).question
+    if not same_text(question, data["text"]):
+        # The same form sent again with another text (the back button, an
+        # edit, send): the first text was stored under this token. Storing
+        # the second silently would make one form (and one start value)
+        # good for any number of questions, so the delegate is told, and
+        # the form comes back with a new token: one click sends it.
+        fields = new_form_fields(at=form.started_at())
+        return refuse(
+            409,
+            _(
+                "This form was already sent, with another text, which was kept. The text "
+                "below was not sent: send it to ask it as a new question."
+            )
+            if kind == "question"
+            else _(
+                "This form was already sent, with another text, which was kept. The text "
+                "below was not sent: send it to add it as a new response."
+            ),
+            form=_shown_again(request, kind, fields),
+            fresh_fields=fields,
+        )
+    message = _confirmation(question, kind)
     if wants_json(request):
         payload = {"ok": True, "message": message, "form": new_form_fields()}
-        if question is not None and not bot:
-            payload["question"] = public_question(question, request)
+        payload["question"] = public_question(question, request)
+        if session is not None and question.status in PUBLIC_STATUSES:
+            payload["question"]["html"] = _question_html(request, question, session)
         response = JsonResponse(payload)
     else:
         messages.success(request, message, extra_tags="recap-questions")
-        response = redirect(back_url)
+        response = redirect(_landing_url(request, question, back_url, session))
     return remember_browser(request, private(response))
 
 
@@ -233,6 +290,9 @@ def ask(request, code):
         return redirect(f"{session_url}#ask-question")
     back_url = f"{session_url}#questions"
     if not session.accepts_questions():
+        # Ended, closed by its editors, cancelled or a break: refused with a
+        # reason (403, never a 500), whatever the form holds; the text is
+        # shown back so the delegate can copy it.
         form = QuestionForm(request.POST)
         form.is_valid()
         return _refusal(
@@ -241,7 +301,8 @@ def ask(request, code):
             status=403,
             place=session,
             back_url=back_url,
-            message="Questions for this session are closed.",
+            message=_("Questions for this session are closed: your question was not sent."),
+            closed=True,
         )
     return _handle_submission(
         request, kind="question", place=session, back_url=back_url, session=session

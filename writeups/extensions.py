@@ -41,8 +41,15 @@ class FeedLinksSection(FeedAlternatesSection):
 
 
 class ShareLinksSection(Section):
+    """Share links on a session's page; none on a break or lunch (nothing to share)."""
+
     template_name = "recap_writeups/includes/share_links.html"
     order = 90
+
+    def get_context(self, request, session):
+        if session.is_break:
+            return None
+        return {}
 
 
 class WriteUpListSection(Section):

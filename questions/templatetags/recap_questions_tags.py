@@ -9,8 +9,9 @@ from django import template
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from recap.core.pages import is_public, private_section_paths
+from recap.core.pages import is_public, private_section_paths, public_q
 
 from .. import shortcodes
 from ..forms import QuestionForm
@@ -104,6 +105,19 @@ def _messages(request):
     return [m for m in get_messages(request) if "recap-questions" in m.tags]
 
 
+def answering_pages(session, request=None, limit=3):
+    """The public pages (write-ups) that answer this session's questions,
+    newest first, as title and URL: two queries (the private sections, the
+    pages), read from the questions' own `answered_in` links, so questions never reach up to write-ups."""
+    answered = DelegateQuestion.objects.filter(
+        session=session, status__in=PUBLIC_STATUSES, answered_in__isnull=False
+    ).values("answered_in")
+    pages = Page.objects.filter(public_q(), pk__in=answered).order_by("-first_published_at", "-pk")[
+        :limit
+    ]
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+
 @register.inclusion_tag("recap_questions/includes/session_questions.html", takes_context=True)
 def session_questions(context, session):
     """The ask form, this browser's pending questions and the approved questions
@@ -115,6 +129,7 @@ def session_questions(context, session):
     )
     code = shortcodes.session_code(session)
     browser = form_browser_token(request)
+    accepts = session.accepts_questions()
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -125,8 +140,9 @@ def session_questions(context, session):
         "pages": pages,
         "browser_token": browser,
         "order": order,
-        "accepts_questions": session.accepts_questions(),
-        "form": QuestionForm(auto_id="ask-%s", browser=browser),
+        "accepts_questions": accepts,
+        "answering_pages": [] if accepts else answering_pages(session, request),
+        "form": QuestionForm(auto_id="ask-%s", browser=browser) if accepts else None,
         "action": reverse("recap_questions:ask", args=[code]),
         "present_url": reverse("recap_questions:present", args=[code]),
         "recap_messages": _messages(request),

@@ -1,6 +1,7 @@
 """The public ask form: every rule, as a delegate meets it."""
 
 import json
+import re
 import time
 import uuid
 
@@ -10,6 +11,7 @@ from recap.questions.forms import sign_started
 from recap.questions.identity import COOKIE_NAME
 from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 from tests.questions.conftest import ask_data, ask_url
+from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,28 +102,144 @@ def test_ask_invalid_email_is_refused(client, session):
     assert "Enter a whole email address" in response.content.decode()
 
 
-def test_ask_honeypot_is_refused_quietly(client, session):
-    response = client.post(ask_url(session), ask_data(website="http://spam.example"))
+def fast_data(**overrides):
+    """An ask-form post sent the moment the form was shown (a fast person or a bot)."""
+    token = str(uuid.uuid4())
+    return ask_data(submission_token=token, started=sign_started(token, time.time()), **overrides)
 
-    assert response.status_code == 302
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(lambda: ask_data(website="http://spam.example"), id="honeypot"),
+        pytest.param(fast_data, id="too-fast"),
+        pytest.param(lambda: ask_data(started="1000000000.0"), id="forged-start"),
+    ],
+)
+def test_ask_bot_check_stores_nothing_and_never_thanks(client, session, data):
+    response = client.post(ask_url(session), data(), follow=True)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Check your question and send it again" in html
+    assert "Thank you" not in html
     assert not DelegateQuestion.objects.exists()
 
 
-def test_ask_too_fast_is_refused_quietly(client, session):
-    token = str(uuid.uuid4())
-    response = client.post(
-        ask_url(session), ask_data(submission_token=token, started=sign_started(token, time.time()))
+def test_ask_too_fast_person_gets_the_form_back_with_text_and_sends_it(client, session, settings):
+    settings.RECAP_QUESTIONS_MIN_FILL_SECONDS = 3
+    first = client.post(ask_url(session), fast_data(text="A quick but genuine question"))
+    html = first.content.decode()
+    assert "A quick but genuine question</textarea>" in html
+    token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    started = re.search(r'name="started" value="([^"]+)"', html).group(1)
+
+    # The new start value counts from when the form was first shown.
+    settings.RECAP_QUESTIONS_MIN_FILL_SECONDS = 0
+    second = client.post(
+        ask_url(session),
+        ask_data(text="A quick but genuine question", submission_token=token, started=started),
     )
 
-    assert response.status_code == 302
+    assert second.status_code == 302
+    assert DelegateQuestion.objects.get().text == "A quick but genuine question"
+
+
+def test_ask_too_fast_json_says_send_again_with_a_new_token(client, session):
+    sent = fast_data()
+
+    response = client.post(ask_url(session), sent, HTTP_ACCEPT="application/json")
+
+    data = response.json()
+    assert response.status_code == 400
+    assert data["ok"] is False
+    assert data["message"].startswith("Check your question and send it again")
+    assert data["form"]["submission_token"] != sent["submission_token"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Why?", "Your question is too short"),
+        ("", "Write your question before sending it."),
+        ("x" * 501, "keep it to 500"),
+    ],
+)
+def test_ask_fast_invalid_question_gets_the_validation_message_first(
+    client, session, text, message
+):
+    response = client.post(ask_url(session), fast_data(text=text), follow=True)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "Thank you" not in html
     assert not DelegateQuestion.objects.exists()
 
 
-def test_ask_forged_start_time_counts_as_a_bot(client, session):
-    response = client.post(ask_url(session), ask_data(started="1000000000.0"))
+def test_ask_honeypot_with_a_short_question_gets_the_validation_message(client, session):
+    response = client.post(ask_url(session), ask_data(text="Why?", website="spam"))
 
-    assert response.status_code == 302
-    assert not DelegateQuestion.objects.exists()
+    assert response.status_code == 400
+    assert "Your question is too short" in response.content.decode()
+
+
+def test_ask_auto_approve_confirmation_says_it_is_shown(client, session):
+    session.questions_auto_approve = True
+    session.save_revision().publish()
+
+    response = client.post(ask_url(session), ask_data(), follow=True)
+
+    html = response.content.decode()
+    assert "Thank you: your question is now shown." in html
+    assert "A moderator will check it" not in html
+
+
+def test_ask_auto_approve_form_does_not_promise_a_moderator(client, session):
+    session.questions_auto_approve = True
+    session.save_revision().publish()
+
+    html = client.get(session.url).content.decode()
+
+    assert "Your question is shown here as soon as you send it." in html
+    assert "A moderator checks questions" not in html
+
+
+def test_ask_auto_approve_lands_on_the_page_that_shows_the_question(client, session):
+    session.questions_auto_approve = True
+    session.save_revision().publish()
+    for n in range(25):  # more voted questions than one page holds
+        DelegateQuestionFactory(session=session, votes=n + 1)
+
+    response = client.post(ask_url(session), ask_data(text="My brand new question, shown"))
+
+    question = DelegateQuestion.objects.get(text="My brand new question, shown")
+    assert response["Location"] == f"{session.url}?questions=recent#question-{question.pk}"
+    landed = client.get(response["Location"]).content.decode()
+    assert "My brand new question, shown" in landed
+    assert "Thank you: your question is now shown." in landed
+
+
+def test_ask_auto_approve_json_gives_the_list_item_to_show(client, session):
+    session.questions_auto_approve = True
+    session.save_revision().publish()
+
+    data = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json").json()
+
+    question = DelegateQuestion.objects.get()
+    assert data["question"]["status"] == "approved"
+    assert f'id="question-{question.pk}"' in data["question"]["html"]
+    assert "What is the role of IC pros in social media?" in data["question"]["html"]
+    assert (
+        f'value="{session.url}?questions=recent#question-{question.pk}"'
+        in (data["question"]["html"])
+    )
+
+
+def test_ask_pending_json_has_no_list_item(client, session):
+    data = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json").json()
+
+    assert "html" not in data["question"]
 
 
 def test_ask_same_token_twice_stores_once_and_confirms_both(client, session):
@@ -189,7 +307,7 @@ def test_ask_closed_session_refuses(client, session):
     response = client.post(ask_url(session), ask_data())
 
     assert response.status_code == 403
-    assert "Questions for this session are closed." in response.content.decode()
+    assert "Questions for this session are closed" in response.content.decode()
     assert not DelegateQuestion.objects.exists()
 
 
@@ -288,7 +406,7 @@ def test_ask_page_shows_nothing_for_a_closed_session_but_the_notice(client, sess
 
     html = client.get(session.url).content.decode()
 
-    assert "Questions are closed for this session." in html
+    assert "Questions for this session are closed." in html
     assert "data-recap-ask" not in html
 
 
@@ -303,3 +421,14 @@ def test_ask_per_ip_limit_stops_a_flood_from_many_browsers(client, session, sett
 
     assert response.status_code == 429
     assert DelegateQuestion.objects.count() == 2
+
+
+def test_ask_email_consent_checkbox_comes_before_its_label(client, session):
+    html = client.get(session.url).content.decode()
+
+    box = html.index('<input type="checkbox" name="email_consent"')
+    label = html.index('<label for="ask-email_consent">')
+    assert box < label
+    # Both in one row of their own, so the label sits beside the box.
+    row = html[html.rindex("<div", 0, box) : html.index("</div>", label)]
+    assert 'class="recap-question-form__checkbox"' in row

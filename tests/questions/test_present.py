@@ -141,3 +141,46 @@ def test_session_page_shows_one_page_of_questions_and_links_to_more(client, sess
     assert "Question with 004 votes" in second and "Question with 024 votes" not in second
     assert 'rel="next"' not in second
     assert 'rel="prev">Previous questions<' in second
+
+
+def test_short_code_in_capitals_works_like_lower_case(client, session):
+    from tests.factories import SessionPageFactory
+
+    # Ids from 10 have a letter in their code; sequences differ by database.
+    while session_code(session).isdigit():
+        session = SessionPageFactory(parent=session.get_parent().specific, revision=False)
+    code = session_code(session)
+
+    ask = client.get(f"/q/{code.upper()}/")
+    present = client.get(f"/q/{code.upper()}/present/")
+    data = client.get(f"/q/{code.upper()}/present.json")
+
+    assert ask.status_code == 302
+    assert ask["Location"] == f"{session.url}#ask-question"
+    assert present.status_code == 200 and session.title in present.content.decode()
+    assert data.status_code == 200
+
+
+def test_short_code_with_a_letter_outside_the_alphabet_is_404(client, session):
+    assert client.get("/q/U/present/").status_code == 404
+
+
+def test_present_shows_no_zero_vote_badge_for_a_question_captured_in_the_room(client, session):
+    from recap.questions.models import QuestionSource
+
+    DelegateQuestionFactory(session=session, text="Asked aloud", source=QuestionSource.ROOM)
+    DelegateQuestionFactory(session=session, text="Voted online", votes=3)
+
+    page = client.get(present_url(session)).content.decode()
+
+    assert re.search(r"<li><span class=\"recap-present__text\">Asked aloud</span></li>", page)
+    assert '<span class="recap-present__votes">3</span>' in page
+    assert '<span class="recap-present__votes">0</span>' not in page
+
+
+def test_present_empty_states_are_not_list_items(client, session):
+    page = client.get(present_url(session)).content.decode()
+
+    assert re.search(r"<p [^>]*data-recap-answered-empty[^>]*>None yet.</p>", page)
+    assert not re.search(r"<li[^>]*>\s*None yet", page)
+    assert not re.search(r"<li[^>]*>\s*No questions yet", page)

@@ -85,14 +85,15 @@ def test_venue_over_the_ip_limit_says_the_network_is_busy(session, settings):
     assert "from your network" in response.content.decode()
 
 
-def test_fill_time_start_value_with_another_token_is_refused_quietly(client, session):
+def test_fill_time_start_value_with_another_token_is_refused_never_thanked(client, session):
     started = sign_started(uuid.uuid4(), time.time() - 60)
 
     response = client.post(
         ask_url(session), ask_data(started=started, submission_token=str(uuid.uuid4()))
     )
 
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Check your question and send it again" in response.content.decode()
     assert not DelegateQuestion.objects.exists()
 
 

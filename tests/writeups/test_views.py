@@ -262,3 +262,25 @@ def test_writeup_page_queries_do_not_grow_with_sessions_and_speakers(
 
     assert response.status_code == 200
     assert response.content.decode().count("Talk ") >= count
+
+
+@pytest.mark.parametrize(
+    ("kind", "with_speaker", "shared"),
+    [
+        ("talk", True, True),
+        ("break", False, False),
+        ("networking", False, False),
+        ("other", False, False),  # registration, lunch...
+        ("other", True, True),  # a welcome with its host
+    ],
+)
+def test_session_share_links_only_where_there_is_something_to_share(
+    client, kind, with_speaker, shared
+):
+    session = SessionPageFactory(kind=kind)
+    if with_speaker:
+        add_speaker(session, SpeakerFactory())
+
+    html = client.get(session.url).content.decode()
+
+    assert ('class="share-links"' in html) is shared

@@ -30,19 +30,22 @@
     }
     var top = root.querySelector("[data-recap-top]");
     top.replaceChildren();
-    if (!state.top.length) {
-      top.appendChild(el("li", "recap-present__empty", "No questions yet. Scan the code to ask one."));
-    }
     state.top.forEach(function (question) {
       var item = el("li");
-      item.appendChild(el("span", "recap-present__votes", String(question.votes)));
-      item.appendChild(document.createTextNode(" "));
+      // No "0" badge: a question nobody voted for yet shows its text alone.
+      if (question.votes) {
+        item.appendChild(el("span", "recap-present__votes", String(question.votes)));
+        item.appendChild(document.createTextNode(" "));
+      }
       item.appendChild(el("span", "recap-present__text", question.text));
       top.appendChild(item);
     });
+    // The empty states are paragraphs beside the lists (no bullet); the
+    // server wrote their text, in the page's language.
+    var topEmpty = root.querySelector("[data-recap-top-empty]");
+    if (topEmpty) topEmpty.hidden = state.top.length > 0;
     var answered = root.querySelector("[data-recap-answered]");
     answered.replaceChildren();
-    if (!state.answered.length) answered.appendChild(el("li", "recap-present__empty", "None yet."));
     state.answered.forEach(function (question) {
       var item = el("li");
       item.appendChild(el("span", "recap-present__text", question.text));
@@ -54,6 +57,13 @@
       }
       answered.appendChild(item);
     });
+    var answeredEmpty = root.querySelector("[data-recap-answered-empty]");
+    if (answeredEmpty) answeredEmpty.hidden = state.answered.length > 0;
+    // Questions close when the session ends: the code to scan gives way to a notice.
+    var open = root.querySelector("[data-recap-open]");
+    var closed = root.querySelector("[data-recap-closed]");
+    if (open) open.hidden = Boolean(state.closed);
+    if (closed) closed.hidden = !state.closed;
   }
 
   function poll() {

@@ -1,6 +1,7 @@
 // Progressive enhancement for the ask/respond forms and vote buttons:
 // without JavaScript they post and redirect back; with it they post with
-// fetch and update the page in place. Text is always set with textContent.
+// fetch and update the page in place. Text is always set with textContent,
+// except a question's list item, rendered (and escaped) by the server.
 (function () {
   "use strict";
   if (window.recapQuestionsReady) return;
@@ -23,8 +24,34 @@
     });
   }
 
+  // A question shown at once goes into the public list, as the server
+  // renders it (escaped by the same template as the page's own items), first,
+  // where the delegate sees it; the "no questions yet" line gives way to it.
+  function showPublic(form, html) {
+    var section = form.closest("section");
+    if (!section) return false;
+    var list = section.querySelector("[data-recap-question-list]");
+    if (!list) {
+      var empty = section.querySelector("[data-recap-no-questions]");
+      if (!empty) return false;
+      list = document.createElement("ol");
+      list.className = "recap-question-list";
+      list.setAttribute("data-recap-question-list", "");
+      empty.replaceWith(list);
+    }
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    var item = template.content.firstElementChild;
+    if (!item) return false;
+    list.insertBefore(item, list.firstElementChild);
+    var vote = item.querySelector("form[data-recap-vote]");
+    if (vote) setupVote(vote);
+    return true;
+  }
+
   // Show the question just sent, as the page would after a reload.
   function showOwn(form, question) {
+    if (question.html && showPublic(form, question.html)) return;
     var section = form.closest("section");
     var list = section && section.querySelector("[data-recap-own-list]");
     if (!list && question.status === "pending") {
