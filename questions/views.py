@@ -287,7 +287,9 @@ def ask(request, code):
     session = session_for_code(code)
     session_url = session.get_url(request)
     if request.method != "POST":
-        return redirect(f"{session_url}#ask-question")
+        # A closed session has no form: the code lands on its questions instead.
+        anchor = "ask-question" if session.accepts_questions() else "questions"
+        return redirect(f"{session_url}#{anchor}")
     back_url = f"{session_url}#questions"
     if not session.accepts_questions():
         # Ended, closed by its editors, cancelled or a break: refused with a

@@ -21,7 +21,8 @@ PAGES = {
     "event (programme grid)": "/events/open-channels-live/",
     "event (programme list)": "/events/open-channels-live/?view=list",
     "event on now (now and next)": "/events/comms-breakfast-club/",
-    "session": "/events/open-channels-live/inside-out/",
+    # A past event's session: its questions are closed, the list stays.
+    "session (questions closed)": "/events/open-channels-live/inside-out/",
     "speaker directory": "/speakers/",
     "speaker page": "/speakers/maya-ellison/",
     "write-up index": "/write-ups/",

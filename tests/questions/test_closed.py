@@ -92,6 +92,14 @@ def test_post_to_an_ended_session_is_refused_with_a_message_and_no_form(client, 
     assert not DelegateQuestion.objects.exists()
 
 
+def test_short_url_of_an_ended_session_lands_on_its_questions(client, session):
+    ended(session)
+
+    response = client.get(ask_url(session))
+
+    assert response["Location"] == f"{session.url}#questions"
+
+
 def test_post_to_an_ended_session_as_json_is_403(client, session):
     ended(session)
 
