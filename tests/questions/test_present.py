@@ -173,7 +173,10 @@ def test_present_shows_no_zero_vote_badge_for_a_question_captured_in_the_room(cl
 
     page = client.get(present_url(session)).content.decode()
 
-    assert re.search(r"<li><span class=\"recap-present__text\">Asked aloud</span></li>", page)
+    item = re.search(r"<li>((?:(?!</li>).)*)Asked aloud</span></li>", page).group(1)
+    assert re.fullmatch(
+        r'<span class="recap-present__votes[^"]*--none"[^>]*></span> <span[^>]*>', item
+    )
     assert '<span class="recap-present__votes">3</span>' in page
     assert '<span class="recap-present__votes">0</span>' not in page
 

@@ -32,11 +32,15 @@
     top.replaceChildren();
     state.top.forEach(function (question) {
       var item = el("li");
-      // No "0" badge: a question nobody voted for yet shows its text alone.
+      // No "0" badge: a question nobody voted for yet keeps only its place.
       if (question.votes) {
         item.appendChild(el("span", "recap-present__votes", String(question.votes)));
-        item.appendChild(document.createTextNode(" "));
+      } else {
+        var place = el("span", "recap-present__votes recap-present__votes--none");
+        place.setAttribute("aria-hidden", "true");
+        item.appendChild(place);
       }
+      item.appendChild(document.createTextNode(" "));
       item.appendChild(el("span", "recap-present__text", question.text));
       top.appendChild(item);
     });
