@@ -32,8 +32,8 @@ from .forms import ImportUploadForm
 from .importing import (
     ImportRefused,
     apply_import,
-    describe,
     plan_import,
+    preview_row,
 )
 from .models import EventIndexPage, EventPage
 
@@ -118,9 +118,9 @@ def _preview_context(request, page, plan, token):
         "page": page,
         "plan": plan,
         "token": token,
-        "created": [describe(item, plan.zone) for item in plan.created],
-        "updated": [describe(item, plan.zone) for item in plan.updated],
-        "skipped": [describe(item, plan.zone) for item in plan.skipped],
+        "created": [preview_row(item, plan.zone) for item in plan.created],
+        "updated": [preview_row(item, plan.zone) for item in plan.updated],
+        "skipped": [preview_row(item, plan.zone) for item in plan.skipped],
         "widen_to": [timezone.localtime(value, plan.zone) for value in plan.widen_to or ()],
         "can_publish": page.permissions_for_user(request.user).can_publish_subpage(),
     }
@@ -145,7 +145,10 @@ def import_confirm_view(request, page_id):
         return redirect("recap_events_import_ics", page_id=page.pk)
     with default_storage.open(stored, "rb") as handle:
         data = handle.read()
-    publish = page.permissions_for_user(request.user).can_publish_subpage()
+    # An editor who may publish chooses; one who may not always gets drafts.
+    publish = page.permissions_for_user(request.user).can_publish_subpage() and not (
+        request.POST.get("draft")
+    )
     index_page = page if isinstance(page, EventIndexPage) else None
     try:
         plan = _plan(page, data, ticket["filename"], ticket["zone"])

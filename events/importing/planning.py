@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from recap.core.sanitize import single_line
 
@@ -41,6 +42,7 @@ class PlannedSession:
     reason: str = ""
     existing: SessionPage | None = None
     changes: list = field(default_factory=list)
+    repeats: bool = False
 
     @property
     def calendar_uid(self):
@@ -154,8 +156,12 @@ def _abstract_html(text):
 def _planned_session(read, zone, event):
     """A read item as a PlannedSession (CREATE until compared), a SKIP with
     its reason, or ImportRefused for times that cannot be right."""
-    item = PlannedSession(uid=read.uid, line=read.line, action=CREATE, title=read.title)
+    item = PlannedSession(
+        uid=read.uid, line=read.line, action=CREATE, title=read.title, repeats=read.repeats
+    )
     if read.skip_reason:
+        if read.start is not None:  # a repeating item's first time, for the preview
+            item.start = _as_aware(read.start, zone)
         return _skip(item, read.skip_reason)
     item.start = _as_aware(read.start, zone).astimezone(dt.UTC)
     item.end = _as_aware(read.end, zone).astimezone(dt.UTC)
@@ -211,10 +217,48 @@ def _compare(item, session, event):
         item.reason = "already up to date"
 
 
+def when(item, zone):
+    """When a planned item happens, for people: "Sat 28 Mar 2026 09:30–10:30",
+    "repeats, from Tue 06 Oct 2026 17:00" or "no time"."""
+    if item.start is None:
+        return gettext("no time")
+    start = timezone.localtime(item.start, zone)
+    if item.repeats:
+        return gettext("repeats, from %(start)s") % {"start": f"{start:%a %d %b %Y %H:%M}"}
+    if item.end is None:
+        return f"{start:%a %d %b %Y %H:%M}"
+    end = timezone.localtime(item.end, zone)
+    end_format = "%H:%M" if end.date() == start.date() else "%a %d %b %Y %H:%M"
+    return f"{start:%a %d %b %Y %H:%M}–{end:{end_format}}"
+
+
+def note(item):
+    """Why an item is skipped, or what an update changes."""
+    if item.reason:
+        return item.reason
+    if item.changes:
+        return gettext("changes: %(fields)s") % {"fields": ", ".join(item.changes)}
+    return ""
+
+
+def title_of(item):
+    return item.title or gettext("(untitled, line %(line)s)") % {"line": item.line}
+
+
 def describe(item, zone):
-    """One line of a preview: what happens to a session, and why."""
-    when = f"{timezone.localtime(item.start, zone):%a %d %b %Y %H:%M}" if item.start else "no time"
-    detail = item.reason or (f"changes: {', '.join(item.changes)}" if item.changes else "")
-    return f"{item.action}: {item.title or '(untitled)'} ({when}; UID {item.uid or 'none'})" + (
+    """One line of a preview: what happens to a session, when, and why."""
+    detail = note(item)
+    return f"{item.action}: {title_of(item)} ({when(item, zone)})" + (
         f" — {detail}" if detail else ""
     )
+
+
+def preview_row(item, zone):
+    """One row of the admin preview's tables."""
+    return {
+        "title": title_of(item),
+        "when": when(item, zone),
+        "room": item.room,
+        "kind": SessionKind(item.kind).label if item.action != SKIP else "",
+        "note": note(item),
+    }

@@ -415,3 +415,49 @@ def test_command_refuses_impossible_times_naming_the_line(index, tmp_path, data,
         call_command("import_ics", str(programme))
 
     assert not EventPage.objects.exists()
+
+
+def one_event(summary, extra=""):
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:prefix-1\r\nDTSTART:20261024T090000Z\r\nDTEND:20261024T100000Z\r\n"
+        f"SUMMARY:{summary}\r\n{extra}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("summary", "kind"),
+    [
+        ("Panel: Where do IC pros fit?", "panel"),
+        ("Keynote: The year in comms", "keynote"),
+        ("WORKSHOP : Measuring what matters", "workshop"),
+        ("Fireside chat: With the CEO", "fireside"),
+        ("Lessons: what we learned", "talk"),
+        ("Panel", "talk"),
+    ],
+)
+def test_summary_prefix_sets_the_kind_and_the_title_keeps_it(summary, kind):
+    plan = plan_import(one_event(summary), zone_name="UTC")
+
+    item = plan.sessions[0]
+    assert item.kind == kind
+    assert item.title == summary
+
+
+def test_categories_win_over_a_summary_prefix():
+    plan = plan_import(one_event("Panel: Where next?", "CATEGORIES:Keynote\r\n"), zone_name="UTC")
+
+    assert plan.sessions[0].kind == "keynote"
+
+
+def test_dry_run_describes_items_by_title_and_time_not_uid(tmp_path, index):
+    path = tmp_path / "programme.ics"
+    path.write_bytes(fixture("google-calendar-export.ics"))
+    out = __import__("io").StringIO()
+
+    call_command("import_ics", str(path), "--dry-run", stdout=out)
+
+    text = out.getvalue()
+    assert "Weekly organisers' call (repeats, from Fri 02 Oct 2026 12:00)" in text
+    assert "Lightning talks (Sat 31 Oct 2026 21:00–22:" in text
+    assert "@google.com" not in text
