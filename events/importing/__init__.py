@@ -33,6 +33,10 @@ Decisions:
   custom VTIMEZONEs), UTC, and floating times read in the event's zone. A
   TZID that is none of these, or a time outside the years 1900 to 2199, is
   refused, naming the line.
+- Rooms: LOCATION (without the venue our own exports append) names one of
+  the event's rooms, matched whatever its case and spacing ("Main Hall" is
+  the event's "Main hall"); a name the event has no room for becomes a new
+  room, after the event's others.
 - Text: SUMMARY and LOCATION become single lines; the description (the HTML
   of X-ALT-DESC when present, else DESCRIPTION) is cleaned to plain text by
   `recap.core.sanitize`. Speakers named by ATTENDEE/ORGANIZER CN or on a

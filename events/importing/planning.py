@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from recap.core.sanitize import single_line
 
 from ..ical import calendar_uuid_for
-from ..models import EventPage, SessionKind, SessionPage, SessionStatus
+from ..models import EventPage, SessionKind, SessionPage, SessionStatus, room_name_key
 from .reading import ImportRefused, read_calendar, zone_by_name
 
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
@@ -49,8 +49,9 @@ class PlannedSession:
         return calendar_uuid_for(self.uid)
 
     def session_values(self):
-        """The SessionPage fields this item sets."""
-        return {name: getattr(self, name) for name in _COMPARED}
+        """The SessionPage fields this item sets, but its room: `room` is a
+        name here, which the import maps to one of the event's rooms."""
+        return {name: getattr(self, name) for name in _COMPARED if name != "room"}
 
 
 @dataclass
@@ -110,7 +111,7 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
         session.calendar_uid: session
         for session in SessionPage.objects.filter(
             calendar_uid__in=[calendar_uuid_for(uid) for uid in uids if uid]
-        ).specific()
+        ).select_related("room")
     }
     existing_events = {}
     if event is None and existing:
@@ -177,7 +178,7 @@ def _planned_session(read, zone, event):
     if venue and location.endswith(venue):
         # Our own exports append the venue to the room.
         location = location[: -len(venue)].rstrip(" ,")
-    item.room = location[:100].rstrip()
+    item.room = room_name_key(location[:100])[0]
     item.kind = read.kind
     item.status = read.status
     item.speaker_names = read.speaker_names
@@ -211,7 +212,15 @@ def _compare(item, session, event):
         return
     item.existing = session
     new_values = item.session_values()
-    item.changes = [name for name in _COMPARED if getattr(session, name) != new_values[name]]
+    item.changes = [
+        name
+        for name in _COMPARED
+        if (
+            room_name_key(session.room_name)[1] != room_name_key(item.room)[1]
+            if name == "room"
+            else getattr(session, name) != new_values[name]
+        )
+    ]
     item.action = UPDATE if item.changes else UNCHANGED
     if not item.changes:
         item.reason = "already up to date"

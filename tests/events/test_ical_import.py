@@ -54,7 +54,7 @@ def test_pretalx_file_creates_a_published_event_named_after_the_file(index):
     listening = sessions["Listening at scale, without losing the plot"]
     assert listening.start == dt.datetime(2026, 10, 24, 8, 0, tzinfo=UTC)
     assert listening.live
-    assert listening.room == "Saal Zwei"
+    assert listening.room.name == "Saal Zwei"
     # Folded line joined, escaped comma and semicolon read, non-ASCII kept.
     assert "40,000 comments a month; and what they changed" in listening.abstract
     assert "Zoë Nkemelu" in listening.abstract
@@ -130,7 +130,7 @@ def test_google_file_skips_all_day_and_recurring_items_with_reasons(index):
     assert sessions["Breakfast after the clocks change"].start == dt.datetime(
         2026, 11, 1, 14, 0, tzinfo=UTC
     )
-    assert sessions["Lightning talks"].room == "Loft, 5th floor"
+    assert sessions["Lightning talks"].room.name == "Loft, 5th floor"
 
 
 def test_hostile_html_in_descriptions_is_reduced_to_escaped_text(index):
@@ -159,7 +159,7 @@ def test_outlook_windows_zone_name_is_read_as_its_iana_zone(index):
     session = sessions_of(event)["An evening with the chief executive"]
     # 18:30 "GMT Standard Time" in July is British Summer Time: 17:30 UTC.
     assert session.start == dt.datetime(2026, 7, 15, 17, 30, tzinfo=UTC)
-    assert session.room == "Lecture Theatre; Level 1"
+    assert session.room.name == "Lecture Theatre; Level 1"
     assert [link.speaker for link in session.speaker_links.all()] == [carmen]
 
 
