@@ -19,7 +19,14 @@ from django.utils.translation import gettext
 from recap.core.sanitize import single_line
 
 from ..ical import calendar_uuid_for
-from ..models import EventPage, SessionKind, SessionPage, SessionStatus, room_name_key
+from ..models import (
+    EventPage,
+    EventRoom,
+    SessionKind,
+    SessionPage,
+    SessionStatus,
+    room_name_key,
+)
 from .reading import ImportRefused, read_calendar, zone_by_name
 
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
@@ -65,6 +72,7 @@ class ImportPlan:
     new_event_title: str = ""
     new_event_slug: str = ""
     widen_to: tuple | None = None
+    new_rooms: list = field(default_factory=list)  # names of rooms the import creates
 
     def count(self, action):
         return sum(1 for item in self.sessions if item.action == action)
@@ -133,6 +141,7 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
             seen[item.uid] = item.line
             _compare(item, existing.get(item.calendar_uid), event)
         plan.sessions.append(item)
+    plan.new_rooms = _new_rooms(plan.sessions, event)
     span = plan.event_span
     if event is None:
         plan.new_event_title = calendar_file.name or (
@@ -141,6 +150,20 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     elif span and (span[0] < event.start or span[1] > event.end):
         plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
     return plan
+
+
+def _new_rooms(items, event):
+    """The rooms importing would add to the event, in the file's order."""
+    known = set()
+    if event is not None:
+        names = EventRoom.objects.filter(page=event).values_list("name", flat=True)
+        known = {room_name_key(name)[1] for name in names}
+    new = {}
+    for item in items:
+        name, key = room_name_key(item.room)
+        if item.action in (CREATE, UPDATE) and name and key not in known:
+            new.setdefault(key, name)
+    return list(new.values())
 
 
 def _as_aware(value, zone):

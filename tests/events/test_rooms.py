@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import html as lxml_html
 
 from recap.events.importing import apply_import, plan_import
@@ -310,3 +311,19 @@ def test_a_session_copied_into_another_event_takes_that_events_room_of_its_name(
 
     assert response.status_code == 302
     assert SessionPage.objects.get(slug="copied").room == hall
+
+
+def test_import_preview_names_the_rooms_it_will_add(admin_client):
+    event = EventPageFactory(
+        venue_name="",
+        start=dt.datetime(2030, 6, 3, 8, tzinfo=UTC),
+        end=dt.datetime(2030, 6, 3, 18, tzinfo=UTC),
+    )
+    event_room(event, "Main hall")
+    upload = SimpleUploadedFile(
+        "programme.ics", ics(("a", 9, "main hall"), ("b", 10, "Loft")), "text/calendar"
+    )
+
+    response = admin_client.post(f"/admin/recap/import-ics/{event.pk}/", {"file": upload})
+
+    assert "New rooms for the event: Loft</p>" in response.content.decode()
