@@ -543,7 +543,7 @@ def raw_icalendar(event):
     rows = list(
         SessionPage.objects.child_of(event)
         .live()
-        .values_list("calendar_uid", "title", "start", "end", "room", "abstract", "url_path")
+        .values_list("calendar_uid", "title", "start", "end", "room__name", "abstract", "url_path")
     )
 
     def build():
@@ -557,7 +557,7 @@ def raw_icalendar(event):
             vevent.add("dtstart", start)
             vevent.add("dtend", end)
             vevent.add("dtstamp", start)
-            vevent.add("location", room)
+            vevent.add("location", room or "")
             vevent.add("description", strip_tags(abstract))
             vevent.add("url", "http://testserver" + url_path)
             calendar.add_component(vevent)

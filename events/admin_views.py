@@ -1,5 +1,6 @@
-"""Admin views for events: importing a programme from an .ics file, and the
-upcoming events on the admin dashboard's "Conference" panel.
+"""Admin views for events: the event's sessions as a programme, importing a
+programme from an .ics file, and the upcoming events on the admin
+dashboard's "Conference" panel.
 
 The flow: "Import .ics" on an event (or on the event index) -> upload ->
 preview of what will be created, updated and skipped, and why -> confirm.
@@ -12,18 +13,21 @@ then written in one transaction.
 
 import datetime as dt
 import uuid
+from collections import OrderedDict
 
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
 from recap.core.sections import Section
@@ -32,10 +36,10 @@ from .forms import ImportUploadForm
 from .importing import (
     ImportRefused,
     apply_import,
-    describe,
     plan_import,
+    preview_row,
 )
-from .models import EventIndexPage, EventPage
+from .models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
 
 UPLOAD_DIR = "recap_ics_imports"
 PREVIEW_SALT = "recap.ics-import"
@@ -118,9 +122,9 @@ def _preview_context(request, page, plan, token):
         "page": page,
         "plan": plan,
         "token": token,
-        "created": [describe(item, plan.zone) for item in plan.created],
-        "updated": [describe(item, plan.zone) for item in plan.updated],
-        "skipped": [describe(item, plan.zone) for item in plan.skipped],
+        "created": [preview_row(item, plan.zone) for item in plan.created],
+        "updated": [preview_row(item, plan.zone) for item in plan.updated],
+        "skipped": [preview_row(item, plan.zone) for item in plan.skipped],
         "widen_to": [timezone.localtime(value, plan.zone) for value in plan.widen_to or ()],
         "can_publish": page.permissions_for_user(request.user).can_publish_subpage(),
     }
@@ -145,7 +149,10 @@ def import_confirm_view(request, page_id):
         return redirect("recap_events_import_ics", page_id=page.pk)
     with default_storage.open(stored, "rb") as handle:
         data = handle.read()
-    publish = page.permissions_for_user(request.user).can_publish_subpage()
+    # An editor who may publish chooses; one who may not always gets drafts.
+    publish = page.permissions_for_user(request.user).can_publish_subpage() and not (
+        request.POST.get("draft")
+    )
     index_page = page if isinstance(page, EventIndexPage) else None
     try:
         plan = _plan(page, data, ticket["filename"], ticket["zone"])
@@ -172,20 +179,97 @@ def import_confirm_view(request, page_id):
     return redirect("wagtailadmin_explore", result.event.pk)
 
 
-def import_button(page, user, priority):
+def _is(page, *classes):
     # specific_class needs no query, which matters in page listings.
-    if not issubclass(page.specific_class or Page, EventPage | EventIndexPage):
+    return issubclass(page.specific_class or Page, classes)
+
+
+def import_button(page, user, priority, button_class=Button):
+    if not _is(page, EventPage, EventIndexPage):
         return []
     if not page.permissions_for_user(user).can_add_subpage():
         return []
     return [
-        Button(
-            "Import .ics",
+        button_class(
+            _("Import .ics"),
             reverse("recap_events_import_ics", args=[page.pk]),
             icon_name="calendar",
             priority=priority,
         )
     ]
+
+
+def programme_button(page, user, priority, button_class=Button):
+    if not _is(page, EventPage) or not page.permissions_for_user(user).can_edit():
+        return []
+    return [
+        button_class(
+            _("Programme"),
+            reverse("recap_events_programme", args=[page.pk]),
+            icon_name="table",
+            priority=priority,
+        )
+    ]
+
+
+def listing_buttons(page, user):
+    """Visible buttons on an event's (or event index's) row in the page
+    listing, not only in its "..." menu."""
+    return programme_button(page, user, 15, ListingButton) + import_button(
+        page, user, 16, ListingButton
+    )
+
+
+def programme_days(event, sessions):
+    """The event's sessions by day (in the event's zone), in time order."""
+    days = OrderedDict()
+    for session in sessions:
+        start = timezone.localtime(session.start, event.tz)
+        days.setdefault(start.date(), []).append(
+            {
+                "session": session,
+                "start": start,
+                "end": timezone.localtime(session.end, event.tz),
+                "speakers": [link.speaker.name for link in session.speaker_links.all()],
+            }
+        )
+    return [{"date": date, "rows": rows} for date, rows in days.items()]
+
+
+def programme_view(request, page_id):
+    """The event's sessions, published or not, as its programme: by day,
+    time and room, in the event's zone, each linking to its editor."""
+    event = get_object_or_404(EventPage, pk=page_id)
+    permissions = event.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    sessions = (
+        SessionPage.objects.child_of(event)
+        .select_related("room")
+        .prefetch_related(
+            Prefetch(
+                "speaker_links",
+                queryset=SessionSpeaker.objects.select_related("speaker").order_by("sort_order"),
+            )
+        )
+        .order_by("start", F("room__sort_order").asc(nulls_first=True), "path")
+    )
+    can_add = permissions.can_add_subpage()
+    return TemplateResponse(
+        request,
+        "recap_events/admin/programme.html",
+        {
+            "event": event,
+            "days": programme_days(event, sessions),
+            "rooms": list(event.rooms.all()),
+            "add_url": reverse(
+                "wagtailadmin_pages:add", args=["recap_events", "sessionpage", event.pk]
+            )
+            if can_add
+            else "",
+            "import_url": reverse("recap_events_import_ics", args=[event.pk]) if can_add else "",
+        },
+    )
 
 
 class UpcomingEventsSection(Section):

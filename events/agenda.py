@@ -96,6 +96,7 @@ def agenda_sessions(agenda):
         SessionPage.objects.live()
         .public()
         .filter(pk__in=agenda.items.values("session_id"))
+        .select_related("room")
         .order_by("start", "pk")
         .with_events(EventPage.objects.live().public())
     )

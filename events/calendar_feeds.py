@@ -10,8 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Max, Q, Value
+from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page
 
 from .ical import (
@@ -59,7 +59,7 @@ SESSION_FIELDS = (
     "kind",
     "start",
     "end",
-    "room",
+    "room_name",  # annotated: the room's name
     "status",
     "abstract",
     "calendar_uid",
@@ -242,6 +242,7 @@ def _stream_sessions(feed, event_urls):
     # cost more than writing the calendar.
     sessions = (
         SessionPage.objects.filter(pk__in=ids)
+        .annotate(room_name=Coalesce("room__name", Value("")))
         .order_by("pk")
         .values_list(*SESSION_FIELDS, named=True)
         .iterator()

@@ -5,6 +5,7 @@ admin time zone is: the forms show stored times in the event's zone and read
 typed times in it, so "09:30" means 09:30 in the room.
 """
 
+import datetime as dt
 import zoneinfo
 
 from django import forms
@@ -68,6 +69,7 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.check_rooms()
         zone = zone_or_none(cleaned_data.get("time_zone"))
         self.read_local_times(cleaned_data, zone)
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
@@ -76,6 +78,46 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
         elif start and end and self.instance.pk:
             self.check_sessions_still_fit(start, end)
         return cleaned_data
+
+    def check_rooms(self):
+        """Room names are unique in the event whatever their case and spacing
+        ("Main hall" and "Main  Hall" would be two grid columns), and a room
+        that sessions use cannot be removed (they would lose their room)."""
+        formset = self.formsets.get("rooms")
+        if formset is None or not formset.is_valid():
+            return
+        from .models import SessionPage, room_name_key
+
+        seen = {}
+        for form in formset.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            if formset.can_delete and formset._should_delete_form(form):
+                room = form.instance
+                used = SessionPage.objects.filter(room_id=room.pk).count() if room.pk else 0
+                if used:
+                    self.add_error(
+                        None,
+                        _(
+                            "The room “%(room)s” has %(count)s session(s): give them another "
+                            "room before removing it."
+                        )
+                        % {"room": room.name, "count": used},
+                    )
+                continue
+            name, key = room_name_key(form.cleaned_data.get("name"))
+            if not name:
+                continue
+            form.cleaned_data["name"] = name
+            form.instance.name = name
+            if key in seen and not form.errors.get("name"):
+                form.add_error(
+                    "name",
+                    _("“%(name)s” is already a room of this event (as “%(other)s”).")
+                    % {"name": name, "other": seen[key]},
+                )
+            else:
+                seen[key] = name
 
     def check_sessions_still_fit(self, start, end):
         from .models import SessionPage
@@ -98,6 +140,44 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self.event = self.find_event()
         self.show_local_times(self.event.tz if self.event else None)
+        self.limit_rooms()
+        if self.event is not None and not self.instance.pk and not self.is_bound:
+            self.prefill_times()
+
+    def limit_rooms(self):
+        """Offer only the rooms of the session's own event; any other room is
+        refused as an invalid choice."""
+        if "room" not in self.fields:
+            return
+        from .models import EventRoom
+
+        field = self.fields["room"]
+        field.queryset = (
+            EventRoom.objects.filter(page=self.event) if self.event else EventRoom.objects.none()
+        )
+        field.empty_label = _("No room (the whole event)")
+        field.error_messages["invalid_choice"] = _("Choose one of this event's rooms.")
+
+    def prefill_times(self):
+        """A new session starts when the event's last session ends (or when
+        the event starts), for an hour within the event, in the event's zone:
+        a programme is usually built in order, so the editor only adjusts."""
+        from .models import SessionPage
+
+        zone = self.event.tz
+        last_end = (
+            SessionPage.objects.child_of(self.event)
+            .filter(end__lt=self.event.end)
+            .order_by("-end")
+            .values_list("end", flat=True)
+            .first()
+        )
+        start = timezone.localtime(max(last_end or self.event.start, self.event.start), zone)
+        end = min(start + dt.timedelta(hours=1), timezone.localtime(self.event.end, zone))
+        for name, value in (("start", start), ("end", end)):
+            if name in self.fields and not self.initial.get(name):
+                self.initial[name] = as_wall_time(value, zone)
+                self.fields[name].help_text = f"Local time in {zone.key}."
 
     def find_event(self):
         parent = self.parent_page

@@ -81,14 +81,17 @@ def build_schedule(event, request=None):
             }
         )
 
-    rooms = []
+    rooms, rank = [], {}
     changed = [event.last_published_at or event.latest_revision_created_at]
     for session in sessions:
         start = timezone.localtime(session.start, tz)
         day = days[(start.date() - first_day).days]
-        room = session.room or event.venue_name or DEFAULT_ROOM
+        room = session.room_name or event.venue_name or DEFAULT_ROOM
         if room not in rooms:
             rooms.append(room)
+            # The event's rooms in their order; a session without one is in
+            # the whole venue, listed first.
+            rank[room] = (1, session.room.sort_order or 0) if session.room_id else (0, 0)
         title = session.title
         if session.is_cancelled:
             title = f"Cancelled: {title}"
@@ -126,6 +129,9 @@ def build_schedule(event, request=None):
         )
         changed.append(session.last_published_at or session.latest_revision_created_at)
 
+    rooms.sort(key=rank.get)
+    for day in days:
+        day["rooms"] = OrderedDict(sorted(day["rooms"].items(), key=lambda item: rank[item[0]]))
     last_change = max((moment for moment in changed if moment), default=None)
     # Titles and names typed before input was cleaned may hold control
     # characters, which XML 1.0 cannot carry.

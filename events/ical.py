@@ -247,7 +247,7 @@ def session_vevent(session, parts, speakers, topics, abstract_text):
         _text(b"SUMMARY", single_line_text(session.title)),
         _text(b"DESCRIPTION", "\n\n".join(description)),
         b"URL:" + url.encode(),
-        _text(b"LOCATION", parts.location(session.room)),
+        _text(b"LOCATION", parts.location(session.room_name)),
         parts.geo,
         _categories([_KIND_LABELS.get(session.kind, session.kind), *topics]),
         b"LAST-MODIFIED:" + _utc(modified),

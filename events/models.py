@@ -14,8 +14,11 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
@@ -44,7 +47,9 @@ from recap.speakers.api_fields import (
     TopicsField,
 )
 
+from .api_fields import RoomNameField
 from .forms import EventPageForm, SessionPageForm
+from .panels import ProgrammeLinksPanel
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -94,7 +99,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        ProgrammeLinksPanel(heading=_("Programmes")),
+        FieldPanel("intro"),
+    ]
     subpage_types = ["recap_events.EventPage"]
     template = "recap_events/event_index_page.html"
 
@@ -190,8 +198,11 @@ class EventPage(RoutablePageMixin, Page):
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A copy is a new event or session for calendars: its own UID, from SEQUENCE 0.
+    exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
     content_panels = [
+        ProgrammeLinksPanel(heading=_("Programme")),
         TitleFieldPanel("title"),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -212,6 +223,15 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("online_url"),
             ],
             heading="Where",
+        ),
+        InlinePanel(
+            "rooms",
+            heading=_("Rooms"),
+            label=_("Room"),
+            help_text=_(
+                "In the order the programme's grid shows them. Sessions can choose a new "
+                "room once the event is published (or, for a new event, first saved)."
+            ),
         ),
     ]
     details_panels = [
@@ -295,7 +315,15 @@ class EventPage(RoutablePageMixin, Page):
         return self.start <= now <= self.end
 
     def sessions(self):
-        return SessionPage.objects.live().public().child_of(self).order_by("start", "room", "path")
+        """The published sessions, by start and then in the rooms' order
+        (sessions without a room, plenaries and breaks, first)."""
+        return (
+            SessionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("room")
+            .order_by("start", F("room__sort_order").asc(nulls_first=True), "path")
+        )
 
     @property
     def location_line(self):
@@ -344,6 +372,42 @@ class EventPage(RoutablePageMixin, Page):
         from .frab import schedule_json_view
 
         return schedule_json_view(request, self)
+
+
+def room_name_key(name):
+    """A room name as stored (inner whitespace collapsed), and the key that
+    makes "Main hall" and " main  Hall" the same room."""
+    name = " ".join((name or "").split())
+    return name, name.casefold()
+
+
+class EventRoom(Orderable):
+    """One of an event's rooms. Their order is the order of the programme
+    grid's columns; a name is unique in its event, whatever its case."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                "page",
+                name="recap_event_room_name_once",
+                violation_error_message=_("This event already has a room of this name."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = room_name_key(self.name)[0]
+        super().save(*args, **kwargs)
 
 
 class EventGalleryImage(Orderable):
@@ -409,7 +473,17 @@ class SessionPage(RoutablePageMixin, Page):
     kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.TALK)
     start = models.DateTimeField(help_text="In the event's time zone.")
     end = models.DateTimeField(help_text="In the event's time zone.")
-    room = models.CharField(max_length=100, blank=True)
+    room = models.ForeignKey(
+        EventRoom,
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        # A room removed from its event leaves its sessions without a room
+        # (the event's form refuses removing a room that sessions use).
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text=_("One of the event's rooms; add rooms on the event."),
+    )
     track = models.CharField(max_length=100, blank=True)
     abstract = RichTextField(features=TEXT_FEATURES, blank=True)
     status = models.CharField(
@@ -436,6 +510,8 @@ class SessionPage(RoutablePageMixin, Page):
     # from the title or URL, so it survives renames and moves.
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A copy is a new event or session for calendars: its own UID, from SEQUENCE 0.
+    exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
     content_panels = [
         TitleFieldPanel("title"),
@@ -478,7 +554,7 @@ class SessionPage(RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
-        index.SearchField("room"),
+        index.RelatedFields("room", [index.SearchField("name")]),
         index.SearchField("track"),
         index.FilterField("kind"),
         index.FilterField("start"),
@@ -505,7 +581,7 @@ class SessionPage(RoutablePageMixin, Page):
         APIField("kind"),
         APIField("start"),
         APIField("end"),
-        APIField("room"),
+        APIField("room", serializer=RoomNameField()),
         APIField("track"),
         APIField("status"),
         APIField("abstract"),
@@ -553,6 +629,11 @@ class SessionPage(RoutablePageMixin, Page):
             return True
         return self.kind == SessionKind.OTHER and not self.speaker_links.exists()
 
+    @property
+    def room_name(self):
+        """The room's name, or "" (what calendars, frab, the API and JSON-LD show)."""
+        return self.room.name if self.room_id else ""
+
     def accepts_questions(self, now=None):
         """Whether delegates may ask questions now: while the box is ticked,
         until `questions_close_at`, or, left empty, until the session ends
@@ -567,9 +648,15 @@ class SessionPage(RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         validate_time_range(self.start, self.end, end_field="end")
+        # The admin form offers only the event's rooms; this guards other
+        # paths (imports, code) once the session has its place in the tree.
+        if self.room_id and self.pk and self.path:
+            event = self.event
+            if event is not None and self.room.page_id != event.pk:
+                raise ValidationError({"room": _("Choose one of this session's event's rooms.")})
 
     def save(self, *args, **kwargs):
-        bump_sequence_on_change(self, ("start", "end", "room", "status"))
+        bump_sequence_on_change(self, ("start", "end", "room_id", "status"))
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -84,8 +84,8 @@ def session_event(
     }
     place = location(event, request)
     if place:
-        if session.room and isinstance(place, dict) and place["@type"] == "Place":
-            place = {**place, "name": f"{session.room}, {place['name']}"}
+        if session.room_name and isinstance(place, dict) and place["@type"] == "Place":
+            place = {**place, "name": f"{session.room_name}, {place['name']}"}
         data["location"] = place
     performers = [
         person(link.speaker, request, url=speaker_urls.get(link.speaker_id))

@@ -74,28 +74,36 @@ def event_index_context(request, page, now=None):
     }
 
 
+def room_order(session):
+    """Where a session's room comes in the event's rooms (no room first)."""
+    room = session.room
+    return (-1, "") if room is None else (room.sort_order or 0, room.name)
+
+
 def programme_days(sessions, zone):
     """The programme as days (in the event's zone), each a day-by-room grid.
 
-    Each day has `rooms` (columns, in order of first use) and `rows`: one per
-    start time, with a cell per room. Sessions without a room (plenaries,
-    breaks) get a row of their own spanning every room."""
+    Each day has `rooms` (columns: the rooms used that day, in the event's
+    order of rooms) and `rows`: one per start time, with a cell per room.
+    Sessions without a room (plenaries, breaks) get a row of their own
+    spanning every room."""
     by_day = OrderedDict()
     for session in sessions:
         by_day.setdefault(timezone.localtime(session.start, zone).date(), []).append(session)
     days = []
     for date, day_sessions in by_day.items():
-        rooms = list(OrderedDict.fromkeys(s.room for s in day_sessions if s.room))
+        used = {s.room_id: s.room for s in day_sessions if s.room_id}
+        rooms = sorted(used.values(), key=lambda room: (room.sort_order or 0, room.name))
         by_start = OrderedDict()
-        for session in sorted(day_sessions, key=lambda s: (s.start, s.room, s.path)):
+        for session in sorted(day_sessions, key=lambda s: (s.start, room_order(s), s.path)):
             by_start.setdefault(session.start, []).append(session)
         rows = []
         for start, group in by_start.items():
-            everyone = [s for s in group if not s.room]
+            everyone = [s for s in group if not s.room_id]
             if everyone:
                 rows.append({"start": start, "all_rooms": everyone, "cells": []})
-            if any(s.room for s in group):
-                cells = [[s for s in group if s.room == room] for room in rooms]
+            if any(s.room_id for s in group):
+                cells = [[s for s in group if s.room_id == room.pk] for room in rooms]
                 rows.append({"start": start, "all_rooms": [], "cells": cells})
         days.append(
             {
@@ -117,7 +125,7 @@ def now_and_next(sessions, now):
     for session in sorted(sessions, key=lambda s: s.start):
         if session.is_cancelled:
             continue
-        entry = rooms.setdefault(session.room, {"room": session.room, "now": None, "next": None})
+        entry = rooms.setdefault(session.room_id, {"room": session.room, "now": None, "next": None})
         if session.start <= now < session.end:
             entry["now"] = entry["now"] or session
         elif session.start >= now and entry["next"] is None:

@@ -12,7 +12,11 @@ from .admin_views import (
     import_button,
     import_confirm_view,
     import_upload_view,
+    listing_buttons,
+    programme_button,
+    programme_view,
 )
+from .copying import rooms_after_copy
 
 
 @hooks.register("register_admin_urls")
@@ -24,17 +28,27 @@ def register_import_urls():
             import_confirm_view,
             name="recap_events_import_ics_confirm",
         ),
+        path(
+            "recap/events/<int:page_id>/programme/",
+            programme_view,
+            name="recap_events_programme",
+        ),
     ]
 
 
 @hooks.register("register_page_header_buttons")
 def import_ics_header_button(page, user, view_name=None, next_url=None):
-    return import_button(page, user, priority=75)
+    return programme_button(page, user, priority=74) + import_button(page, user, priority=75)
 
 
-@hooks.register("register_page_listing_more_buttons")
-def import_ics_listing_button(page, user, next_url=None):
-    return import_button(page, user, priority=75)
+@hooks.register("register_page_listing_buttons")
+def programme_listing_buttons(page, user, next_url=None):
+    return listing_buttons(page, user)
+
+
+@hooks.register("after_copy_page")
+def keep_copied_sessions_in_their_events_rooms(request, page, new_page):
+    rooms_after_copy(new_page)
 
 
 @hooks.register("recap_dashboard_sections")

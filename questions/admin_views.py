@@ -102,11 +102,16 @@ def capture_choose_view(request):
     sessions = (
         SessionPage.objects.filter(end__gte=since)
         .order_by("start", "title")
-        .only("id", "title", "start", "room")[:200]
+        .select_related("room")
+        .only("id", "title", "start", "room", "room__name")[:200]
     )
     if not sessions:
         # Nothing today or later (typing up afterwards): offer the latest sessions.
-        sessions = SessionPage.objects.order_by("-start").only("id", "title", "start", "room")[:50]
+        sessions = (
+            SessionPage.objects.order_by("-start")
+            .select_related("room")
+            .only("id", "title", "start", "room", "room__name")[:50]
+        )
     return TemplateResponse(
         request, "recap_questions/admin/capture_choose.html", {"sessions": sessions}
     )

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from recap.events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from recap.events.models import (
+    EventIndexPage,
+    EventPage,
+    EventRoom,
+    SessionPage,
+    SessionSpeaker,
+    room_name_key,
+)
 from recap.resources.models import Resource, ResourceKind, Topic
 from recap.speakers.models import Speaker, SpeakerIndexPage
 from recap.writeups.models import WriteUpIndexPage, WriteUpPage
@@ -125,7 +132,20 @@ class EventPageFactory(PageFactory):
         return super()._create(model_class, *args, parent=parent, **kwargs)
 
 
+def event_room(event, name):
+    """The event's room of that name (any case), made if it has none."""
+    name, key = room_name_key(name)
+    rooms = list(EventRoom.objects.filter(page_id=event.pk))
+    for room in rooms:
+        if room_name_key(room.name)[1] == key:
+            return room
+    return EventRoom.objects.create(page_id=event.pk, name=name, sort_order=len(rooms))
+
+
 class SessionPageFactory(PageFactory):
+    """A session; `room` may be a name ("Hall A"): the event's room of that
+    name, made if needed ("" or None: no room)."""
+
     class Meta:
         model = SessionPage
 
@@ -136,6 +156,8 @@ class SessionPageFactory(PageFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         parent = parent or EventPageFactory()
+        if isinstance(kwargs.get("room"), str):
+            kwargs["room"] = event_room(parent, kwargs["room"]) if kwargs["room"] else None
         kwargs.setdefault("start", parent.start + dt.timedelta(hours=1))
         kwargs.setdefault("end", kwargs["start"] + dt.timedelta(minutes=45))
         return super()._create(model_class, *args, parent=parent, **kwargs)

@@ -192,7 +192,7 @@ def with_api_prefetches(queryset):
     if model is EventPage:
         return queryset.prefetch_related("topics", hero_image)
     if model is SessionPage:
-        return queryset.prefetch_related("topics", speaker_links)
+        return queryset.select_related("room").prefetch_related("topics", speaker_links)
     if model is WriteUpPage:
         featured = Prefetch(
             "speaker_links",

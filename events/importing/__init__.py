@@ -23,11 +23,20 @@ Decisions:
   event is widened to fit, and the preview says so.
 - All-day items are skipped (a session has a start and an end time);
   recurring items (RRULE/RDATE, or overrides with RECURRENCE-ID) are skipped:
-  a programme's session happens once. Each skip states its reason.
+  a programme's session happens once. Each skip states its reason, and a
+  repeating item is described as repeating, from its first time.
+- Kind: from CATEGORIES (pretalx, Sessionize), else from a kind named as the
+  title's prefix ("Panel: ...", "Keynote: ...", "Workshop: ..."), else a
+  talk. The prefix stays in the title: it is what the organiser printed, so
+  nothing is lost and re-importing the same file finds the same title.
 - Times: TZID of any name (IANA, Windows names such as "GMT Standard Time",
   custom VTIMEZONEs), UTC, and floating times read in the event's zone. A
   TZID that is none of these, or a time outside the years 1900 to 2199, is
   refused, naming the line.
+- Rooms: LOCATION (without the venue our own exports append) names one of
+  the event's rooms, matched whatever its case and spacing ("Main Hall" is
+  the event's "Main hall"); a name the event has no room for becomes a new
+  room, after the event's others.
 - Text: SUMMARY and LOCATION become single lines; the description (the HTML
   of X-ALT-DESC when present, else DESCRIPTION) is cleaned to plain text by
   `recap.core.sanitize`. Speakers named by ATTENDEE/ORGANIZER CN or on a
@@ -45,6 +54,7 @@ from .planning import (
     PlannedSession,
     describe,
     plan_import,
+    preview_row,
 )
 from .reading import MAX_FILE_SIZE, ImportRefused, read_calendar, zone_by_name
 
@@ -61,6 +71,7 @@ __all__ = [
     "apply_import",
     "describe",
     "plan_import",
+    "preview_row",
     "read_calendar",
     "zone_by_name",
 ]

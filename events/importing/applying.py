@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from recap.speakers.models import Speaker
 
-from ..models import EventPage, SessionPage, SessionSpeaker
+from ..models import EventPage, EventRoom, SessionPage, SessionSpeaker, room_name_key
 from .planning import CREATE, UPDATE
 from .reading import ImportRefused
 
@@ -40,14 +40,15 @@ def apply_import(plan, *, index_page=None, publish=True, user=None, progress=Non
             speakers.setdefault(speaker.lower_name, speaker)
     with transaction.atomic():
         event = _prepare_event(plan, index_page, publish, user)
+        rooms = _rooms_of(event, items, user)
         taken = set(event.get_children().values_list("slug", flat=True))
         result = ImportResult(event=event, skipped=len(plan.sessions) - len(items))
         for item in progress(items) if progress else items:
             if item.action == CREATE:
-                _create_session(event, item, speakers, taken, publish, user)
+                _create_session(event, item, speakers, rooms, taken, publish, user)
                 result.created += 1
             else:
-                _update_session(item, speakers, publish, user)
+                _update_session(item, speakers, rooms, publish, user)
                 result.updated += 1
     return result
 
@@ -94,6 +95,41 @@ def _prepare_event(plan, index_page, publish, user):
     return event
 
 
+def _rooms_of(event, items, user):
+    """The event's rooms by name key, with a room created (after the others,
+    in the file's order) for each LOCATION the event has no room for, whatever
+    its case: "Main Hall" in the file is the event's "Main hall"."""
+    rooms = {}
+    last = -1
+    for room in EventRoom.objects.filter(page=event).order_by("sort_order", "pk"):
+        rooms.setdefault(room_name_key(room.name)[1], room)
+        last = max(last, room.sort_order or 0)
+    created = []
+    for item in items:
+        name, key = room_name_key(item.room)
+        if name and key not in rooms:
+            last += 1
+            rooms[key] = EventRoom.objects.create(page=event, name=name, sort_order=last)
+            created.append(rooms[key])
+    if created:
+        _keep_rooms_in_draft(event, created, user)
+    return rooms
+
+
+def _keep_rooms_in_draft(event, created, user):
+    """The new rooms are in the database (sessions point at them). An event
+    with unpublished changes would lose them when that draft is published (its
+    revision lists the rooms it knew), so the draft gets them too."""
+    event = EventPage.objects.get(pk=event.pk)
+    if not event.has_unpublished_changes or event.latest_revision_id is None:
+        return
+    draft = event.get_latest_revision_as_object()
+    rooms = list(draft.rooms.all())
+    known = {room.pk for room in rooms}
+    draft.rooms = rooms + [room for room in created if room.pk not in known]
+    draft.save_revision(user=user)
+
+
 def _speaker_links(item, speakers, existing_ids=()):
     links = []
     for name in item.speaker_names:
@@ -103,11 +139,17 @@ def _speaker_links(item, speakers, existing_ids=()):
     return links
 
 
-def _create_session(event, item, speakers, taken, publish, user):
+def _room(item, rooms):
+    name, key = room_name_key(item.room)
+    return rooms.get(key) if name else None
+
+
+def _create_session(event, item, speakers, rooms, taken, publish, user):
     session = SessionPage(
         slug=_unique_slug(item.title, taken),
         calendar_uid=item.calendar_uid,
         live=publish,
+        room=_room(item, rooms),
         **item.session_values(),
     )
     session.speaker_links = _speaker_links(item, speakers)
@@ -115,10 +157,11 @@ def _create_session(event, item, speakers, taken, publish, user):
     _save(session, publish, user)
 
 
-def _update_session(item, speakers, publish, user):
+def _update_session(item, speakers, rooms, publish, user):
     session = SessionPage.objects.get(pk=item.existing.pk)
     for name, value in item.session_values().items():
         setattr(session, name, value)
+    session.room = _room(item, rooms)
     existing_ids = {link.speaker_id for link in session.speaker_links.all()}
     for link in _speaker_links(item, speakers, existing_ids):
         session.speaker_links.add(link)

@@ -14,11 +14,19 @@ from pathlib import Path
 
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from recap.core.sanitize import single_line
 
 from ..ical import calendar_uuid_for
-from ..models import EventPage, SessionKind, SessionPage, SessionStatus
+from ..models import (
+    EventPage,
+    EventRoom,
+    SessionKind,
+    SessionPage,
+    SessionStatus,
+    room_name_key,
+)
 from .reading import ImportRefused, read_calendar, zone_by_name
 
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
@@ -41,14 +49,16 @@ class PlannedSession:
     reason: str = ""
     existing: SessionPage | None = None
     changes: list = field(default_factory=list)
+    repeats: bool = False
 
     @property
     def calendar_uid(self):
         return calendar_uuid_for(self.uid)
 
     def session_values(self):
-        """The SessionPage fields this item sets."""
-        return {name: getattr(self, name) for name in _COMPARED}
+        """The SessionPage fields this item sets, but its room: `room` is a
+        name here, which the import maps to one of the event's rooms."""
+        return {name: getattr(self, name) for name in _COMPARED if name != "room"}
 
 
 @dataclass
@@ -62,6 +72,7 @@ class ImportPlan:
     new_event_title: str = ""
     new_event_slug: str = ""
     widen_to: tuple | None = None
+    new_rooms: list = field(default_factory=list)  # names of rooms the import creates
 
     def count(self, action):
         return sum(1 for item in self.sessions if item.action == action)
@@ -108,7 +119,7 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
         session.calendar_uid: session
         for session in SessionPage.objects.filter(
             calendar_uid__in=[calendar_uuid_for(uid) for uid in uids if uid]
-        ).specific()
+        ).select_related("room")
     }
     existing_events = {}
     if event is None and existing:
@@ -130,6 +141,7 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
             seen[item.uid] = item.line
             _compare(item, existing.get(item.calendar_uid), event)
         plan.sessions.append(item)
+    plan.new_rooms = _new_rooms(plan.sessions, event)
     span = plan.event_span
     if event is None:
         plan.new_event_title = calendar_file.name or (
@@ -138,6 +150,20 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     elif span and (span[0] < event.start or span[1] > event.end):
         plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
     return plan
+
+
+def _new_rooms(items, event):
+    """The rooms importing would add to the event, in the file's order."""
+    known = set()
+    if event is not None:
+        names = EventRoom.objects.filter(page=event).values_list("name", flat=True)
+        known = {room_name_key(name)[1] for name in names}
+    new = {}
+    for item in items:
+        name, key = room_name_key(item.room)
+        if item.action in (CREATE, UPDATE) and name and key not in known:
+            new.setdefault(key, name)
+    return list(new.values())
 
 
 def _as_aware(value, zone):
@@ -154,8 +180,12 @@ def _abstract_html(text):
 def _planned_session(read, zone, event):
     """A read item as a PlannedSession (CREATE until compared), a SKIP with
     its reason, or ImportRefused for times that cannot be right."""
-    item = PlannedSession(uid=read.uid, line=read.line, action=CREATE, title=read.title)
+    item = PlannedSession(
+        uid=read.uid, line=read.line, action=CREATE, title=read.title, repeats=read.repeats
+    )
     if read.skip_reason:
+        if read.start is not None:  # a repeating item's first time, for the preview
+            item.start = _as_aware(read.start, zone)
         return _skip(item, read.skip_reason)
     item.start = _as_aware(read.start, zone).astimezone(dt.UTC)
     item.end = _as_aware(read.end, zone).astimezone(dt.UTC)
@@ -171,7 +201,7 @@ def _planned_session(read, zone, event):
     if venue and location.endswith(venue):
         # Our own exports append the venue to the room.
         location = location[: -len(venue)].rstrip(" ,")
-    item.room = location[:100].rstrip()
+    item.room = room_name_key(location[:100])[0]
     item.kind = read.kind
     item.status = read.status
     item.speaker_names = read.speaker_names
@@ -205,16 +235,62 @@ def _compare(item, session, event):
         return
     item.existing = session
     new_values = item.session_values()
-    item.changes = [name for name in _COMPARED if getattr(session, name) != new_values[name]]
+    item.changes = [
+        name
+        for name in _COMPARED
+        if (
+            room_name_key(session.room_name)[1] != room_name_key(item.room)[1]
+            if name == "room"
+            else getattr(session, name) != new_values[name]
+        )
+    ]
     item.action = UPDATE if item.changes else UNCHANGED
     if not item.changes:
         item.reason = "already up to date"
 
 
+def when(item, zone):
+    """When a planned item happens, for people: "Sat 28 Mar 2026 09:30–10:30",
+    "repeats, from Tue 06 Oct 2026 17:00" or "no time"."""
+    if item.start is None:
+        return gettext("no time")
+    start = timezone.localtime(item.start, zone)
+    if item.repeats:
+        return gettext("repeats, from %(start)s") % {"start": f"{start:%a %d %b %Y %H:%M}"}
+    if item.end is None:
+        return f"{start:%a %d %b %Y %H:%M}"
+    end = timezone.localtime(item.end, zone)
+    end_format = "%H:%M" if end.date() == start.date() else "%a %d %b %Y %H:%M"
+    return f"{start:%a %d %b %Y %H:%M}–{end:{end_format}}"
+
+
+def note(item):
+    """Why an item is skipped, or what an update changes."""
+    if item.reason:
+        return item.reason
+    if item.changes:
+        return gettext("changes: %(fields)s") % {"fields": ", ".join(item.changes)}
+    return ""
+
+
+def title_of(item):
+    return item.title or gettext("(untitled, line %(line)s)") % {"line": item.line}
+
+
 def describe(item, zone):
-    """One line of a preview: what happens to a session, and why."""
-    when = f"{timezone.localtime(item.start, zone):%a %d %b %Y %H:%M}" if item.start else "no time"
-    detail = item.reason or (f"changes: {', '.join(item.changes)}" if item.changes else "")
-    return f"{item.action}: {item.title or '(untitled)'} ({when}; UID {item.uid or 'none'})" + (
+    """One line of a preview: what happens to a session, when, and why."""
+    detail = note(item)
+    return f"{item.action}: {title_of(item)} ({when(item, zone)})" + (
         f" — {detail}" if detail else ""
     )
+
+
+def preview_row(item, zone):
+    """One row of the admin preview's tables."""
+    return {
+        "title": title_of(item),
+        "when": when(item, zone),
+        "room": item.room,
+        "kind": SessionKind(item.kind).label if item.action != SKIP else "",
+        "note": note(item),
+    }

@@ -38,6 +38,15 @@ _SPEAKERS_LINE = re.compile(
     r"^\s*(?:speakers?|presenters?|panel(?:lists)?)\s*:\s*(.+)$", re.I | re.M
 )
 _BREAKS = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr)\s*>", re.I)
+# "Panel: where do IC pros fit?" - a kind named before a colon at the start of
+# the title (Google Calendar and Outlook programmes have no CATEGORIES).
+_KIND_PREFIX = re.compile(r"^\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*:\s*\S")
+_KIND_ALIASES = {
+    "panel discussion": SessionKind.PANEL,
+    "fireside": SessionKind.FIRESIDE,
+    "lightning": SessionKind.LIGHTNING,
+    "lightning talks": SessionKind.LIGHTNING,
+}
 
 
 class ImportRefused(Exception):
@@ -60,6 +69,7 @@ class CalendarItem:
     description: str = ""  # plain text
     speaker_names: list = field(default_factory=list)
     skip_reason: str = ""
+    repeats: bool = False  # RRULE/RDATE: skipped, but its first time is shown
 
 
 @dataclass
@@ -232,7 +242,11 @@ def _speaker_names(vevent, description):
     return unique
 
 
-def _kind(vevent):
+def _kind(vevent, title=""):
+    """The session kind: from CATEGORIES (pretalx, Sessionize), else from a
+    kind named as the title's prefix ("Keynote: ...", "Workshop: ..."), else
+    a talk. The title keeps its prefix: it is what the organiser printed, and
+    re-importing the same file must find the same title."""
     categories = vevent.get("CATEGORIES")
     values = categories if isinstance(categories, list) else [categories] if categories else []
     for value in values:
@@ -240,7 +254,17 @@ def _kind(vevent):
             kind = _KINDS.get(str(category).strip().lower())
             if kind:
                 return kind
-    return SessionKind.TALK
+    return kind_from_title(title) or SessionKind.TALK
+
+
+def kind_from_title(title):
+    """The kind a title's prefix names ("Panel: ..." is a panel), or None."""
+    match = _KIND_PREFIX.match(title or "")
+    if not match:
+        return None
+    name = match.group(1).strip().lower()
+    kind = _KIND_ALIASES.get(name) or _KINDS.get(name)
+    return kind if kind and kind != SessionKind.OTHER else None
 
 
 def _refuse_broken_values(calendar, index):
@@ -309,9 +333,12 @@ def _read_item(vevent, lines):
         return _skip(item, "it has no UID, so a later import could not find it again")
     if vevent.get("RECURRENCE-ID") is not None:
         return _skip(item, "it changes one occurrence of a recurring item (not imported)")
-    if vevent.get("RRULE") is not None or vevent.get("RDATE") is not None:
-        return _skip(item, "it repeats (RRULE); a programme session happens once")
     start = getattr(vevent.get("DTSTART"), "dt", None)
+    if vevent.get("RRULE") is not None or vevent.get("RDATE") is not None:
+        item.repeats = True
+        if isinstance(start, dt.datetime) and FIRST_YEAR <= start.year <= LAST_YEAR:
+            item.start = start  # shown in the preview ("repeats, from ...")
+        return _skip(item, "it repeats (RRULE); a programme session happens once")
     if start is None:
         return _skip(item, "it has no start time")
     if not isinstance(start, dt.datetime):
@@ -343,7 +370,7 @@ def _read_item(vevent, lines):
     item.end_line = lines["props"].get("DTEND", lines["line"])
     item.description = _description(vevent)
     item.location = single_line(_text(vevent, "LOCATION"))
-    item.kind = _kind(vevent)
+    item.kind = _kind(vevent, item.title)
     if _text(vevent, "STATUS").upper() == "CANCELLED":
         item.status = SessionStatus.CANCELLED
     item.speaker_names = _speaker_names(vevent, item.description)

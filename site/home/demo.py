@@ -38,6 +38,7 @@ from recap.events.models import (
     EventIndexPage,
     EventPage,
     EventResource,
+    EventRoom,
     SessionPage,
     SessionResource,
     SessionSpeaker,
@@ -615,11 +616,29 @@ class DemoLoader:
     # -- events --------------------------------------------------------------
 
     def event(self, slug, *, sessions, **fields):
-        """An event page and its sessions; `sessions` lists session specs."""
-        event = self.child_page(self.event_index, EventPage, slug, **fields)
+        """An event page and its sessions; `sessions` lists session specs,
+        whose rooms (by name) become the event's rooms, in order of first use."""
+        names = list(dict.fromkeys(spec["room"] for spec in sessions if spec.get("room")))
+        event = self.child_page(
+            self.event_index,
+            EventPage,
+            slug,
+            rooms=[EventRoom(name=name, sort_order=n) for n, name in enumerate(names)],
+            **fields,
+        )
+        rooms = {room.name: room for room in EventRoom.objects.filter(page=event)}
         made = {}
         for spec in sessions:
             spec = dict(spec)
+            if spec.get("room"):
+                name = spec["room"]
+                if name not in rooms:  # an event loaded before it had this room
+                    rooms[name] = EventRoom.objects.create(
+                        page=event, name=name, sort_order=len(rooms)
+                    )
+                spec["room"] = rooms[name]
+            else:
+                spec.pop("room", None)
             key = spec.pop("slug")
             people = spec.pop("speakers", [])
             resources = spec.pop("resources", [])

@@ -34,7 +34,14 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from recap.events.models import EventPage, EventTopic, SessionPage, SessionSpeaker, SessionTopic
+from recap.events.models import (
+    EventPage,
+    EventRoom,
+    EventTopic,
+    SessionPage,
+    SessionSpeaker,
+    SessionTopic,
+)
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpIndexPage, WriteUpPage, WriteUpSession, WriteUpSpeaker
@@ -271,6 +278,15 @@ class ScaleBuilder:
             yield begin, begin + length, ROOMS[room]
 
     def build_sessions(self):
+        rooms = {
+            room.name: room
+            for room in EventRoom.objects.bulk_create(
+                [
+                    EventRoom(page=self.event, name=name, sort_order=n)
+                    for n, name in enumerate(ROOMS)
+                ]
+            )
+        }
         sessions = []
         kinds = ["talk"] * 12 + ["panel", "workshop", "keynote", "fireside"]
         for number, (start, end, room) in enumerate(self.slots(), start=1):
@@ -288,7 +304,7 @@ class ScaleBuilder:
                     kind=self.rng.choice(kinds),
                     start=start,
                     end=end,
-                    room=room,
+                    room=rooms[room],
                     abstract=self.abstract(number),
                     calendar_uid=self.uid("session", number),
                 )

@@ -15,6 +15,7 @@ from recap.events.models import (
     EventIndexPage,
     EventPage,
     EventResource,
+    EventRoom,
     SessionPage,
     SessionSpeaker,
 )
@@ -178,6 +179,7 @@ def test_session_created_through_the_admin_with_speakers(admin_client):
         end=dt.datetime(2030, 7, 1, 16, 0, tzinfo=dt.UTC),
     )
     first, second = SpeakerFactory(), SpeakerFactory()
+    room = EventRoom.objects.create(page=event, name="Room 1")
     url, _, data = add_form(admin_client, SessionPage, event)
     data.update(
         {
@@ -186,7 +188,7 @@ def test_session_created_through_the_admin_with_speakers(admin_client):
             "kind": "panel",
             "start": "2030-07-01 10:00",
             "end": "2030-07-01 11:00",
-            "room": "Room 1",
+            "room": str(room.pk),
             "speaker_links-TOTAL_FORMS": "2",
             "speaker_links-INITIAL_FORMS": "0",
             "speaker_links-0-speaker": str(first.pk),
@@ -204,6 +206,7 @@ def test_session_created_through_the_admin_with_speakers(admin_client):
     assert response.status_code == 302, response.context["form"].errors
     session = SessionPage.objects.get(slug="the-ic-panel")
     assert session.start == dt.datetime(2030, 7, 1, 9, 0, tzinfo=dt.UTC)  # 10:00 BST
+    assert session.room == room
     links = list(SessionSpeaker.objects.filter(page=session).order_by("sort_order"))
     assert [(link.speaker, link.role) for link in links] == [
         (first, "moderator"),

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from lxml import etree
 
-from recap.events.models import SessionResource
+from recap.events.models import EventRoom, SessionResource
 from tests.factories import (
     LONDON,
     EventPageFactory,
@@ -161,3 +161,17 @@ def test_schedule_export_query_count_is_constant(client, django_assert_max_num_q
         client.get(event.url + "schedule.json")
 
     assert response.content.count(b"<event ") == count
+
+
+def test_schedule_rooms_follow_the_events_rooms_order_and_use_their_names(client):
+    event, panel, talk, _ = two_day_event()
+    SessionPageFactory(parent=event, title="Same day, Hall B", room="hall b", start=panel.start)
+    EventRoom.objects.filter(page=event, name="Hall B").update(sort_order=0)
+    EventRoom.objects.filter(page=event, name="Hall A").update(sort_order=1)
+
+    conference = json.loads(client.get(event.url + "schedule.json").content)["schedule"][
+        "conference"
+    ]
+
+    assert [room["name"] for room in conference["rooms"]] == ["Hall B", "Hall A"]
+    assert list(conference["days"][0]["rooms"]) == ["Hall B", "Hall A"]

@@ -54,7 +54,7 @@ def test_pretalx_file_creates_a_published_event_named_after_the_file(index):
     listening = sessions["Listening at scale, without losing the plot"]
     assert listening.start == dt.datetime(2026, 10, 24, 8, 0, tzinfo=UTC)
     assert listening.live
-    assert listening.room == "Saal Zwei"
+    assert listening.room.name == "Saal Zwei"
     # Folded line joined, escaped comma and semicolon read, non-ASCII kept.
     assert "40,000 comments a month; and what they changed" in listening.abstract
     assert "Zoë Nkemelu" in listening.abstract
@@ -130,7 +130,7 @@ def test_google_file_skips_all_day_and_recurring_items_with_reasons(index):
     assert sessions["Breakfast after the clocks change"].start == dt.datetime(
         2026, 11, 1, 14, 0, tzinfo=UTC
     )
-    assert sessions["Lightning talks"].room == "Loft, 5th floor"
+    assert sessions["Lightning talks"].room.name == "Loft, 5th floor"
 
 
 def test_hostile_html_in_descriptions_is_reduced_to_escaped_text(index):
@@ -159,7 +159,7 @@ def test_outlook_windows_zone_name_is_read_as_its_iana_zone(index):
     session = sessions_of(event)["An evening with the chief executive"]
     # 18:30 "GMT Standard Time" in July is British Summer Time: 17:30 UTC.
     assert session.start == dt.datetime(2026, 7, 15, 17, 30, tzinfo=UTC)
-    assert session.room == "Lecture Theatre; Level 1"
+    assert session.room.name == "Lecture Theatre; Level 1"
     assert [link.speaker for link in session.speaker_links.all()] == [carmen]
 
 
@@ -415,3 +415,49 @@ def test_command_refuses_impossible_times_naming_the_line(index, tmp_path, data,
         call_command("import_ics", str(programme))
 
     assert not EventPage.objects.exists()
+
+
+def one_event(summary, extra=""):
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:prefix-1\r\nDTSTART:20261024T090000Z\r\nDTEND:20261024T100000Z\r\n"
+        f"SUMMARY:{summary}\r\n{extra}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("summary", "kind"),
+    [
+        ("Panel: Where do IC pros fit?", "panel"),
+        ("Keynote: The year in comms", "keynote"),
+        ("WORKSHOP : Measuring what matters", "workshop"),
+        ("Fireside chat: With the CEO", "fireside"),
+        ("Lessons: what we learned", "talk"),
+        ("Panel", "talk"),
+    ],
+)
+def test_summary_prefix_sets_the_kind_and_the_title_keeps_it(summary, kind):
+    plan = plan_import(one_event(summary), zone_name="UTC")
+
+    item = plan.sessions[0]
+    assert item.kind == kind
+    assert item.title == summary
+
+
+def test_categories_win_over_a_summary_prefix():
+    plan = plan_import(one_event("Panel: Where next?", "CATEGORIES:Keynote\r\n"), zone_name="UTC")
+
+    assert plan.sessions[0].kind == "keynote"
+
+
+def test_dry_run_describes_items_by_title_and_time_not_uid(tmp_path, index):
+    path = tmp_path / "programme.ics"
+    path.write_bytes(fixture("google-calendar-export.ics"))
+    out = __import__("io").StringIO()
+
+    call_command("import_ics", str(path), "--dry-run", stdout=out)
+
+    text = out.getvalue()
+    assert "Weekly organisers' call (repeats, from Fri 02 Oct 2026 12:00)" in text
+    assert "Lightning talks (Sat 31 Oct 2026 21:00–22:" in text
+    assert "@google.com" not in text

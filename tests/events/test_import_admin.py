@@ -164,3 +164,31 @@ def test_event_page_header_offers_the_import(client, editor, index):
     response = client.get(f"/admin/pages/{event.pk}/")
 
     assert f"/admin/recap/import-ics/{event.pk}/" in response.content.decode()
+
+
+def test_preview_shows_titles_and_times_not_uids(client, editor, index):
+    response = preview(client, index, "sessionize-ic-summit.ics")
+
+    html = response.content.decode()
+    assert "Measuring what matters" in html
+    assert "Mon 30 Mar 2026 14:00–" in html  # in the file's zone, Europe/London
+    assert "sessionize-5512" not in html  # the UIDs
+
+
+def test_preview_describes_a_repeating_item_with_its_first_time(client, editor, index):
+    response = preview(client, index, "google-calendar-export.ics")
+
+    html = response.content.decode()
+    row = html.split("Weekly organisers&#x27; call", 1)[1].split("</tr>", 1)[0]
+    assert "repeats, from Fri 02 Oct 2026 12:00" in row
+    assert "no time" not in row
+
+
+def test_confirm_can_keep_imported_sessions_as_drafts(client, editor, index):
+    token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
+
+    client.post(f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token, "draft": "1"})
+
+    assert SessionPage.objects.count() == 2
+    assert not SessionPage.objects.live().exists()
+    assert EventPage.objects.get().live is False

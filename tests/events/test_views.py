@@ -18,6 +18,7 @@ from tests.factories import (
     TopicFactory,
     WriteUpPageFactory,
     add_speaker,
+    event_room,
     make_image,
 )
 
@@ -37,6 +38,8 @@ def at(event, hours, minutes=0):
 
 def quick_session(event, n, **kwargs):
     """A live session without revisions: the query-count tests need many."""
+    if isinstance(kwargs.get("room"), str):
+        kwargs["room"] = event_room(event, kwargs["room"])
     session = SessionPage(
         title=f"Session {n}",
         slug=f"session-{n}",

@@ -78,7 +78,7 @@ def test_load_demo_scale_twice_adds_nothing():
 def test_load_demo_scale_is_deterministic():
     load_scale()
     first = list(
-        SessionPage.objects.order_by("path").values_list("title", "abstract", "start", "room")
+        SessionPage.objects.order_by("path").values_list("title", "abstract", "start", "room__name")
     )
     for page in Page.objects.filter(slug__startswith=f"scale-{N}").specific():
         page.delete()
@@ -87,7 +87,7 @@ def test_load_demo_scale_is_deterministic():
     load_scale()
 
     again = list(
-        SessionPage.objects.order_by("path").values_list("title", "abstract", "start", "room")
+        SessionPage.objects.order_by("path").values_list("title", "abstract", "start", "room__name")
     )
     assert again == first
 

@@ -1,0 +1,48 @@
+"""Copying events and sessions keeps sessions in their own event's rooms.
+
+Wagtail copies an event's rooms with the event (new records) but leaves each
+copied session pointing at the original event's room, and a session copied
+into another event keeps its old event's room. After a copy, each session
+whose room belongs to another event gets its own event's room of the same
+name (whatever its case), created if that event has none.
+"""
+
+from django.db import transaction
+
+from .models import EventPage, EventRoom, SessionPage, room_name_key
+
+
+def rooms_after_copy(page):
+    """Point the sessions at or under `page` at their own event's rooms.
+    Returns how many sessions changed room."""
+    sessions = list(
+        SessionPage.objects.filter(path__startswith=page.path, room__isnull=False)
+        .select_related("room", "latest_revision")
+        .order_by("path")
+    )
+    parents = {session.path[: -SessionPage.steplen] for session in sessions}
+    events = {event.path: event for event in EventPage.objects.filter(path__in=parents)}
+    moved = 0
+    with transaction.atomic():
+        for session in sessions:
+            event = events.get(session.path[: -SessionPage.steplen])
+            if event is None or session.room.page_id == event.pk:
+                continue
+            room = _room_named(event, session.room.name)
+            SessionPage.objects.filter(pk=session.pk).update(room=room)
+            revision = session.latest_revision
+            if revision is not None and revision.content.get("room") == session.room_id:
+                revision.content["room"] = room.pk
+                revision.save(update_fields=["content"])
+            moved += 1
+    return moved
+
+
+def _room_named(event, name):
+    key = room_name_key(name)[1]
+    rooms = list(EventRoom.objects.filter(page=event))
+    for room in rooms:
+        if room_name_key(room.name)[1] == key:
+            return room
+    last = max((room.sort_order or 0 for room in rooms), default=-1)
+    return EventRoom.objects.create(page=event, name=name, sort_order=last + 1)
