@@ -26,6 +26,11 @@ from .submission import submit_question
 
 CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
 RECENT_CAPTURED = 8
+# The capture chooser: sessions of the day (ended at most RECENT_HOURS ago or
+# later), then the latest past ones; a search finds any other.
+RECENT_HOURS = 12
+CAPTURE_CHOICES = 100
+PAST_CHOICES = 20
 
 
 def _index_url():
@@ -93,23 +98,50 @@ def _require_capturer(request):
 
 
 def capture_choose_view(request):
-    """Choose the session once; the capture screen then stays on it."""
+    """Choose the session once; the capture screen then stays on it.
+
+    Any session may be chosen, past ones too: questions are often typed up
+    the day after. As Sessionize and pretalx's organiser screens do, the
+    sessions of the day come first (running, upcoming, ended in the last 12
+    hours), then the most recently ended ones, and a search by session or
+    event title finds any other.
+    """
     _require_capturer(request)
     session_id = params.positive_int(request.GET.get("session"))
     if session_id is not None:
         return redirect("recap_questions_capture", session_id=session_id)
-    since = timezone.now() - dt.timedelta(hours=12)
-    sessions = (
-        SessionPage.objects.filter(end__gte=since)
-        .order_by("start", "title")
-        .only("id", "title", "start", "room")[:200]
-    )
-    if not sessions:
-        # Nothing today or later (typing up afterwards): offer the latest sessions.
-        sessions = SessionPage.objects.order_by("-start").only("id", "title", "start", "room")[:50]
-    return TemplateResponse(
-        request, "recap_questions/admin/capture_choose.html", {"sessions": sessions}
-    )
+    query = params.text(request.GET.get("q"), max_length=100)
+    sessions = SessionPage.objects.only("id", "path", "depth", "title", "start", "room")
+    context = {"query": query}
+    if query:
+        events = EventPage.objects.filter(title__icontains=query)
+        context["found"] = list(
+            sessions.filter(
+                Q(title__icontains=query)
+                | Q(pk__in=SessionPage.objects.filter(_child_of_any(events)).values("pk"))
+            )
+            .order_by("-start", "title")
+            .with_events()[:CAPTURE_CHOICES]
+        )
+    else:
+        since = timezone.now() - dt.timedelta(hours=RECENT_HOURS)
+        context["current"] = list(
+            sessions.filter(end__gte=since)
+            .order_by("start", "title")
+            .with_events()[:CAPTURE_CHOICES]
+        )
+        context["past"] = list(
+            sessions.filter(end__lt=since).order_by("-start", "title").with_events()[:PAST_CHOICES]
+        )
+    return TemplateResponse(request, "recap_questions/admin/capture_choose.html", context)
+
+
+def _child_of_any(events):
+    """A filter for the sessions whose event is among `events` (at most a few, searched by title)."""
+    condition = Q(pk__in=[])
+    for event in events.only("path", "depth")[:CAPTURE_CHOICES]:
+        condition |= Q(path__startswith=event.path, depth=event.depth + 1)
+    return condition
 
 
 def capture_view(request, session_id):

@@ -1,5 +1,6 @@
 """Capturing questions asked aloud in the room."""
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -109,3 +110,46 @@ def test_capture_recent_list_hides_pending_online_questions_from_non_moderators(
     assert "Asked aloud at the front" in screen
     assert "Pending online question" not in screen
     assert DelegateQuestion.objects.get(source=QuestionSource.ROOM).status == "pending"
+
+
+def _past_session(title, days_ago=1):
+    from django.utils import timezone
+
+    from tests.factories import EventPageFactory, SessionPageFactory
+
+    event = EventPageFactory(
+        title=f"Event of {title}", start=timezone.now() - dt.timedelta(days=days_ago, hours=9)
+    )
+    return SessionPageFactory(parent=event, title=title)
+
+
+def test_capture_choose_offers_yesterdays_session(client, moderator, session):
+    yesterday = _past_session("Yesterday panel on internal comms")
+    client.force_login(moderator)
+
+    html = client.get("/admin/recap-questions/capture/").content.decode()
+
+    assert session.title in html
+    assert yesterday.title in html
+    assert f'href="{capture_url(yesterday)}"' in html
+
+
+def test_capture_choose_search_finds_an_old_session_by_its_event(client, moderator):
+    old = _past_session("Measuring engagement", days_ago=400)
+    client.force_login(moderator)
+
+    html = client.get("/admin/recap-questions/capture/", {"q": "event of measuring"}).content
+    other = client.get("/admin/recap-questions/capture/", {"q": "no such session"}).content
+
+    assert f'href="{capture_url(old)}"'.encode() in html
+    assert b"No session matches." in other
+
+
+def test_capture_saves_a_question_for_a_session_that_ended_yesterday(client, moderator):
+    yesterday = _past_session("Yesterday panel on internal comms")
+    client.force_login(moderator)
+
+    response = client.post(capture_url(yesterday), {"text": "Where can I find resources?"})
+
+    assert response.status_code == 302
+    assert DelegateQuestion.objects.get().session_id == yesterday.pk
