@@ -17,14 +17,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import HistoryView, IndexView
+from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
 
 from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
 
 from .forms import clean_text
-from .models import DelegateQuestion, QuestionStatus
-from .moderation import ACTIONS, can_moderate, visible_questions
+from .models import DelegateQuestion, QuestionSource, QuestionStatus
+from .moderation import ACTIONS, can_capture, can_moderate, visible_questions
 
 MODERATION_FORM_ID = "recap-moderation-form"
 
@@ -67,18 +67,61 @@ class DelegateQuestionAdminForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+class RecordQuestionMixin:
+    """Recording a question asked earlier (in the room, by email, on social
+    media), for any session, past ones included: the session is required and
+    the event follows from it. As on the capture screen, a moderator's
+    question is approved at once and anyone else's waits for a moderator."""
+
+    RECORD_SOURCES = (QuestionSource.ROOM, QuestionSource.ONLINE, QuestionSource.SOCIAL)
+
+    def setup_record_fields(self):
+        self.fields["session"].required = True
+        source = self.fields["source"]
+        source.choices = [
+            (value, label) for value, label in source.choices if value in self.RECORD_SOURCES
+        ]
+        source.initial = QuestionSource.ROOM
+
+    def apply_record_rules(self, question, user):
+        question.event = question.session.event
+        question.status = QuestionStatus.APPROVED if can_moderate(user) else QuestionStatus.PENDING
+        if not question.email:
+            question.email_consent = False
+        return question
+
+
+class DelegateQuestionCreateForm(RecordQuestionMixin, DelegateQuestionAdminForm):
+    """The moderation queue's "Add" screen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_record_fields()
+
+    def save(self, commit=True):
+        self.apply_record_rules(self.instance, self.for_user)
+        return super().save(commit=commit)
+
+
 class QuestionPermissionHelper(PermissionHelper):
-    """Questions are created by delegates or the capture screen, not here;
-    only moderators may edit or delete them."""
+    """Questions are recorded by whoever may capture them; only moderators
+    may edit or delete them."""
 
     def user_can_create(self, user):
-        return False
+        return can_capture(user)
 
     def user_can_edit_obj(self, user, obj):
         return can_moderate(user) and super().user_can_edit_obj(user, obj)
 
     def user_can_delete_obj(self, user, obj):
         return can_moderate(user) and super().user_can_delete_obj(user, obj)
+
+
+class QuestionCreateView(CreateView):
+    """The "Add" screen asks for the session (edit screens do not change it)."""
+
+    def get_edit_handler(self):
+        return DelegateQuestionAdmin.create_handler.bind_to_model(self.model_admin.model)
 
 
 class QuestionIndexView(IndexView):
@@ -164,6 +207,22 @@ class DelegateQuestionAdmin(ModelAdmin):
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
+    create_handler = ObjectList(
+        [
+            FieldPanel("session"),
+            FieldPanel("text"),
+            FieldPanel("source"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
+                ],
+                heading="Asked by (private: email is never shown or exported)",
+            ),
+        ],
+        base_form_class=DelegateQuestionCreateForm,
+    )
+    create_view_class = QuestionCreateView
 
     def history_view(self, request, instance_pk):
         # Question ids are numbers: anything else is not found (not a 500).

@@ -21,10 +21,9 @@ from recap.events.models import EventPage, SessionPage
 from .export import questions_csv_response
 from .forms import CaptureForm
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
-from .moderation import ACTIONS, can_moderate, moderate
+from .moderation import ACTIONS, can_capture, can_moderate, moderate
 from .submission import submit_question
 
-CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
 RECENT_CAPTURED = 8
 # The capture chooser: sessions of the day (ended at most RECENT_HOURS ago or
 # later), then the latest past ones; a search finds any other.
@@ -86,10 +85,6 @@ def export_view(request):
         return redirect(_index_url())
     filename = f"{slugify(place.title) or 'questions'}-questions.csv"
     return questions_csv_response(queryset, filename, request)
-
-
-def can_capture(user):
-    return can_moderate(user) or (user.is_active and user.has_perm(CAPTURE_PERMISSION))
 
 
 def _require_capturer(request):

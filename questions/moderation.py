@@ -29,6 +29,14 @@ def can_moderate(user):
     )
 
 
+CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
+
+
+def can_capture(user):
+    """Whether `user` may record questions (capture screen, "Add", the chooser's "Create")."""
+    return can_moderate(user) or bool(user and user.is_active and user.has_perm(CAPTURE_PERMISSION))
+
+
 def visible_questions(user, queryset=None):
     """The questions `user` may see in the admin: all for moderators, public ones otherwise."""
     queryset = DelegateQuestion.objects.all() if queryset is None else queryset
