@@ -25,6 +25,7 @@ from recap.core.sanitize import plain_text, single_line
 from .forms import clean_text
 from .models import DelegateQuestion, QuestionSource, QuestionStatus
 from .moderation import ACTIONS, can_capture, can_moderate, visible_questions
+from .purging import purge_if_due
 
 MODERATION_FORM_ID = "recap-moderation-form"
 
@@ -126,6 +127,8 @@ class QuestionCreateView(CreateView):
 
 class QuestionIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
+        # Opening the queue purges old personal data, at most once a day.
+        purge_if_due()
         try:
             return super().dispatch(request, *args, **kwargs)
         except IncorrectLookupParameters:

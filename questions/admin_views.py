@@ -22,6 +22,7 @@ from .export import questions_csv_response
 from .forms import CaptureForm
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
 from .moderation import ACTIONS, can_capture, can_moderate, moderate
+from .purging import purge_if_due
 from .submission import submit_question
 
 RECENT_CAPTURED = 8
@@ -187,6 +188,8 @@ class PendingQuestionsSection(Section):
     order = 20
 
     def get_context(self, request, user):
+        # Whoever opens the dashboard purges old personal data, at most once a day.
+        purge_if_due()
         if not can_moderate(user):
             return None
         pending = DelegateQuestion.objects.filter(status=QuestionStatus.PENDING)
