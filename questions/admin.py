@@ -8,9 +8,12 @@ reaches the list sees only public questions and no personal data.
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -24,7 +27,7 @@ from recap.core.sanitize import plain_text, single_line
 
 from .forms import clean_text
 from .models import DelegateQuestion, QuestionSource, QuestionStatus
-from .moderation import ACTIONS, can_capture, can_moderate, visible_questions
+from .moderation import ACTIONS, can_capture, can_moderate, queue_version, visible_questions
 from .purging import purge_if_due
 
 MODERATION_FORM_ID = "recap-moderation-form"
@@ -145,6 +148,9 @@ class QuestionIndexView(IndexView):
         context["moderation_actions"] = ACTIONS
         context["moderate_url"] = reverse("recap_questions_moderate")
         context["export_links"] = export_links(self.request) if user_can_moderate else []
+        if user_can_moderate:
+            context["queue_state_url"] = reverse("recap_questions_queue_state")
+            context["queue_version"] = queue_version()
         return context
 
 
@@ -185,7 +191,11 @@ class DelegateQuestionAdmin(ModelAdmin):
     list_filter = ("status", "source", "highlighted", "event", "session")
     search_fields = ("text", "name", "organisation")
     list_per_page = 50
-    ordering = ("-created_at",)
+    # Pending questions first, oldest first (a queue: whoever waited longest
+    # is answered first, as in Slido's review queue); then every other
+    # question, newest first, so the latest decisions are at hand. The two
+    # keys are annotations of get_queryset.
+    ordering = ("queue_rank", "pending_since", "-created_at")
     index_view_class = QuestionIndexView
     history_view_class = QuestionHistoryView
     index_template_name = "recap_questions/admin/moderation_index.html"
@@ -244,45 +254,74 @@ class DelegateQuestionAdmin(ModelAdmin):
         return super().delete_view(request, instance_pk)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("session", "event", "page")
+        # Not super(): it orders before the annotations the ordering names exist.
+        queryset = (
+            self.model._default_manager.select_related("session", "event", "page")
+            .annotate(
+                queue_rank=Case(When(status=QuestionStatus.PENDING, then=0), default=1),
+                pending_since=Case(When(status=QuestionStatus.PENDING, then=F("created_at"))),
+            )
+            .order_by(*self.get_ordering(request))
+        )
         return visible_questions(request.user, queryset)
 
     def get_list_display(self, request):
+        # One compact row per question: what a moderator decides on, and the
+        # buttons to decide. The asker and source sit under the text.
         if can_moderate(request.user):
             return (
                 "select",
-                "question_text",
+                "question",
                 "asked_at",
-                "source",
-                "status",
-                "highlighted",
+                "status_label",
                 "votes",
-                "asked_by",
-                "created_at",
+                "asked_when",
                 "actions",
             )
-        return ("question_text", "asked_at", "source", "status", "votes", "created_at")
+        return ("question_text", "asked_at", "status_label", "votes", "asked_when")
 
     def get_list_display_add_buttons(self, request):
-        return "question_text"
+        return "question" if can_moderate(request.user) else "question_text"
+
+    def get_extra_attrs_for_row(self, obj, context):
+        return {
+            "data-recap-question": obj.pk,
+            "class": f"recap-question-row recap-question-row--{obj.status}",
+        }
+
+    def get_extra_class_names_for_field_col(self, obj, field_name):
+        return [f"recap-col-{field_name}"]
 
     @staticmethod
     def select(obj):
         return format_html(
-            '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="Select question {}">',
+            '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="{}">',
             obj.pk,
             MODERATION_FORM_ID,
-            obj.pk,
+            _("Select question %(id)s") % {"id": obj.pk},
         )
 
-    select.short_description = "Select"
+    select.short_description = _("Select")
     select.allow_tags = True
 
     @staticmethod
     def question_text(obj):
         return obj.text
 
-    question_text.short_description = "Question"
+    question_text.short_description = _("Question")
+
+    @staticmethod
+    def question(obj):
+        """The text, then who asked and how (moderators only: names are personal data)."""
+        asker = ", ".join(part for part in (obj.name, obj.organisation) if part)
+        meta = " · ".join(part for part in (asker, obj.get_source_display()) if part)
+        return format_html(
+            '<span class="recap-question-text">{}</span> <small class="recap-question-meta">{}</small>',
+            obj.text,
+            meta,
+        )
+
+    question.short_description = _("Question")
 
     @staticmethod
     def asked_at(obj):
@@ -292,13 +331,30 @@ class DelegateQuestionAdmin(ModelAdmin):
             return obj.page.title
         return obj.event.title if obj.event_id else ""
 
-    asked_at.short_description = "Session or page"
+    asked_at.short_description = _("Session or page")
 
     @staticmethod
-    def asked_by(obj):
-        return ", ".join(part for part in (obj.name, obj.organisation) if part)
+    def status_label(obj):
+        if obj.highlighted:
+            return format_html(
+                '{} <span class="w-status w-status--primary">{}</span>',
+                obj.get_status_display(),
+                _("Highlighted"),
+            )
+        return obj.get_status_display()
 
-    asked_by.short_description = "Asked by"
+    status_label.short_description = _("Status")
+    status_label.admin_order_field = "status"
+
+    @staticmethod
+    def asked_when(obj):
+        local = timezone.localtime(obj.created_at)
+        return format_html(
+            '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, "j M H:i")
+        )
+
+    asked_when.short_description = _("Asked")
+    asked_when.admin_order_field = "created_at"
 
     @staticmethod
     def actions(obj):
@@ -308,10 +364,10 @@ class DelegateQuestionAdmin(ModelAdmin):
         return format_html(
             '<div class="recap-row-actions">{}</div>',
             format_html_join(
-                " ",
+                "",
                 '<button type="submit" class="button button-small button-secondary" '
-                'form="{}" name="single" value="{}:{}">{}</button>',
-                ((MODERATION_FORM_ID, name, obj.pk, ACTIONS[name]) for name in names),
+                'form="{}" name="single" value="{}:{}" data-recap-action="{}">{}</button>',
+                ((MODERATION_FORM_ID, name, obj.pk, name, ACTIONS[name]) for name in names),
             ),
         )
 

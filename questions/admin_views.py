@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,7 +22,7 @@ from recap.events.models import EventPage, SessionPage
 from .export import questions_csv_response
 from .forms import CaptureForm
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
-from .moderation import ACTIONS, can_capture, can_moderate, moderate
+from .moderation import ACTIONS, can_capture, can_moderate, moderate, queue_version
 from .purging import purge_if_due
 from .submission import submit_question
 
@@ -68,6 +69,15 @@ def moderate_view(request):
     noun = "question" if count == 1 else "questions"
     messages.success(request, f"{ACTIONS[action]}: {count} {noun}.")
     return redirect(back)
+
+
+def queue_state_view(request):
+    """The moderation queue's version, polled by moderation.js: when it
+    changes, the script fetches the list again (see moderation.queue_version)."""
+    _require_moderator(request)
+    response = JsonResponse({"version": queue_version()})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def export_view(request):

@@ -5,6 +5,7 @@ code. Each sets `updated_at`, which present mode's ETag follows.
 """
 
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
@@ -43,6 +44,15 @@ def visible_questions(user, queryset=None):
     if can_moderate(user):
         return queryset
     return queryset.filter(status__in=PUBLIC_STATUSES)
+
+
+def queue_version():
+    """A value that changes whenever a question is added, removed or changed
+    (status, votes, text...): the moderation queue's polling script reloads
+    the list when it does. One query."""
+    state = DelegateQuestion.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    return f"{state['count']}-{latest:.6f}"
 
 
 @transaction.atomic
