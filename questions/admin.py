@@ -266,22 +266,18 @@ class DelegateQuestionAdmin(ModelAdmin):
         return visible_questions(request.user, queryset)
 
     def get_list_display(self, request):
-        # One compact row per question: what a moderator decides on, and the
-        # buttons to decide. The asker and source sit under the text.
+        # One compact row per question, fitting a 1280 px laptop beside the
+        # filters: the text with its session, asker and source under it and
+        # the buttons to decide below (as Wagtail's listings put actions under
+        # the title), then status, votes and time.
         if can_moderate(request.user):
-            return (
-                "select",
-                "question",
-                "asked_at",
-                "status_label",
-                "votes",
-                "asked_when",
-                "actions",
-            )
-        return ("question_text", "asked_at", "status_label", "votes", "asked_when")
+            return ("select", "question", "status_label", "votes", "asked_when")
+        return ("public_question", "status_label", "votes", "asked_when")
 
     def get_list_display_add_buttons(self, request):
-        return "question" if can_moderate(request.user) else "question_text"
+        # Modeladmin wraps this column in a link to the edit view: not the
+        # question cell, whose moderation buttons must not sit inside a link.
+        return "status_label" if can_moderate(request.user) else "public_question"
 
     def get_extra_attrs_for_row(self, obj, context):
         return {
@@ -292,8 +288,10 @@ class DelegateQuestionAdmin(ModelAdmin):
     def get_extra_class_names_for_field_col(self, obj, field_name):
         return [f"recap-col-{field_name}"]
 
-    @staticmethod
-    def select(obj):
+    # Columns are methods, not static methods: modeladmin reads the header
+    # from the bound method's `short_description`, which a staticmethod's
+    # function does not carry.
+    def select(self, obj):
         return format_html(
             '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="{}">',
             obj.pk,
@@ -301,27 +299,33 @@ class DelegateQuestionAdmin(ModelAdmin):
             _("Select question %(id)s") % {"id": obj.pk},
         )
 
-    select.short_description = _("Select")
-    select.allow_tags = True
+    select.short_description = format_html('<span class="w-sr-only">{}</span>', _("Select"))
 
-    @staticmethod
-    def question_text(obj):
-        return obj.text
-
-    question_text.short_description = _("Question")
-
-    @staticmethod
-    def question(obj):
-        """The text, then who asked and how (moderators only: names are personal data)."""
+    def question(self, obj):
+        """The text, then where, by whom and how it was asked (for moderators:
+        names are personal data)."""
         asker = ", ".join(part for part in (obj.name, obj.organisation) if part)
-        meta = " · ".join(part for part in (asker, obj.get_source_display()) if part)
         return format_html(
-            '<span class="recap-question-text">{}</span> <small class="recap-question-meta">{}</small>',
-            obj.text,
-            meta,
+            "{}{}",
+            self._question_cell(obj, self.asked_at(obj), asker, obj.get_source_display()),
+            self.actions(obj),
         )
 
     question.short_description = _("Question")
+
+    def public_question(self, obj):
+        """The text, where and how it was asked (for editors who may not moderate)."""
+        return self._question_cell(obj, self.asked_at(obj), obj.get_source_display())
+
+    public_question.short_description = _("Question")
+
+    @staticmethod
+    def _question_cell(obj, *meta):
+        return format_html(
+            '<span class="recap-question-text">{}</span> <small class="recap-question-meta">{}</small>',
+            obj.text,
+            " · ".join(part for part in meta if part),
+        )
 
     @staticmethod
     def asked_at(obj):
@@ -331,10 +335,7 @@ class DelegateQuestionAdmin(ModelAdmin):
             return obj.page.title
         return obj.event.title if obj.event_id else ""
 
-    asked_at.short_description = _("Session or page")
-
-    @staticmethod
-    def status_label(obj):
+    def status_label(self, obj):
         if obj.highlighted:
             return format_html(
                 '{} <span class="w-status w-status--primary">{}</span>',
@@ -346,8 +347,7 @@ class DelegateQuestionAdmin(ModelAdmin):
     status_label.short_description = _("Status")
     status_label.admin_order_field = "status"
 
-    @staticmethod
-    def asked_when(obj):
+    def asked_when(self, obj):
         local = timezone.localtime(obj.created_at)
         return format_html(
             '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, "j M H:i")
@@ -356,8 +356,7 @@ class DelegateQuestionAdmin(ModelAdmin):
     asked_when.short_description = _("Asked")
     asked_when.admin_order_field = "created_at"
 
-    @staticmethod
-    def actions(obj):
+    def actions(self, obj):
         names = list(ROW_ACTIONS.get(obj.status, ()))
         if obj.highlighted and "highlight" in names:
             names[names.index("highlight")] = "unhighlight"
@@ -370,6 +369,3 @@ class DelegateQuestionAdmin(ModelAdmin):
                 ((MODERATION_FORM_ID, name, obj.pk, name, ACTIONS[name]) for name in names),
             ),
         )
-
-    actions.short_description = "Moderate"
-    actions.allow_tags = True
