@@ -2,7 +2,7 @@
 
 Wagtail creates two groups on a new site, "Editors" and "Moderators", with
 page permissions only. Each Recap app grants them its own models'
-permissions in a data migration (so a site without `recap.questions` gets
+permissions in a data migration (so a site without the optional questions app gets
 the rest), the way Wagtail's images and documents apps do. A group a site
 has deleted or renamed is left alone, never re-created.
 """
