@@ -153,3 +153,22 @@ def test_capture_saves_a_question_for_a_session_that_ended_yesterday(client, mod
 
     assert response.status_code == 302
     assert DelegateQuestion.objects.get().session_id == yesterday.pk
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_capture_choose_query_count_does_not_grow(
+    client, moderator, count, django_assert_max_num_queries
+):
+    from tests.factories import EventPageFactory, SessionPageFactory
+
+    today, past = EventPageFactory(), _past_session("An old panel").get_parent()
+    for n in range(count):
+        SessionPageFactory(parent=today if n % 2 else past.specific)
+    client.force_login(moderator)
+    client.get("/admin/")  # session and permission caches out of the way
+
+    with django_assert_max_num_queries(25):
+        listing = client.get("/admin/recap-questions/capture/")
+        found = client.get("/admin/recap-questions/capture/", {"q": "Event of"})
+
+    assert listing.status_code == found.status_code == 200
