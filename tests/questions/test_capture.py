@@ -117,8 +117,11 @@ def _past_session(title, days_ago=1):
 
     from tests.factories import EventPageFactory, SessionPageFactory
 
+    # 09:00 UTC on that day: the event's 9 hours never cross a clock change
+    # (whose night the session validation of events trips on).
+    day = timezone.now() - dt.timedelta(days=days_ago)
     event = EventPageFactory(
-        title=f"Event of {title}", start=timezone.now() - dt.timedelta(days=days_ago, hours=9)
+        title=f"Event of {title}", start=day.replace(hour=9, minute=0, second=0, microsecond=0)
     )
     return SessionPageFactory(parent=event, title=title)
 

@@ -19,8 +19,10 @@ CHOOSER = "/admin/recap_question_chooser/"
 
 @pytest.fixture
 def yesterday_session():
+    day = timezone.now() - dt.timedelta(days=1)
     event = EventPageFactory(
-        title="Social media conference", start=timezone.now() - dt.timedelta(days=1, hours=9)
+        title="Social media conference",
+        start=day.replace(hour=9, minute=0, second=0, microsecond=0),
     )
     return SessionPageFactory(parent=event, title="Panel on internal comms")
 
