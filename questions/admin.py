@@ -85,7 +85,9 @@ class RecordQuestionMixin:
         source.choices = [
             (value, label) for value, label in source.choices if value in self.RECORD_SOURCES
         ]
-        source.initial = QuestionSource.ROOM
+        # The model's default is "online form"; recorded questions were mostly said aloud.
+        if self.instance._state.adding:
+            self.initial["source"] = QuestionSource.ROOM
 
     def apply_record_rules(self, question, user):
         question.event = question.session.event

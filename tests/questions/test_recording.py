@@ -56,8 +56,10 @@ def test_add_screen_asks_for_the_session(client, superuser):
 
     response = client.get(ADD)
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert 'name="session"' in response.content.decode()
+    assert 'name="session"' in html
+    assert '<option value="room" selected>' in html
 
 
 def test_add_screen_records_a_question_for_yesterdays_session(client, superuser, yesterday_session):
