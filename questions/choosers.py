@@ -15,7 +15,7 @@ from recap.events.models import SessionPage
 from .admin import RecordQuestionMixin
 from .forms import clean_text
 from .models import DelegateQuestion
-from .moderation import can_capture
+from .moderation import can_moderate
 
 
 def _visible_questions(user):
@@ -67,17 +67,21 @@ class QuestionCreationForm(RecordQuestionMixin, forms.ModelForm):
         return super().save(commit=commit)
 
 
-class CanCaptureMixin:
-    """The "Create" tab is for whoever may record questions (see can_capture)."""
+class ModeratorsCreateMixin:
+    """The "Create" tab is for moderators only: their questions are approved
+    at once and can be cited straight away. Anyone else's would wait for a
+    moderator, and a write-up citing a pending question cannot be saved, so
+    other editors record questions on the capture screen or the queue's
+    "Add" screen instead."""
 
     def can_create(self):
-        return can_capture(self.request.user)
+        return can_moderate(self.request.user)
 
     def get_creation_form_kwargs(self):
         return {**super().get_creation_form_kwargs(), "user": self.request.user}
 
 
-class VisibleQuestionsMixin(CanCaptureMixin):
+class VisibleQuestionsMixin(ModeratorsCreateMixin):
     """Editors without the moderation permission choose among public questions only."""
 
     def get_object_list(self):
@@ -92,7 +96,7 @@ class QuestionChooseResultsView(VisibleQuestionsMixin, chooser_views.ChooseResul
     pass
 
 
-class QuestionCreateView(CanCaptureMixin, chooser_views.CreateView):
+class QuestionCreateView(ModeratorsCreateMixin, chooser_views.CreateView):
     pass
 
 

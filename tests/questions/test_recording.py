@@ -137,3 +137,16 @@ def test_chooser_create_refused_without_capture_permission(client, editor, yeste
 
     assert response.status_code in (302, 403)  # Wagtail's "permission denied" redirect
     assert not DelegateQuestion.objects.exists()
+
+
+def test_chooser_create_tab_is_for_moderators_only(client, stock_editor, yesterday_session):
+    # An editor's question would wait for a moderator, and a write-up citing
+    # a pending question cannot be saved: editors use the capture screen.
+    client.force_login(stock_editor)
+
+    html = json.loads(client.get(CHOOSER).content)["html"]
+    response = client.post(f"{CHOOSER}create/", record_data(yesterday_session))
+
+    assert "Record a question" not in html
+    assert response.status_code in (302, 403)
+    assert not DelegateQuestion.objects.exists()
