@@ -2,7 +2,7 @@
 
 A delegate who gave an email address and ticked "send me the answer" is
 emailed a link to the published page that answers their question (the
-write-up citing it; see signals.py). Nobody else is emailed, and nobody
+write-up citing it; see signals.py), once the page is public. Nobody else is emailed, and nobody
 twice: `answer_emailed_at` is claimed in the database before sending, so a
 second publish, or two at once, sends nothing more.
 """
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from recap.core.links import page_url
+from recap.core.pages import is_public, private_section_paths
 
 from .models import DelegateQuestion
 
@@ -72,6 +73,11 @@ def email_answers(page, question_ids):
     publish commits (a rolled-back publish emails nobody)."""
 
     def send():
+        # A private write-up (view restriction) is no answer a delegate can
+        # read: nobody is emailed, and the next publish once public sends it.
+        page.refresh_from_db(fields=["live"])
+        if not is_public(page, private_section_paths()):
+            return
         for question in questions_to_email(page, question_ids):
             email_answer(question, page)
 

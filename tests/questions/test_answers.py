@@ -116,3 +116,26 @@ def test_the_answer_link_leads_to_the_answer_on_the_writeup(client, db):
     html = client.get(writeup.url).content.decode()
 
     assert f'id="question-{cited.pk}"' in html
+
+
+def test_a_private_writeup_emails_nobody_until_it_is_public(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    cited = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
+    writeup = WriteUpPageFactory()
+    restriction = PageViewRestriction.objects.create(
+        page=writeup, restriction_type=PageViewRestriction.LOGIN
+    )
+    writeup.body = qa_body(cited)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.save_revision().publish()
+    sent_while_private = len(mailoutbox)
+    restriction.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.save_revision().publish()
+
+    assert sent_while_private == 0
+    assert [email.to for email in mailoutbox] == [["ada@example.org"]]
