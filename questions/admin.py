@@ -8,23 +8,27 @@ reaches the list sees only public questions and no personal data.
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import HistoryView, IndexView
+from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
 
 from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
 
 from .forms import clean_text
-from .models import DelegateQuestion, QuestionStatus
-from .moderation import ACTIONS, can_moderate, visible_questions
+from .models import DelegateQuestion, QuestionSource, QuestionStatus
+from .moderation import ACTIONS, can_capture, can_moderate, queue_version, visible_questions
+from .purging import purge_if_due
 
 MODERATION_FORM_ID = "recap-moderation-form"
 
@@ -67,12 +71,50 @@ class DelegateQuestionAdminForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+class RecordQuestionMixin:
+    """Recording a question asked earlier (in the room, by email, on social
+    media), for any session, past ones included: the session is required and
+    the event follows from it. As on the capture screen, a moderator's
+    question is approved at once and anyone else's waits for a moderator."""
+
+    RECORD_SOURCES = (QuestionSource.ROOM, QuestionSource.ONLINE, QuestionSource.SOCIAL)
+
+    def setup_record_fields(self):
+        self.fields["session"].required = True
+        source = self.fields["source"]
+        source.choices = [
+            (value, label) for value, label in source.choices if value in self.RECORD_SOURCES
+        ]
+        # The model's default is "online form"; recorded questions were mostly said aloud.
+        if self.instance._state.adding:
+            self.initial["source"] = QuestionSource.ROOM
+
+    def apply_record_rules(self, question, user):
+        question.event = question.session.event
+        question.status = QuestionStatus.APPROVED if can_moderate(user) else QuestionStatus.PENDING
+        if not question.email:
+            question.email_consent = False
+        return question
+
+
+class DelegateQuestionCreateForm(RecordQuestionMixin, DelegateQuestionAdminForm):
+    """The moderation queue's "Add" screen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_record_fields()
+
+    def save(self, commit=True):
+        self.apply_record_rules(self.instance, self.for_user)
+        return super().save(commit=commit)
+
+
 class QuestionPermissionHelper(PermissionHelper):
-    """Questions are created by delegates or the capture screen, not here;
-    only moderators may edit or delete them."""
+    """Questions are recorded by whoever may capture them; only moderators
+    may edit or delete them."""
 
     def user_can_create(self, user):
-        return False
+        return can_capture(user)
 
     def user_can_edit_obj(self, user, obj):
         return can_moderate(user) and super().user_can_edit_obj(user, obj)
@@ -81,8 +123,17 @@ class QuestionPermissionHelper(PermissionHelper):
         return can_moderate(user) and super().user_can_delete_obj(user, obj)
 
 
+class QuestionCreateView(CreateView):
+    """The "Add" screen asks for the session (edit screens do not change it)."""
+
+    def get_edit_handler(self):
+        return DelegateQuestionAdmin.create_handler.bind_to_model(self.model_admin.model)
+
+
 class QuestionIndexView(IndexView):
     def dispatch(self, request, *args, **kwargs):
+        # Opening the queue purges old personal data, at most once a day.
+        purge_if_due()
         try:
             return super().dispatch(request, *args, **kwargs)
         except IncorrectLookupParameters:
@@ -99,6 +150,9 @@ class QuestionIndexView(IndexView):
         context["moderation_actions"] = ACTIONS
         context["moderate_url"] = reverse("recap_questions_moderate")
         context["export_links"] = export_links(self.request) if user_can_moderate else []
+        if user_can_moderate:
+            context["queue_state_url"] = reverse("recap_questions_queue_state")
+            context["queue_version"] = queue_version()
         return context
 
 
@@ -139,7 +193,11 @@ class DelegateQuestionAdmin(ModelAdmin):
     list_filter = ("status", "source", "highlighted", "event", "session")
     search_fields = ("text", "name", "organisation")
     list_per_page = 50
-    ordering = ("-created_at",)
+    # Pending questions first, oldest first (a queue: whoever waited longest
+    # is answered first, as in Slido's review queue); then every other
+    # question, newest first, so the latest decisions are at hand. The two
+    # keys are annotations of get_queryset.
+    ordering = ("queue_rank", "pending_since", "-created_at")
     index_view_class = QuestionIndexView
     history_view_class = QuestionHistoryView
     index_template_name = "recap_questions/admin/moderation_index.html"
@@ -164,6 +222,22 @@ class DelegateQuestionAdmin(ModelAdmin):
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
+    create_handler = ObjectList(
+        [
+            FieldPanel("session"),
+            FieldPanel("text"),
+            FieldPanel("source"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
+                ],
+                heading="Asked by (private: email is never shown or exported)",
+            ),
+        ],
+        base_form_class=DelegateQuestionCreateForm,
+    )
+    create_view_class = QuestionCreateView
 
     def history_view(self, request, instance_pk):
         # Question ids are numbers: anything else is not found (not a 500).
@@ -182,45 +256,78 @@ class DelegateQuestionAdmin(ModelAdmin):
         return super().delete_view(request, instance_pk)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("session", "event", "page")
+        # Not super(): it orders before the annotations the ordering names exist.
+        queryset = (
+            self.model._default_manager.select_related("session", "event", "page")
+            .annotate(
+                queue_rank=Case(When(status=QuestionStatus.PENDING, then=0), default=1),
+                pending_since=Case(When(status=QuestionStatus.PENDING, then=F("created_at"))),
+            )
+            .order_by(*self.get_ordering(request))
+        )
         return visible_questions(request.user, queryset)
 
     def get_list_display(self, request):
+        # One compact row per question, fitting a 1280 px laptop beside the
+        # filters: the text with its session, asker and source under it and
+        # the buttons to decide below (as Wagtail's listings put actions under
+        # the title), then status, votes and time.
         if can_moderate(request.user):
-            return (
-                "select",
-                "question_text",
-                "asked_at",
-                "source",
-                "status",
-                "highlighted",
-                "votes",
-                "asked_by",
-                "created_at",
-                "actions",
-            )
-        return ("question_text", "asked_at", "source", "status", "votes", "created_at")
+            return ("select", "question", "status_label", "votes", "asked_when")
+        return ("public_question", "status_label", "votes", "asked_when")
 
     def get_list_display_add_buttons(self, request):
-        return "question_text"
+        # Modeladmin wraps this column in a link to the edit view: not the
+        # question cell, whose moderation buttons must not sit inside a link.
+        return "status_label" if can_moderate(request.user) else "public_question"
 
-    @staticmethod
-    def select(obj):
+    def get_extra_attrs_for_row(self, obj, context):
+        return {
+            "data-recap-question": obj.pk,
+            "class": f"recap-question-row recap-question-row--{obj.status}",
+        }
+
+    def get_extra_class_names_for_field_col(self, obj, field_name):
+        return [f"recap-col-{field_name}"]
+
+    # Columns are methods, not static methods: modeladmin reads the header
+    # from the bound method's `short_description`, which a staticmethod's
+    # function does not carry.
+    def select(self, obj):
         return format_html(
-            '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="Select question {}">',
+            '<input type="checkbox" name="ids" value="{}" form="{}" aria-label="{}">',
             obj.pk,
             MODERATION_FORM_ID,
-            obj.pk,
+            _("Select question %(id)s") % {"id": obj.pk},
         )
 
-    select.short_description = "Select"
-    select.allow_tags = True
+    select.short_description = format_html('<span class="w-sr-only">{}</span>', _("Select"))
+
+    def question(self, obj):
+        """The text, then where, by whom and how it was asked (for moderators:
+        names are personal data)."""
+        asker = ", ".join(part for part in (obj.name, obj.organisation) if part)
+        return format_html(
+            "{}{}",
+            self._question_cell(obj, self.asked_at(obj), asker, obj.get_source_display()),
+            self.actions(obj),
+        )
+
+    question.short_description = _("Question")
+
+    def public_question(self, obj):
+        """The text, where and how it was asked (for editors who may not moderate)."""
+        return self._question_cell(obj, self.asked_at(obj), obj.get_source_display())
+
+    public_question.short_description = _("Question")
 
     @staticmethod
-    def question_text(obj):
-        return obj.text
-
-    question_text.short_description = "Question"
+    def _question_cell(obj, *meta):
+        return format_html(
+            '<span class="recap-question-text">{}</span> <small class="recap-question-meta">{}</small>',
+            obj.text,
+            " · ".join(part for part in meta if part),
+        )
 
     @staticmethod
     def asked_at(obj):
@@ -230,28 +337,37 @@ class DelegateQuestionAdmin(ModelAdmin):
             return obj.page.title
         return obj.event.title if obj.event_id else ""
 
-    asked_at.short_description = "Session or page"
+    def status_label(self, obj):
+        if obj.highlighted:
+            return format_html(
+                '{} <span class="w-status w-status--primary">{}</span>',
+                obj.get_status_display(),
+                _("Highlighted"),
+            )
+        return obj.get_status_display()
 
-    @staticmethod
-    def asked_by(obj):
-        return ", ".join(part for part in (obj.name, obj.organisation) if part)
+    status_label.short_description = _("Status")
+    status_label.admin_order_field = "status"
 
-    asked_by.short_description = "Asked by"
+    def asked_when(self, obj):
+        local = timezone.localtime(obj.created_at)
+        return format_html(
+            '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, "j M H:i")
+        )
 
-    @staticmethod
-    def actions(obj):
+    asked_when.short_description = _("Asked")
+    asked_when.admin_order_field = "created_at"
+
+    def actions(self, obj):
         names = list(ROW_ACTIONS.get(obj.status, ()))
         if obj.highlighted and "highlight" in names:
             names[names.index("highlight")] = "unhighlight"
         return format_html(
             '<div class="recap-row-actions">{}</div>',
             format_html_join(
-                " ",
+                "",
                 '<button type="submit" class="button button-small button-secondary" '
-                'form="{}" name="single" value="{}:{}">{}</button>',
-                ((MODERATION_FORM_ID, name, obj.pk, ACTIONS[name]) for name in names),
+                'form="{}" name="single" value="{}:{}" data-recap-action="{}">{}</button>',
+                ((MODERATION_FORM_ID, name, obj.pk, name, ACTIONS[name]) for name in names),
             ),
         )
-
-    actions.short_description = "Moderate"
-    actions.allow_tags = True

@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,11 +22,16 @@ from recap.events.models import EventPage, SessionPage
 from .export import questions_csv_response
 from .forms import CaptureForm
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
-from .moderation import ACTIONS, can_moderate, moderate
+from .moderation import ACTIONS, can_capture, can_moderate, moderate, queue_version
+from .purging import purge_if_due
 from .submission import submit_question
 
-CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
 RECENT_CAPTURED = 8
+# The capture chooser: sessions of the day (ended at most RECENT_HOURS ago or
+# later), then the latest past ones; a search finds any other.
+RECENT_HOURS = 12
+CAPTURE_CHOICES = 100
+PAST_CHOICES = 20
 
 
 def _index_url():
@@ -65,6 +71,15 @@ def moderate_view(request):
     return redirect(back)
 
 
+def queue_state_view(request):
+    """The moderation queue's version, polled by moderation.js: when it
+    changes, the script fetches the list again (see moderation.queue_version)."""
+    _require_moderator(request)
+    response = JsonResponse({"version": queue_version()})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def export_view(request):
     """CSV of a session's (?session=) or an event's (?event=) questions."""
     _require_moderator(request)
@@ -83,38 +98,58 @@ def export_view(request):
     return questions_csv_response(queryset, filename, request)
 
 
-def can_capture(user):
-    return can_moderate(user) or (user.is_active and user.has_perm(CAPTURE_PERMISSION))
-
-
 def _require_capturer(request):
     if not can_capture(request.user):
         raise PermissionDenied
 
 
 def capture_choose_view(request):
-    """Choose the session once; the capture screen then stays on it."""
+    """Choose the session once; the capture screen then stays on it.
+
+    Any session may be chosen, past ones too: questions are often typed up
+    the day after. As Sessionize and pretalx's organiser screens do, the
+    sessions of the day come first (running, upcoming, ended in the last 12
+    hours), then the most recently ended ones, and a search by session or
+    event title finds any other.
+    """
     _require_capturer(request)
     session_id = params.positive_int(request.GET.get("session"))
     if session_id is not None:
         return redirect("recap_questions_capture", session_id=session_id)
-    since = timezone.now() - dt.timedelta(hours=12)
-    sessions = (
-        SessionPage.objects.filter(end__gte=since)
-        .order_by("start", "title")
-        .select_related("room")
-        .only("id", "title", "start", "room", "room__name")[:200]
+    query = params.text(request.GET.get("q"), max_length=100)
+    sessions = SessionPage.objects.select_related("room").only(
+        "id", "path", "depth", "title", "start", "room", "room__name"
     )
-    if not sessions:
-        # Nothing today or later (typing up afterwards): offer the latest sessions.
-        sessions = (
-            SessionPage.objects.order_by("-start")
-            .select_related("room")
-            .only("id", "title", "start", "room", "room__name")[:50]
+    context = {"query": query}
+    if query:
+        events = EventPage.objects.filter(title__icontains=query)
+        context["found"] = list(
+            sessions.filter(
+                Q(title__icontains=query)
+                | Q(pk__in=SessionPage.objects.filter(_child_of_any(events)).values("pk"))
+            )
+            .order_by("-start", "title")
+            .with_events()[:CAPTURE_CHOICES]
         )
-    return TemplateResponse(
-        request, "recap_questions/admin/capture_choose.html", {"sessions": sessions}
-    )
+    else:
+        since = timezone.now() - dt.timedelta(hours=RECENT_HOURS)
+        context["current"] = list(
+            sessions.filter(end__gte=since)
+            .order_by("start", "title")
+            .with_events()[:CAPTURE_CHOICES]
+        )
+        context["past"] = list(
+            sessions.filter(end__lt=since).order_by("-start", "title").with_events()[:PAST_CHOICES]
+        )
+    return TemplateResponse(request, "recap_questions/admin/capture_choose.html", context)
+
+
+def _child_of_any(events):
+    """A filter for the sessions whose event is among `events` (at most a few, searched by title)."""
+    condition = Q(pk__in=[])
+    for event in events.only("path", "depth")[:CAPTURE_CHOICES]:
+        condition |= Q(path__startswith=event.path, depth=event.depth + 1)
+    return condition
 
 
 def capture_view(request, session_id):
@@ -165,6 +200,8 @@ class PendingQuestionsSection(Section):
     order = 20
 
     def get_context(self, request, user):
+        # Whoever opens the dashboard purges old personal data, at most once a day.
+        purge_if_due()
         if not can_moderate(user):
             return None
         pending = DelegateQuestion.objects.filter(status=QuestionStatus.PENDING)

@@ -1,12 +1,21 @@
 """The admin chooser for delegate questions, used by the write-up's
 question-and-answer block."""
 
+from django import forms
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from recap.core.params import positive_int, positive_ints
+from recap.core.sanitize import single_line
+from recap.events.models import SessionPage
+
+from .admin import RecordQuestionMixin
+from .forms import clean_text
+from .models import DelegateQuestion
+from .moderation import can_moderate
 
 
 def _visible_questions(user):
@@ -15,7 +24,64 @@ def _visible_questions(user):
     return visible_questions(user)
 
 
-class VisibleQuestionsMixin:
+class SessionChoiceField(forms.ModelChoiceField):
+    """Every session, newest first, named with its event and start, so a
+    session of any day (yesterday's included) can be picked in the modal.
+    A select, not a page chooser: Wagtail's modals do not open a second
+    modal. Two queries, whatever the number of sessions."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", SessionPage.objects.order_by("-start", "title").with_events())
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, session):
+        start = timezone.localtime(session.start, session.tz).strftime("%d %b %Y %H:%M")
+        event = session.event.title if session.event else ""
+        return " · ".join(part for part in (event, start, session.title) if part)
+
+
+class QuestionCreationForm(RecordQuestionMixin, forms.ModelForm):
+    """The chooser's "Create" tab: record a question for a session and choose it."""
+
+    class Meta:
+        model = DelegateQuestion
+        fields = ["session", "text", "source", "name", "organisation"]
+        field_classes = {"session": SessionChoiceField}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.setup_record_fields()
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data.get("text"))
+
+    def clean_name(self):
+        return single_line(self.cleaned_data.get("name"), max_length=100)
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data.get("organisation"), max_length=150)
+
+    def save(self, commit=True):
+        self.apply_record_rules(self.instance, self.user)
+        return super().save(commit=commit)
+
+
+class ModeratorsCreateMixin:
+    """The "Create" tab is for moderators only: their questions are approved
+    at once and can be cited straight away. Anyone else's would wait for a
+    moderator, and a write-up citing a pending question cannot be saved, so
+    other editors record questions on the capture screen or the queue's
+    "Add" screen instead."""
+
+    def can_create(self):
+        return can_moderate(self.request.user)
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class VisibleQuestionsMixin(ModeratorsCreateMixin):
     """Editors without the moderation permission choose among public questions only."""
 
     def get_object_list(self):
@@ -27,6 +93,10 @@ class QuestionChooseView(VisibleQuestionsMixin, chooser_views.ChooseView):
 
 
 class QuestionChooseResultsView(VisibleQuestionsMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class QuestionCreateView(ModeratorsCreateMixin, chooser_views.CreateView):
     pass
 
 
@@ -54,10 +124,11 @@ class DelegateQuestionChooserViewSet(ChooserViewSet):
     choose_one_text = _("Choose a delegate question")
     choose_another_text = _("Choose another question")
     edit_item_text = _("Edit question")
-    form_fields = []  # questions are created by delegates, not from the chooser
-    creation_form_class = None
+    creation_form_class = "recap.questions.choosers.QuestionCreationForm"
+    create_action_label = _("Record a question")
     choose_view_class = QuestionChooseView
     choose_results_view_class = QuestionChooseResultsView
+    create_view_class = QuestionCreateView
     chosen_view_class = QuestionChosenView
     chosen_multiple_view_class = QuestionChosenMultipleView
 

@@ -97,6 +97,8 @@ class DelegateQuestion(index.Indexed, models.Model):
     # questions. Not personal data: it identifies a cookie, not a person.
     asker_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     personal_data_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the asker was emailed the link to the answer (sent once: see answers.py).
+    answer_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -5,6 +5,7 @@ code. Each sets `updated_at`, which present mode's ETag follows.
 """
 
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
@@ -29,12 +30,29 @@ def can_moderate(user):
     )
 
 
+CAPTURE_PERMISSION = "recap_questions.add_delegatequestion"
+
+
+def can_capture(user):
+    """Whether `user` may record questions (capture screen, "Add", the chooser's "Create")."""
+    return can_moderate(user) or bool(user and user.is_active and user.has_perm(CAPTURE_PERMISSION))
+
+
 def visible_questions(user, queryset=None):
     """The questions `user` may see in the admin: all for moderators, public ones otherwise."""
     queryset = DelegateQuestion.objects.all() if queryset is None else queryset
     if can_moderate(user):
         return queryset
     return queryset.filter(status__in=PUBLIC_STATUSES)
+
+
+def queue_version():
+    """A value that changes whenever a question is added, removed or changed
+    (status, votes, text...): the moderation queue's polling script reloads
+    the list when it does. One query."""
+    state = DelegateQuestion.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = state["latest"].timestamp() if state["latest"] else 0
+    return f"{state['count']}-{latest:.6f}"
 
 
 @transaction.atomic

@@ -50,6 +50,11 @@ def uncitable_question_ids(page):
 
 
 def mark_cited_questions_answered(sender, instance, **kwargs):
-    """page_published receiver."""
+    """page_published receiver: mark the cited questions answered, and email
+    their askers who asked for the answer (once; see notifications.py)."""
+    from .notifications import email_answers
+
     page = instance.specific
-    mark_answered_in(cited_question_ids(page), page)
+    cited = cited_question_ids(page)
+    if mark_answered_in(cited, page):
+        email_answers(page, cited)

@@ -28,6 +28,11 @@ def register_question_admin_urls():
             admin_views.moderate_view,
             name="recap_questions_moderate",
         ),
+        path(
+            "recap-questions/moderate/state/",
+            admin_views.queue_state_view,
+            name="recap_questions_queue_state",
+        ),
         path("recap-questions/export/", admin_views.export_view, name="recap_questions_export"),
         path(
             "recap-questions/capture/",

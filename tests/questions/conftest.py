@@ -50,7 +50,7 @@ def ask_url(session):
 @pytest.fixture
 def moderator(db, django_user_model):
     user = django_user_model.objects.create_user("moderator", password="pw-moderator-1")
-    group = Group.objects.create(name="Question moderators")
+    group = Group.objects.create(name="Test moderators with page permissions")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="moderate_delegatequestion"),

@@ -69,3 +69,73 @@ def test_question_answer_block_renders_the_question_escaped(db):
 
 def test_question_answer_block_has_a_preview_value():
     assert "answer" in QuestionAnswerBlock().meta.preview_value
+
+
+def test_publishing_emails_the_answer_once_to_the_asker_who_asked_for_it(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    wants = DelegateQuestionFactory(
+        text="Where can I find resources?", email="ada@example.org", email_consent=True
+    )
+    silent = DelegateQuestionFactory(text="Did not ask for the answer", email="")
+    not_cited = DelegateQuestionFactory(email="bob@example.org", email_consent=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup = WriteUpPageFactory(title="Answers from the panel", body=qa_body(wants, silent))
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.save_revision().publish()
+
+    assert len(mailoutbox) == 1
+    email = mailoutbox[0]
+    assert email.to == ["ada@example.org"]
+    assert "Where can I find resources?" in email.body
+    assert f"http://localhost{writeup.url}#question-{wants.pk}" in email.body
+    wants.refresh_from_db()
+    assert wants.answer_emailed_at is not None
+    not_cited.refresh_from_db()
+    assert not_cited.answer_emailed_at is None
+
+
+def test_a_draft_citing_a_question_emails_nobody(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    cited = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
+    writeup = WriteUpPageFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.body = qa_body(cited)
+        writeup.save_revision()
+
+    assert mailoutbox == []
+
+
+def test_the_answer_link_leads_to_the_answer_on_the_writeup(client, db):
+    cited = DelegateQuestionFactory(text="Where can I find resources?")
+    writeup = WriteUpPageFactory(body=qa_body(cited))
+
+    html = client.get(writeup.url).content.decode()
+
+    assert f'id="question-{cited.pk}"' in html
+
+
+def test_a_private_writeup_emails_nobody_until_it_is_public(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    cited = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
+    writeup = WriteUpPageFactory()
+    restriction = PageViewRestriction.objects.create(
+        page=writeup, restriction_type=PageViewRestriction.LOGIN
+    )
+    writeup.body = qa_body(cited)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.save_revision().publish()
+    sent_while_private = len(mailoutbox)
+    restriction.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        writeup.save_revision().publish()
+
+    assert sent_while_private == 0
+    assert [email.to for email in mailoutbox] == [["ada@example.org"]]

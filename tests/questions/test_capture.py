@@ -1,5 +1,6 @@
 """Capturing questions asked aloud in the room."""
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -109,3 +110,68 @@ def test_capture_recent_list_hides_pending_online_questions_from_non_moderators(
     assert "Asked aloud at the front" in screen
     assert "Pending online question" not in screen
     assert DelegateQuestion.objects.get(source=QuestionSource.ROOM).status == "pending"
+
+
+def _past_session(title, days_ago=1):
+    from django.utils import timezone
+
+    from tests.factories import EventPageFactory, SessionPageFactory
+
+    # 09:00 UTC on that day: the event's 9 hours never cross a clock change
+    # (whose night the session validation of events trips on).
+    day = timezone.now() - dt.timedelta(days=days_ago)
+    event = EventPageFactory(
+        title=f"Event of {title}", start=day.replace(hour=9, minute=0, second=0, microsecond=0)
+    )
+    return SessionPageFactory(parent=event, title=title)
+
+
+def test_capture_choose_offers_yesterdays_session(client, moderator, session):
+    yesterday = _past_session("Yesterday panel on internal comms")
+    client.force_login(moderator)
+
+    html = client.get("/admin/recap-questions/capture/").content.decode()
+
+    assert session.title in html
+    assert yesterday.title in html
+    assert f'href="{capture_url(yesterday)}"' in html
+
+
+def test_capture_choose_search_finds_an_old_session_by_its_event(client, moderator):
+    old = _past_session("Measuring engagement", days_ago=400)
+    client.force_login(moderator)
+
+    html = client.get("/admin/recap-questions/capture/", {"q": "event of measuring"}).content
+    other = client.get("/admin/recap-questions/capture/", {"q": "no such session"}).content
+
+    assert f'href="{capture_url(old)}"'.encode() in html
+    assert b"No session matches." in other
+
+
+def test_capture_saves_a_question_for_a_session_that_ended_yesterday(client, moderator):
+    yesterday = _past_session("Yesterday panel on internal comms")
+    client.force_login(moderator)
+
+    response = client.post(capture_url(yesterday), {"text": "Where can I find resources?"})
+
+    assert response.status_code == 302
+    assert DelegateQuestion.objects.get().session_id == yesterday.pk
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_capture_choose_query_count_does_not_grow(
+    client, moderator, count, django_assert_max_num_queries
+):
+    from tests.factories import EventPageFactory, SessionPageFactory
+
+    today, past = EventPageFactory(), _past_session("An old panel").get_parent()
+    for n in range(count):
+        SessionPageFactory(parent=today if n % 2 else past.specific)
+    client.force_login(moderator)
+    client.get("/admin/")  # session and permission caches out of the way
+
+    with django_assert_max_num_queries(25):
+        listing = client.get("/admin/recap-questions/capture/")
+        found = client.get("/admin/recap-questions/capture/", {"q": "Event of"})
+
+    assert listing.status_code == found.status_code == 200

@@ -108,3 +108,50 @@ def test_purge_removes_names_and_organisations_from_the_search_index(questions):
     if connection.vendor == "sqlite":  # elsewhere the columns hold search vectors
         assert not any("Ada" in (entry.body or "") for entry in entries)
     assert "re-indexed 1 search index entry" in out.getvalue()
+
+
+def test_purge_uses_the_retention_setting_by_default(questions, settings):
+    settings.RECAP_QUESTIONS_RETENTION_DAYS = 3
+    old, recent = questions
+
+    call_command("purge_question_personal_data", stdout=StringIO())
+
+    recent.refresh_from_db()
+    assert recent.name == ""
+
+
+def test_opening_the_queue_purges_old_personal_data_once_a_day(client, moderator, questions):
+    old, recent = questions
+    client.force_login(moderator)
+
+    client.get("/admin/recap_questions/delegatequestion/")
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    aged(recent, 200)
+    client.get("/admin/")  # the dashboard too, but the day's purge is done
+    later = DelegateQuestion.objects.get(pk=recent.pk)
+
+    assert (old.name, old.email, old.email_consent) == ("", "", False)
+    assert recent.name == "Bea Example"
+    assert later.name == "Bea Example"
+
+
+def test_opening_the_dashboard_purges_old_personal_data(client, moderator, questions):
+    old, _ = questions
+    client.force_login(moderator)
+
+    client.get("/admin/")
+
+    old.refresh_from_db()
+    assert old.email == ""
+
+
+def test_no_automatic_purge_when_retention_is_none(client, moderator, questions, settings):
+    settings.RECAP_QUESTIONS_RETENTION_DAYS = None
+    old, _ = questions
+    client.force_login(moderator)
+
+    client.get("/admin/recap_questions/delegatequestion/")
+
+    old.refresh_from_db()
+    assert old.email == "ada@example.org"
