@@ -45,6 +45,7 @@ from recap.speakers.api_fields import (
 )
 
 from .forms import EventPageForm, SessionPageForm
+from .panels import ProgrammeChecksPanel
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -188,6 +189,7 @@ class EventPage(RoutablePageMixin, Page):
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     content_panels = [
+        ProgrammeChecksPanel(),
         TitleFieldPanel("title"),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -432,6 +434,7 @@ class SessionPage(RoutablePageMixin, Page):
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     content_panels = [
+        ProgrammeChecksPanel(),
         TitleFieldPanel("title"),
         FieldPanel("kind"),
         MultiFieldPanel(

@@ -8,6 +8,7 @@ from wagtail import hooks
 
 from . import extensions
 from .admin_views import (
+    ProgrammeChecksSection,
     UpcomingEventsSection,
     import_button,
     import_confirm_view,
@@ -40,6 +41,11 @@ def import_ics_listing_button(page, user, next_url=None):
 @hooks.register("recap_dashboard_sections")
 def upcoming_events_section():
     return UpcomingEventsSection()
+
+
+@hooks.register("recap_dashboard_sections")
+def programme_checks_section():
+    return ProgrammeChecksSection()
 
 
 hooks.register("recap_speaker_page_sections", extensions.speaker_page_sections)
