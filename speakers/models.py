@@ -16,7 +16,9 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -25,9 +27,24 @@ from wagtail.search import index
 
 from recap.core.links import page_url
 
+from .admin_forms import SpeakerForm
 from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class NameFieldPanel(TitleFieldPanel):
+    """The name fills the slug live, as a page's title does, but only for a
+    new record: renaming someone must not move their public address."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("classname", "")
+        kwargs.setdefault("placeholder", False)
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return not (self.instance and self.instance.pk)
 
 
 class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -75,13 +92,14 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = SpeakerForm
     panels = [
         TabbedInterface(
             [
                 ObjectList(
                     [
-                        FieldPanel("name"),
-                        FieldPanel("slug"),
+                        NameFieldPanel("name"),
+                        FieldPanel("slug", widget=SlugInput),
                         FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
                         FieldPanel("photo"),
                         FieldPanel("bio"),
