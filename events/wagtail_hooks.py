@@ -54,3 +54,4 @@ hooks.register("recap_speaker_directory_queryset", lambda: extensions.with_sessi
 hooks.register("recap_topic_page_sections", extensions.topic_page_sections)
 hooks.register("recap_resource_library_filters", extensions.resource_library_filters)
 hooks.register("recap_resource_relations", extensions.resource_relations)
+hooks.register("recap_published_topics", extensions.published_topics_q)

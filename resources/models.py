@@ -25,7 +25,10 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.panels import NameFieldPanel
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
+
+from .topics import TopicForm
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -39,7 +42,15 @@ class Topic(TagBase):
 
     description = models.TextField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    # Editors pick topics; they add one deliberately, in the Topics snippet
+    # (resources/topics.py), never by typing a new name into a page's field.
+    free_tagging = False
+    base_form_class = TopicForm
+    panels = [
+        NameFieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
 
     search_fields = []
 
@@ -226,11 +237,14 @@ class TopicIndexPage(RoutablePageMixin, Page):
         verbose_name = "topic index"
 
     def get_sitemap_urls(self, request=None):
-        """The topic index and every topic's page (its sub-routes)."""
+        """The topic index and the page of every topic with something
+        published under it (its sub-routes)."""
         urls = super().get_sitemap_urls(request)
         base = page_url(request, self)
         if base:
-            slugs = Topic.objects.order_by("name").values_list("slug", flat=True)
+            from .topics import published_topics
+
+            slugs = published_topics().order_by("name").values_list("slug", flat=True)
             urls += [{"location": f"{base}{slug}/"} for slug in slugs]
         return urls
 

@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
-    TitleFieldPanel,
 )
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
@@ -26,25 +25,12 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.panels import NameFieldPanel
 
 from .admin_forms import SpeakerForm
 from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class NameFieldPanel(TitleFieldPanel):
-    """The name fills the slug live, as a page's title does, but only for a
-    new record: renaming someone must not move their public address."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("classname", "")
-        kwargs.setdefault("placeholder", False)
-        super().__init__(*args, **kwargs)
-
-    class BoundPanel(TitleFieldPanel.BoundPanel):
-        def get_should_apply(self):
-            return not (self.instance and self.instance.pk)
 
 
 class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
