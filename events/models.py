@@ -16,7 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
@@ -37,6 +36,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from recap.core.tree import attach_parents
+from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
     PageSummaryField,
@@ -183,7 +183,7 @@ class EventPage(RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
-    topics = ClusterTaggableManager(through=EventTopic, blank=True)
+    topics = topics_field(EventTopic)
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -416,7 +416,7 @@ class SessionPage(RoutablePageMixin, Page):
     recording_url = models.URLField(
         "recording", blank=True, help_text="A video page of the recording, shown as an embed."
     )
-    topics = ClusterTaggableManager(through=SessionTopic, blank=True)
+    topics = topics_field(SessionTopic)
     questions_open = models.BooleanField(
         default=True, help_text="Delegates may ask questions on this session's page."
     )

@@ -7,7 +7,6 @@ no arrow points back here; pages in this app reach them by reverse relations.
 
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
@@ -28,7 +27,7 @@ from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
 
-from .topics import TopicForm
+from .topics import TopicForm, topics_field
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -121,7 +120,7 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     speakers = ParentalManyToManyField(
         "recap_speakers.Speaker", blank=True, related_name="resources"
     )
-    topics = ClusterTaggableManager(through=ResourceTopic, blank=True)
+    topics = topics_field(ResourceTopic)
     # Filled by `manage.py check_resource_links`.
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     link_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)

@@ -58,6 +58,19 @@ def published_topics():
     return Topic.objects.filter(reduce(or_, published))
 
 
+def topics_field(through):
+    """A page's or resource's topics: called "topics" in the admin, as on the
+    reader pages (taggit's default label is "Tags")."""
+    from modelcluster.contrib.taggit import ClusterTaggableManager
+
+    return ClusterTaggableManager(
+        through=through,
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_("New topics are added under Recap library › Topics."),
+    )
+
+
 def normalised(name):
     return " ".join(name.split()).casefold()
 
@@ -67,10 +80,7 @@ class TopicsWidget(AdminTagWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["help_text"] = _(
-            "Type to find a topic and pick it from the list. New topics are added "
-            "under Recap library › Topics."
-        )
+        context["widget"]["help_text"] = _("Type to find a topic, then pick it from the list.")
         return context
 
 

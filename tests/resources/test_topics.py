@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from lxml import html as lxml_html
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -52,7 +53,10 @@ def test_topics_field_offers_existing_topics_only_and_speaks_of_topics(admin_cli
     assert options["autocompleteOnly"] is True
     assert "/admin/tag-autocomplete/recap_resources/topic/" in html
     assert "New topics are added under Recap library › Topics." in html
+    label = lxml_html.fromstring(html).xpath('//label[@for="id_topics"]')[0]
+    assert label.text_content().split() == ["Topics"]
     assert "Multi-word tags" not in html
+    assert "list of tags" not in html
 
 
 def test_a_typo_in_the_topics_is_refused_and_creates_no_topic(admin_client):
