@@ -107,12 +107,22 @@ def test_chooser_create_is_refused_without_the_add_permission(client, django_use
 def test_speaker_added_in_the_snippet_editor_without_a_slug_is_saved(admin_client):
     url = reverse("wagtailsnippets_recap_speakers_speaker:add")
     html = admin_client.get(url).content.decode()
-    assert 'data-controller="w-slug"' in html
+    assert 'data-w-sync-target-value="#id_slug"' in html  # the name fills the slug live
 
     response = admin_client.post(url, {"name": "Dara Ncube", "slug": ""})
 
     assert response.status_code == 302
     assert Speaker.objects.get(name="Dara Ncube").slug == "dara-ncube"
+
+
+def test_renaming_a_speaker_does_not_move_their_address_live(admin_client):
+    speaker = SpeakerFactory(name="Ada Okafor", slug="ada-okafor")
+    url = reverse("wagtailsnippets_recap_speakers_speaker:edit", args=[speaker.pk])
+
+    html = admin_client.get(url).content.decode()
+
+    name_input = lxml_html.fromstring(html).xpath('//input[@name="name"]')[0]
+    assert "w-sync#apply" not in (name_input.get("data-action") or "")
 
 
 def test_session_editor_loads_the_script_that_keeps_chooser_picks(admin_client):
