@@ -30,6 +30,7 @@
       found.dataset.recapPicks = '';
       found.className = 'recap-picks';
       found.hidden = true;
+      found.style.marginBottom = '1rem';
       const label = document.createElement('p');
       label.className = 'recap-picks__label';
       label.textContent = LABEL;
@@ -62,6 +63,7 @@
       picked.forEach((name, pk) => {
         const item = document.createElement('li');
         item.dataset.pk = pk;
+        item.style.margin = '0.25rem 0';
         item.append(document.createTextNode(`${name} `));
         const remove = document.createElement('button');
         remove.type = 'button';
