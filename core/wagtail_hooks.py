@@ -1,6 +1,8 @@
 """Admin wiring for core: the "Recap library" menu group and the dashboard
-panel, which the apps fill with their own items and sections."""
+panel, which the apps fill with their own items and sections, and the script
+that keeps a multiple chooser's picks across searches (``choosers.py``)."""
 
+from django.template.loader import render_to_string
 from wagtail import hooks
 
 from .admin_menu import RecapLibraryMenuGroup
@@ -15,3 +17,9 @@ def register_recap_library_menu():
 @hooks.register("construct_homepage_panels")
 def add_recap_dashboard_panel(request, panels):
     panels.append(RecapDashboardPanel(request))
+
+
+@hooks.register("insert_global_admin_js")
+def chooser_picks_js():
+    """Multiple choosers keep their picks across searches (core/choosers.py)."""
+    return render_to_string("recap_core/admin/chooser_picks_js.html")

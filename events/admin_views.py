@@ -283,3 +283,17 @@ class UpcomingEventsSection(Section):
         return {
             "upcoming_events": list(EventPage.objects.filter(end__gte=now).order_by("start")[:5])
         }
+
+
+class ProgrammeChecksSection(Section):
+    """Upcoming events whose programme has warnings, on the admin dashboard's
+    "Conference" panel, each warning naming its sessions (fixed queries)."""
+
+    template_name = "recap_events/admin/dashboard/programme_checks.html"
+    order = 15
+
+    def get_context(self, request, user):
+        from .programme_checks import upcoming_events_with_warnings
+
+        checked = upcoming_events_with_warnings(timezone.now())
+        return {"checked_events": checked} if checked else None

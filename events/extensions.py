@@ -24,9 +24,11 @@ from recap.resources.views import ResourceRelation, TopicFilter, first_and_total
 from .models import (
     EventPage,
     EventResource,
+    EventTopic,
     SessionPage,
     SessionResource,
     SessionSpeaker,
+    SessionTopic,
     attach_sessions_to_events,
 )
 
@@ -295,3 +297,15 @@ def resource_library_filters():
 
 def resource_relations():
     return [EventResourceRelation(), SessionResourceRelation()]
+
+
+# Topics
+
+
+def published_topics_q(public):
+    """Topics of live, public events and sessions: they count as published
+    topics (``recap_published_topics``; listed on the topic index)."""
+    live = public("content_object__")
+    return Q(pk__in=EventTopic.objects.filter(live).values("tag_id")) | Q(
+        pk__in=SessionTopic.objects.filter(live).values("tag_id")
+    )

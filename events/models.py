@@ -19,7 +19,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
@@ -40,6 +39,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from recap.core.tree import attach_parents
+from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
     PageSummaryField,
@@ -49,7 +49,7 @@ from recap.speakers.api_fields import (
 
 from .api_fields import RoomNameField
 from .forms import EventPageForm, SessionPageForm
-from .panels import ProgrammeLinksPanel
+from .panels import ProgrammeChecksPanel, ProgrammeLinksPanel
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -194,7 +194,7 @@ class EventPage(RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
-    topics = ClusterTaggableManager(through=EventTopic, blank=True)
+    topics = topics_field(EventTopic)
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -203,6 +203,7 @@ class EventPage(RoutablePageMixin, Page):
 
     content_panels = [
         ProgrammeLinksPanel(heading=_("Programme")),
+        ProgrammeChecksPanel(),
         TitleFieldPanel("title"),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -492,7 +493,7 @@ class SessionPage(RoutablePageMixin, Page):
     recording_url = models.URLField(
         "recording", blank=True, help_text="A video page of the recording, shown as an embed."
     )
-    topics = ClusterTaggableManager(through=SessionTopic, blank=True)
+    topics = topics_field(SessionTopic)
     questions_open = models.BooleanField(
         default=True, help_text="Delegates may ask questions on this session's page."
     )
@@ -514,6 +515,7 @@ class SessionPage(RoutablePageMixin, Page):
     exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
     content_panels = [
+        ProgrammeChecksPanel(),
         TitleFieldPanel("title"),
         FieldPanel("kind"),
         MultiFieldPanel(

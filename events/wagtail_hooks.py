@@ -8,6 +8,7 @@ from wagtail import hooks
 
 from . import extensions
 from .admin_views import (
+    ProgrammeChecksSection,
     UpcomingEventsSection,
     import_button,
     import_confirm_view,
@@ -56,9 +57,15 @@ def upcoming_events_section():
     return UpcomingEventsSection()
 
 
+@hooks.register("recap_dashboard_sections")
+def programme_checks_section():
+    return ProgrammeChecksSection()
+
+
 hooks.register("recap_speaker_page_sections", extensions.speaker_page_sections)
 hooks.register("recap_speaker_directory_filters", extensions.speaker_directory_filters)
 hooks.register("recap_speaker_directory_queryset", lambda: extensions.with_session_count)
 hooks.register("recap_topic_page_sections", extensions.topic_page_sections)
 hooks.register("recap_resource_library_filters", extensions.resource_library_filters)
 hooks.register("recap_resource_relations", extensions.resource_relations)
+hooks.register("recap_published_topics", extensions.published_topics_q)

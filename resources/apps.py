@@ -12,3 +12,11 @@ class ResourcesConfig(AppConfig):
         from recap.core.control_characters import strip_control_characters_on_save
 
         strip_control_characters_on_save(self)
+
+        # Topic fields pick existing topics only (resources/topics.py).
+        from modelcluster.contrib.taggit import ClusterTaggableManager
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .topics import topic_form_field_override
+
+        register_form_field_override(ClusterTaggableManager, override=topic_form_field_override)

@@ -7,7 +7,6 @@ no arrow points back here; pages in this app reach them by reverse relations.
 
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
@@ -25,7 +24,10 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.panels import NameFieldPanel
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
+
+from .topics import TopicForm, topics_field
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -39,7 +41,15 @@ class Topic(TagBase):
 
     description = models.TextField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    # Editors pick topics; they add one deliberately, in the Topics snippet
+    # (resources/topics.py), never by typing a new name into a page's field.
+    free_tagging = False
+    base_form_class = TopicForm
+    panels = [
+        NameFieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
 
     search_fields = []
 
@@ -110,7 +120,7 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     speakers = ParentalManyToManyField(
         "recap_speakers.Speaker", blank=True, related_name="resources"
     )
-    topics = ClusterTaggableManager(through=ResourceTopic, blank=True)
+    topics = topics_field(ResourceTopic)
     # Filled by `manage.py check_resource_links`.
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     link_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
@@ -226,11 +236,14 @@ class TopicIndexPage(RoutablePageMixin, Page):
         verbose_name = "topic index"
 
     def get_sitemap_urls(self, request=None):
-        """The topic index and every topic's page (its sub-routes)."""
+        """The topic index and the page of every topic with something
+        published under it (its sub-routes)."""
         urls = super().get_sitemap_urls(request)
         base = page_url(request, self)
         if base:
-            slugs = Topic.objects.order_by("name").values_list("slug", flat=True)
+            from .topics import published_topics
+
+            slugs = published_topics().order_by("name").values_list("slug", flat=True)
             urls += [{"location": f"{base}{slug}/"} for slug in slugs]
         return urls
 

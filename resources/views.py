@@ -28,6 +28,7 @@ from recap.core.structured_data import json_ld_script
 from recap.speakers.models import Speaker
 
 from .models import Resource, ResourceKind, ResourceLibraryPage, Topic
+from .topics import published_topics
 
 TOPIC_SECTION_LENGTH = 12
 RESOURCES_PER_PAGE = 20
@@ -87,7 +88,7 @@ def item_list(entries, request):
 
 def topic_index_view(request, page):
     """/topics/: every topic, A-Z, with its description."""
-    topics = list(Topic.objects.order_by("name"))
+    topics = list(published_topics().order_by("name"))
     entries = [(topic.name, topic.get_url(request)) for topic in topics]
     return TemplateResponse(
         request,
@@ -117,7 +118,8 @@ def library_url(request):
 def topic_view(request, page, slug):
     """/topics/<slug>/: what apps above add on one topic (events, sessions,
     write-ups), then its resources."""
-    topic = get_object_or_404(Topic, slug=slug)
+    # A topic with nothing published under it has no public page.
+    topic = get_object_or_404(published_topics(), slug=slug)
     sections = build_sections(TOPIC_SECTIONS_HOOK, request, topic)
     entries = []
     for built in sections:

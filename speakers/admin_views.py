@@ -9,10 +9,13 @@ from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from recap.core.admin_menu import LIBRARY_MENU_HOOK
+from recap.core.choosers import KeepPicksCreateView
 
+from .admin_forms import speaker_creation_form_class
 from .forms import MergeForm
 from .merging import MergeRefused, merge_speakers, preview_merge
 from .models import Speaker
@@ -78,8 +81,23 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
         return {**super().get_context_data(**kwargs), "source": self.source}
 
 
+class SpeakerChooserCreateView(KeepPicksCreateView):
+    response_data_title_key = "string"
+
+
+class SpeakerChooserViewSet(SnippetChooserViewSet):
+    """The speaker chooser, with a "Create" tab: a new speaker from a
+    session's editor without leaving it (name, optional slug, job title,
+    organisation; the rest in the speaker's own editor). Picks made before
+    creating are kept (see ``recap.core.choosers``)."""
+
+    create_view_class = SpeakerChooserCreateView
+    creation_form_class = speaker_creation_form_class()
+
+
 class SpeakerViewSet(SnippetViewSet):
     model = Speaker
+    chooser_viewset_class = SpeakerChooserViewSet
     icon = "user"
     menu_label = "Speakers"
     menu_hook = LIBRARY_MENU_HOOK

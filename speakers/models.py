@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -24,7 +25,9 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.panels import NameFieldPanel
 
+from .admin_forms import SpeakerForm
 from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -75,13 +78,14 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = SpeakerForm
     panels = [
         TabbedInterface(
             [
                 ObjectList(
                     [
-                        FieldPanel("name"),
-                        FieldPanel("slug"),
+                        NameFieldPanel("name"),
+                        FieldPanel("slug", widget=SlugInput),
                         FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
                         FieldPanel("photo"),
                         FieldPanel("bio"),

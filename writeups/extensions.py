@@ -11,14 +11,14 @@ those pages offer (registered in wagtail_hooks.py):
 Every section makes a fixed number of queries.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from recap.core.pages import public_q
 from recap.core.sections import Section
 from recap.resources.views import ResourceRelation, first_and_total
 
-from .models import WriteUpPage, WriteUpResource
+from .models import WriteUpPage, WriteUpResource, WriteUpTopic
 
 
 class FeedAlternatesSection(Section):
@@ -184,3 +184,9 @@ def topic_page_sections():
 
 def resource_relations():
     return WriteUpResourceRelation()
+
+
+def published_topics_q(public):
+    """Topics of live, public write-ups: they count as published topics
+    (``recap_published_topics``; listed on the topic index)."""
+    return Q(pk__in=WriteUpTopic.objects.filter(public("content_object__")).values("tag_id"))

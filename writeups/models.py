@@ -11,7 +11,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
@@ -30,6 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
     PageSummaryField,
@@ -117,7 +117,7 @@ class WriteUpPage(Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = StreamField(WriteUpBodyBlock(), blank=True)
-    topics = ClusterTaggableManager(through=WriteUpTopic, blank=True)
+    topics = topics_field(WriteUpTopic)
     responses_prompt = models.CharField(
         max_length=255,
         blank=True,

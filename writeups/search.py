@@ -30,6 +30,7 @@ from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
+from recap.resources.topics import published_topics
 from recap.speakers.models import Speaker
 
 from .models import WriteUpPage
@@ -293,7 +294,7 @@ def filter_choices():
             EventPage.objects.live().public().order_by("-start").values_list("pk", "title")
         ),
         "year_choices": years,
-        "topic_choices": list(Topic.objects.order_by("name").values_list("slug", "name")),
+        "topic_choices": list(published_topics().order_by("name").values_list("slug", "name")),
     }
 
 

@@ -46,7 +46,9 @@ def topic():
 
 
 def test_topic_index_lists_topics_with_links_and_item_list(client, topics_page, topic):
-    TopicFactory(name="AI", slug="ai")
+    ai = TopicFactory(name="AI", slug="ai")
+    for tag in (topic, ai):  # only topics with something published are listed
+        ResourceTopic.objects.create(tag=tag, content_object=ResourceFactory())
 
     response = client.get(topics_page.url)
 
@@ -85,6 +87,8 @@ def test_topic_page_lists_tagged_events_sessions_writeups_and_resources(client, 
 
 
 def test_topic_page_offers_feeds_and_calendar(client, topics_page, topic):
+    ResourceTopic.objects.create(tag=topic, content_object=ResourceFactory())
+
     html = client.get("/topics/internal-comms/").content.decode()
 
     assert 'href="/feeds/topics/internal-comms/rss/"' in html

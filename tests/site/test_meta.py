@@ -6,8 +6,10 @@ from django.test import RequestFactory
 from lxml import etree
 from wagtail.models import Page
 
-from recap.resources.models import TopicIndexPage
+from recap.events.models import SessionTopic
+from recap.resources.models import ResourceTopic, TopicIndexPage
 from tests.factories import (
+    ResourceFactory,
     SessionPageFactory,
     SpeakerFactory,
     SpeakerIndexPageFactory,
@@ -65,7 +67,10 @@ def test_speaker_directory_canonical_drops_filters(client):
 
 def test_topic_page_meta_uses_the_topic(client):
     topic_index()
-    TopicFactory(name="Internal comms", slug="internal-comms", description="Talking inside.")
+    topic = TopicFactory(
+        name="Internal comms", slug="internal-comms", description="Talking inside."
+    )
+    ResourceTopic.objects.create(tag=topic, content_object=ResourceFactory())
 
     html = client.get("/topics/internal-comms/").content.decode()
 
@@ -103,8 +108,8 @@ def test_sitemap_lists_pages_speakers_and_topics(client):
     directory = SpeakerIndexPageFactory()
     topic_index()
     SpeakerFactory(name="Ada Okafor")
-    TopicFactory(slug="internal-comms")
     session = SessionPageFactory()
+    SessionTopic.objects.create(tag=TopicFactory(slug="internal-comms"), content_object=session)
 
     response = client.get("/sitemap.xml")
 
