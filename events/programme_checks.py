@@ -6,9 +6,8 @@ shown in the event's editor (``ProgrammeChecksPanel``), for a session in its
 own editor, and on the admin dashboard for upcoming events.
 
 - a speaker booked in two overlapping sessions of the event;
-- two sessions in the same room at the same time (rooms compared as they are
-  stored, trimmed and case-insensitively: "Main hall" and "main hall " are
-  one room);
+- two sessions in the same room at the same time (rooms are the event's
+  room records, so "Main hall" and "main hall " are already one room);
 - sessions without speakers (breaks and networking aside: nobody speaks);
 - sessions outside the event's dates;
 - a panel without a moderator (a chair counts: chairing is moderating).
@@ -48,13 +47,14 @@ class CheckedSession:
     status: str
     start: object
     end: object
-    room: str
+    room: object  # the room's id, or None
     event_path: str
+    room_name: str = ""
     speakers: list = field(default_factory=list)  # (speaker id, role) pairs
 
     @property
     def room_key(self):
-        return " ".join(self.room.split()).casefold()
+        return self.room or 0
 
     def overlaps(self, other):
         return self.start < other.end and other.start < self.end
@@ -112,6 +112,7 @@ def _current_sessions(events):
             "start",
             "end",
             "room",
+            "room__name",
             "path",
             "has_unpublished_changes",
             "latest_revision_id",
@@ -142,6 +143,7 @@ def _current_sessions(events):
             start=row["start"],
             end=row["end"],
             room=row["room"],
+            room_name=row["room__name"] or "",
             event_path=row["path"][:-steplen],
             speakers=links.get(row["pk"], []),
         )
@@ -149,15 +151,31 @@ def _current_sessions(events):
         if content:
             _apply_draft(session, content)
         sessions.append(session)
+    _name_draft_rooms(sessions, {row["room"]: row["room__name"] for row in rows if row["room"]})
     sessions.sort(key=lambda s: (s.event_path, s.start, s.room_key, s.pk))
     return sessions
 
 
+def _name_draft_rooms(sessions, names):
+    """Name the rooms that drafts moved sessions to: one more query, and only
+    when a draft names a room no published session uses."""
+    from .models import EventRoom
+
+    missing = {s.room for s in sessions if s.room and s.room not in names}
+    if missing:
+        names.update(EventRoom.objects.filter(pk__in=missing).values_list("pk", "name"))
+    for session in sessions:
+        if session.room:
+            session.room_name = names.get(session.room, "")
+
+
 def _apply_draft(session, content):
     """Read the fields the checks need from a revision's stored content."""
-    for name in ("kind", "status", "room"):
+    for name in ("kind", "status"):
         if isinstance(content.get(name), str):
             setattr(session, name, content[name])
+    if "room" in content and (content["room"] is None or isinstance(content["room"], int)):
+        session.room = content["room"]
     for name in ("start", "end"):
         value = parse_datetime(content[name]) if isinstance(content.get(name), str) else None
         if value is not None:
@@ -244,7 +262,7 @@ def _room_clashes(sessions):
             warnings.append(
                 ProgrammeWarning(
                     "room_clash",
-                    _("Two sessions in %(room)s at the same time:") % {"room": first.room.strip()},
+                    _("Two sessions in %(room)s at the same time:") % {"room": first.room_name},
                     [first, second],
                 )
             )
