@@ -39,6 +39,7 @@ from recap.speakers.api_fields import (
 )
 
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock
+from .forms import WriteUpPageForm
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 WORDS_PER_MINUTE = 230
@@ -181,6 +182,7 @@ class WriteUpPage(Page):
         APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
     ]
 
+    base_form_class = WriteUpPageForm
     parent_page_types = ["recap_writeups.WriteUpIndexPage"]
     subpage_types = []
     template = "recap_writeups/write_up_page.html"
