@@ -11,7 +11,7 @@ from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.test.utils.form_data import querydict_from_html
 
 from recap.writeups.models import WriteUpPage
-from tests.factories import WriteUpIndexPageFactory, WriteUpPageFactory
+from tests.factories import EventPageFactory, WriteUpIndexPageFactory, WriteUpPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,9 @@ GET_EMBED = "wagtail.embeds.embeds.get_embed"
 
 def edit_form(client, page):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    return url, querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.setdefault("body-count", "0")  # the stream is drawn by script
+    return url, data
 
 
 def add_form(client, index):
@@ -132,3 +134,26 @@ def test_new_writeup_with_a_published_writeups_slug_is_still_refused(editor_clie
 
     assert "already in use" in response.content.decode()
     assert WriteUpPage.objects.filter(title="What the panel said").count() == 1
+
+
+def test_editor_covers_two_events_in_one_writeup(editor_client):
+    conference, evening = EventPageFactory(), EventPageFactory()
+    writeup = WriteUpPageFactory()
+    url, data = edit_form(editor_client, writeup)
+    data.update(
+        {
+            "event_links-TOTAL_FORMS": "2",
+            "event_links-INITIAL_FORMS": "0",
+            "event_links-0-event": str(conference.pk),
+            "event_links-0-ORDER": "1",
+            "event_links-1-event": str(evening.pk),
+            "event_links-1-ORDER": "2",
+            "action-publish": "action-publish",
+        }
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    stored = WriteUpPage.objects.get(pk=writeup.pk)
+    assert [event.pk for event in stored.covered_events()] == [conference.pk, evening.pk]
