@@ -2,10 +2,35 @@
 add to the pages of the apps below them (event, session, speaker and topic
 pages, the resource library) through the hooks those pages offer."""
 
+from django.urls import path
 from wagtail import hooks
 
 from . import extensions
-from .admin_views import DraftWriteUpsSection, tell_about_earlier_draft
+from .admin_views import (
+    DraftWriteUpsSection,
+    start_writeup_button,
+    start_writeup_view,
+    tell_about_earlier_draft,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_start_writeup_url():
+    return [
+        path(
+            "recap/writeups/start/<int:event_id>/", start_writeup_view, name="recap_writeups_start"
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def start_writeup_header_button(page, user, view_name=None, next_url=None):
+    return start_writeup_button(page, user, priority=70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def start_writeup_listing_button(page, user, next_url=None):
+    return start_writeup_button(page, user, priority=70)
 
 
 @hooks.register("recap_dashboard_sections")
