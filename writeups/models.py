@@ -43,6 +43,7 @@ from recap.speakers.api_fields import (
 
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock
 from .forms import WriteUpPageForm
+from .panels import CoveredSessionsPanel, SessionChooserPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -175,7 +176,7 @@ class WriteUpPage(Page):
             label=_("Event"),
             help_text=_("A write-up can cover several events (a conference and an evening talk)."),
         ),
-        MultipleChooserPanel(
+        CoveredSessionsPanel(
             "session_links",
             chooser_field_name="session",
             heading="Sessions covered",
@@ -315,7 +316,7 @@ class WriteUpSession(Orderable):
     session = models.ForeignKey(
         "recap_events.SessionPage", on_delete=models.CASCADE, related_name="writeup_links"
     )
-    panels = [PageChooserPanel("session", page_type="recap_events.SessionPage")]
+    panels = [SessionChooserPanel("session", page_type="recap_events.SessionPage")]
 
     class Meta(Orderable.Meta):
         constraints = [

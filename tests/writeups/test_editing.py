@@ -157,3 +157,15 @@ def test_editor_covers_two_events_in_one_writeup(editor_client):
     assert response.status_code == 302
     stored = WriteUpPage.objects.get(pk=writeup.pk)
     assert [event.pk for event in stored.covered_events()] == [conference.pk, evening.pk]
+
+
+def test_sessions_covered_chooser_opens_inside_the_covered_event(editor_client):
+    event = EventPageFactory()
+    writeup = WriteUpPageFactory(event=event)
+
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[writeup.pk])).content
+    html = html.decode()
+
+    assert "recap.writeups.SessionChooser" in html
+    assert f"&quot;parentId&quot;: {event.pk}" in html or f'"parentId": {event.pk}' in html
+    assert "recap_writeups/session-chooser.js" in html
