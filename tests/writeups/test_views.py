@@ -287,3 +287,22 @@ def test_writeup_page_queries_do_not_grow_with_sessions_and_speakers(
 
     assert response.status_code == 200
     assert response.content.decode().count("Talk ") >= count
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_writeup_index_queries_do_not_grow_with_covered_events(
+    client, django_assert_max_num_queries, count
+):
+    index = WriteUpIndexPageFactory()
+    events = [EventPageFactory(revision=False) for _ in range(3)]
+    for n in range(count):
+        WriteUpPageFactory(
+            parent=index, title=f"Write-up {n}", events=events[n % 3 :][:2], revision=False
+        )
+    client.get(index.url)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(index.url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count(f"{events[0].title}, {events[1].title}") >= 1
