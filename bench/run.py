@@ -487,7 +487,7 @@ def pages_worker(n, out):
         .first()
         .speaker
     )
-    writeup = WriteUpPage.objects.filter(event=event).first()
+    writeup = WriteUpPage.objects.filter(event_links__event=event).first()
     rss = WriteUpIndexPage.objects.first().url + "feed/rss/"
     urls = {
         "event page (programme)": event.url,

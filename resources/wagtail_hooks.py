@@ -1,12 +1,15 @@
 """Admin and extension wiring for resources: the Resource and Topic snippets
-(in the "Recap library" menu group, which each app fills with its own items)
-and the resources section of a speaker's page."""
+(in the "Recap library" menu group, which each app fills with its own items),
+the resources section of a speaker's page, and the "Broken resource links"
+report with its count on the dashboard."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import ResourceViewSet, TopicViewSet
 from .extensions import SpeakerResourcesSection
+from .reports import BrokenLinksSection, BrokenResourceLinksView, broken_links_menu_item
 
 register_snippet(ResourceViewSet)
 register_snippet(TopicViewSet)
@@ -15,3 +18,27 @@ register_snippet(TopicViewSet)
 @hooks.register("recap_speaker_page_sections")
 def speaker_resources_section():
     return SpeakerResourcesSection()
+
+
+@hooks.register("register_admin_urls")
+def register_broken_links_report_urls():
+    return [
+        path(
+            "reports/broken-resource-links/",
+            BrokenResourceLinksView.as_view(),
+            name="recap_resources_broken_links",
+        ),
+        path(
+            "reports/broken-resource-links/results/",
+            BrokenResourceLinksView.as_view(results_only=True),
+            name="recap_resources_broken_links_results",
+        ),
+    ]
+
+
+hooks.register("register_reports_menu_item", broken_links_menu_item)
+
+
+@hooks.register("recap_dashboard_sections")
+def broken_links_section():
+    return BrokenLinksSection()

@@ -19,7 +19,7 @@ from recap.events.models import (
 )
 from recap.resources.models import Resource, ResourceKind, Topic
 from recap.speakers.models import Speaker, SpeakerIndexPage
-from recap.writeups.models import WriteUpIndexPage, WriteUpPage
+from recap.writeups.models import WriteUpEvent, WriteUpIndexPage, WriteUpPage
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -191,8 +191,12 @@ class WriteUpPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"What we learned {n}")
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
+    def _create(cls, model_class, *args, parent=None, event=None, events=(), **kwargs):
+        """`event=` or `events=[...]`: the events it covers (event_links)."""
         parent = parent or WriteUpIndexPage.objects.first() or WriteUpIndexPageFactory()
+        events = [event, *events] if event is not None else list(events)
+        if events:
+            kwargs["event_links"] = [WriteUpEvent(event=covered) for covered in events]
         return super()._create(model_class, *args, parent=parent, **kwargs)
 
 

@@ -43,7 +43,7 @@ from recap.events.models import (
 )
 from recap.resources.models import Resource, Topic
 from recap.speakers.models import Speaker
-from recap.writeups.models import WriteUpPage, WriteUpSpeaker
+from recap.writeups.models import WriteUpEvent, WriteUpPage, WriteUpSpeaker
 
 RECAP_FILTERS = frozenset(["event", "speaker", "topic"])
 # The renditions the api_fields ask for (see the models' api_fields).
@@ -151,7 +151,7 @@ class RecapRelationFilter(BaseFilterBackend):
         if model is SessionPage:
             return Q(pk__in=sessions.values("pk"))
         if model is WriteUpPage:
-            return Q(event=event) | Q(session_links__session__in=sessions.values("pk"))
+            return Q(event_links__event=event) | Q(session_links__session__in=sessions.values("pk"))
         if model is Speaker:
             return Q(session_links__page__in=sessions.values("pk"))
         return Q(event_links__page=event) | Q(session_links__page__in=sessions.values("pk"))
@@ -198,8 +198,12 @@ def with_api_prefetches(queryset):
             "speaker_links",
             queryset=WriteUpSpeaker.objects.select_related("speaker").order_by("sort_order"),
         )
-        return queryset.select_related("author", "event").prefetch_related(
-            "topics", featured, hero_image
+        events = Prefetch(
+            "event_links",
+            queryset=WriteUpEvent.objects.select_related("event").order_by("sort_order"),
+        )
+        return queryset.select_related("author").prefetch_related(
+            "topics", featured, events, hero_image
         )
     if model is Speaker:
         return queryset.prefetch_related(

@@ -60,8 +60,21 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = "An image with a caption and credit."
 
 
+class VideoURLBlock(EmbedBlock):
+    """An EmbedBlock that never blocks saving: Wagtail's own refuses a URL it
+    cannot find an embed for ("Cannot find an embed for this URL"), which
+    also stops previews, and fetches the provider on every save. Here the
+    address only has to be a URL; a video without an oEmbed provider (a plain
+    .mp4), or whose provider cannot be reached, is stored as it is and shown
+    as a link card with its title (see video_block.html)."""
+
+    def clean(self, value):
+        # Skip EmbedBlock.clean (the fetch); URLBlock's URL check still runs.
+        return blocks.URLBlock.clean(self, value)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text="The address of the video page (YouTube, Vimeo...).")
+    video = VideoURLBlock(help_text="The address of the video page (YouTube, Vimeo...).")
     title = blocks.CharBlock(help_text="Shown as a link card when the video cannot be embedded.")
     caption = blocks.CharBlock(required=False)
 

@@ -81,7 +81,7 @@ class EventWriteUpsSection(WriteUpListSection):
         return list(
             WriteUpPage.objects.live()
             .public()
-            .filter(event=event)
+            .filter(event_links__event=event)
             .select_related("author")
             .order_by("-date", "-pk")
         )

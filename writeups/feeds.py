@@ -22,7 +22,7 @@ from recap.events.models import EventPage
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from .models import WriteUpIndexPage, WriteUpPage
+from .models import WriteUpIndexPage, WriteUpPage, about_event_q
 
 FEED_LENGTH = 50
 
@@ -53,11 +53,7 @@ def writeups_on_topic(topic):
 
 def writeups_about_event(event):
     """Write-ups about the event, or about one of its sessions."""
-    return (
-        published_writeups()
-        .filter(Q(event=event) | Q(session_links__session__path__startswith=event.path))
-        .distinct()
-    )
+    return published_writeups().filter(about_event_q(event))
 
 
 class WriteUpFeed(Feed):

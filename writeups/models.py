@@ -8,10 +8,13 @@ import math
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import Field
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -29,19 +32,60 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from recap.core.links import page_url
 from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
-    PageSummaryField,
     SpeakerField,
     SpeakerLinksField,
     TopicsField,
 )
 
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock
+from .forms import WriteUpPageForm
+from .panels import CoveredSessionsPanel, SessionChooserPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class EventLinksField(Field):
+    """A write-up's events as [{id, title, url}], in order."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, links):
+        request = self.context.get("request")
+        return [
+            {
+                "id": link.event.pk,
+                "title": link.event.title,
+                "url": page_url(request, link.event) or None,
+            }
+            for link in links.all()
+        ]
+
+
 WORDS_PER_MINUTE = 230
+
+
+def about_event_q(event):
+    """Write-ups about `event`: covering it, or one of its sessions (two
+    subqueries, so a write-up that does both is found once)."""
+    return models.Q(pk__in=WriteUpEvent.objects.filter(event=event).values("page_id")) | models.Q(
+        pk__in=WriteUpSession.objects.filter(session__path__startswith=event.path).values("page_id")
+    )
+
+
+def events_prefetch():
+    """Prefetch a list of write-ups' live events (for `covered_events`)."""
+    return Prefetch(
+        "event_links",
+        queryset=WriteUpEvent.objects.filter(event__live=True)
+        .select_related("event")
+        .order_by("sort_order", "pk"),
+    )
 
 
 class WriteUpIndexPage(RoutablePageMixin, Page):
@@ -105,13 +149,6 @@ class WriteUpPage(Page):
         help_text="A person on the site (a speaker record), so guest authors get a profile page.",
     )
     date = models.DateField("published on", default=timezone.localdate)
-    event = models.ForeignKey(
-        "recap_events.EventPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="writeups",
-    )
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -132,8 +169,14 @@ class WriteUpPage(Page):
         FieldPanel("body"),
     ]
     coverage_panels = [
-        PageChooserPanel("event", page_type="recap_events.EventPage"),
         MultipleChooserPanel(
+            "event_links",
+            chooser_field_name="event",
+            heading=_("Events covered"),
+            label=_("Event"),
+            help_text=_("A write-up can cover several events (a conference and an evening talk)."),
+        ),
+        CoveredSessionsPanel(
             "session_links",
             chooser_field_name="session",
             heading="Sessions covered",
@@ -165,7 +208,6 @@ class WriteUpPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
-        index.FilterField("event"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
@@ -173,7 +215,7 @@ class WriteUpPage(Page):
     api_fields = [
         APIField("author", serializer=SpeakerField()),
         APIField("date"),
-        APIField("event", serializer=PageSummaryField()),
+        APIField("events", serializer=EventLinksField(source="event_links")),
         APIField("intro"),
         APIField("hero_image", serializer=ImageRenditionField("fill-1200x630-c50")),
         APIField("body"),
@@ -181,12 +223,18 @@ class WriteUpPage(Page):
         APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
     ]
 
+    base_form_class = WriteUpPageForm
     parent_page_types = ["recap_writeups.WriteUpIndexPage"]
     subpage_types = []
     template = "recap_writeups/write_up_page.html"
 
     class Meta:
         verbose_name = "write-up"
+
+    def covered_events(self):
+        """The events the write-up covers, in the editor's order (from
+        `event_links`, so a prefetch with their events is used)."""
+        return [link.event for link in self.event_links.all() if link.event_id]
 
     @property
     def reading_time(self):
@@ -246,12 +294,29 @@ class WriteUpPage(Page):
         return context
 
 
+class WriteUpEvent(Orderable):
+    """An event the write-up covers (one post may cover several, as the seed's
+    author covers a conference and an evening talk)."""
+
+    page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="event_links")
+    event = models.ForeignKey(
+        "recap_events.EventPage", on_delete=models.CASCADE, related_name="writeup_links"
+    )
+    panels = [PageChooserPanel("event", page_type="recap_events.EventPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("event covered")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "event"], name="recap_writeup_event_once")
+        ]
+
+
 class WriteUpSession(Orderable):
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="session_links")
     session = models.ForeignKey(
         "recap_events.SessionPage", on_delete=models.CASCADE, related_name="writeup_links"
     )
-    panels = [PageChooserPanel("session", page_type="recap_events.SessionPage")]
+    panels = [SessionChooserPanel("session", page_type="recap_events.SessionPage")]
 
     class Meta(Orderable.Meta):
         constraints = [

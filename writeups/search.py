@@ -33,7 +33,7 @@ from recap.resources.models import Resource, Topic
 from recap.resources.topics import published_topics
 from recap.speakers.models import Speaker
 
-from .models import WriteUpPage
+from .models import WriteUpPage, about_event_q, events_prefetch
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -133,9 +133,7 @@ def filtered_queryset(key, filters):
             queryset = queryset.filter(tagged_topics__tag=topic)
     elif key == "writeup":
         if event:
-            queryset = queryset.filter(
-                Q(event=event) | Q(session_links__session__path__startswith=event.path)
-            )
+            queryset = queryset.filter(about_event_q(event))
         if year:
             queryset = queryset.filter(date__year=year)
         if topic:
@@ -210,7 +208,11 @@ def decorate(key, items, request):
         loaded = {session.pk: session for session in loaded}
         return [loaded[pk] for pk in pks if pk in loaded]
     if key == "writeup":
-        loaded = WriteUpPage.objects.filter(pk__in=pks).select_related("author", "event")
+        loaded = (
+            WriteUpPage.objects.filter(pk__in=pks)
+            .select_related("author")
+            .prefetch_related(events_prefetch())
+        )
     elif key == "speaker":
         loaded = Speaker.objects.filter(pk__in=pks).prefetch_related(
             Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))

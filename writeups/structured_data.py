@@ -31,7 +31,7 @@ def writeup_document(
     page,
     request=None,
     *,
-    event=None,
+    events=(),
     sessions=(),
     speakers=(),
     resources=(),
@@ -57,7 +57,7 @@ def writeup_document(
         data["author"] = person(page.author, request, url=speaker_urls.get(page.author_id))
     if image_url:
         data["image"] = [absolute(request, image_url)]
-    about = [_event_ref(event, request)] if event else []
+    about = [_event_ref(event, request) for event in events]
     about += [
         {
             "@type": "Event",

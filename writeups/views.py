@@ -9,6 +9,7 @@ from recap.core.tree import parent_path
 from recap.events.models import attach_sessions_to_events
 from recap.events.views import attach_event, rendition
 
+from .models import events_prefetch
 from .structured_data import writeup_document
 
 SECTIONS_HOOK = "recap_writeup_page_sections"
@@ -18,18 +19,20 @@ HERO_FILTER = "fill-1200x600-c50"
 
 def writeup_index_context(request, page):
     """Write-ups, newest first, paginated on ?page=."""
-    writeups = page.writeups().select_related("author", "event")
+    writeups = page.writeups().select_related("author").prefetch_related(events_prefetch())
     return {"writeups": Paginator(writeups, WRITEUPS_PER_PAGE).get_page(request.GET.get("page"))}
 
 
-def sessions_with_events(page, event):
+def sessions_with_events(page, events):
     """The covered sessions in the editor's order, each with its event
-    (their parents, fetched together unless they belong to `event`)."""
+    (their parents, fetched together unless they are among `events`)."""
     sessions = [link.session for link in page.session_links.all().select_related("session")]
     sessions = [s for s in sessions if s is not None and s.live]
-    in_event = [s for s in sessions if event is not None and parent_path(s) == event.path]
-    attach_event(in_event, event)
-    attach_sessions_to_events([s for s in sessions if s not in in_event])
+    by_path = {event.path: event for event in events}
+    in_events = [s for s in sessions if parent_path(s) in by_path]
+    for session in in_events:
+        attach_event([session], by_path[parent_path(session)])
+    attach_sessions_to_events([s for s in sessions if s not in in_events])
     return sessions
 
 
@@ -37,10 +40,12 @@ def writeup_context(request, page):
     """The write-up page: author, coverage, people featured, resources,
     topics, hero image and JSON-LD."""
     author = page.author
-    event = page.event if page.event_id else None
-    if event is not None and not event.live:
-        event = None
-    sessions = sessions_with_events(page, event)
+    events = [
+        link.event
+        for link in page.event_links.all().select_related("event")
+        if link.event is not None and link.event.live
+    ]
+    sessions = sessions_with_events(page, events)
     speakers = [link.speaker for link in page.speaker_links.all().select_related("speaker")]
     resources = [
         link.resource
@@ -55,7 +60,7 @@ def writeup_context(request, page):
     document = writeup_document(
         page,
         request,
-        event=event,
+        events=events,
         sessions=sessions,
         speakers=speakers,
         resources=resources,
@@ -64,7 +69,7 @@ def writeup_context(request, page):
     )
     return {
         "author": author,
-        "event": event,
+        "events": events,
         "sessions": sessions,
         "featured_speakers": speakers,
         "resources": resources,

@@ -52,6 +52,7 @@ from recap.resources.models import (
 )
 from recap.speakers.models import Speaker, SpeakerIndexPage
 from recap.writeups.models import (
+    WriteUpEvent,
     WriteUpIndexPage,
     WriteUpPage,
     WriteUpResource,
@@ -1413,7 +1414,11 @@ class DemoLoader:
             title="Who owns social media at work? An answer for a delegate",
             author=maya,
             date=self.conference_day + dt.timedelta(days=7),
-            event=self.conference,
+            # The seed's author covers the conference and the evening talk in one post.
+            event_links=[
+                WriteUpEvent(event=self.conference),
+                WriteUpEvent(event=self.evening_event),
+            ],
             hero_image=self.images["gallery-2"],
             intro=(
                 "<p>A delegate asked me where internal communicators fit in social media. "
@@ -1423,7 +1428,11 @@ class DemoLoader:
             body=body,
             responses_prompt="Do you have a centre of excellence? Share your experience.",
             topics=["social-media", "internal-communication", "centres-of-excellence"],
-            session_links=[WriteUpSession(session=panel), WriteUpSession(session=coe_talk)],
+            session_links=[
+                WriteUpSession(session=panel),
+                WriteUpSession(session=coe_talk),
+                WriteUpSession(session=self.evening_sessions["the-connected-firm"]),
+            ],
             speaker_links=[
                 WriteUpSpeaker(speaker=self.speakers[slug])
                 for slug in ("maya-ellison", "lena-fischer", "ravi-menon", "priya-raman")
@@ -1448,7 +1457,7 @@ class DemoLoader:
             title="An evening with the connected firm",
             author=maya,
             date=self.conference_day + dt.timedelta(days=2),
-            event=self.evening_event,
+            event_links=[WriteUpEvent(event=self.evening_event)],
             hero_image=self.images["hero-b2b-commons"],
             intro="<p>Notes from Julian Okoro's talk at B2B Commons.</p>",
             body=[

@@ -32,7 +32,7 @@ class HomePage(Page):
         context["latest_writeups"] = (
             WriteUpPage.objects.live()
             .public()
-            .select_related("author", "event")
+            .select_related("author")
             .order_by("-date", "-pk")[:4]
         )
         return context

@@ -44,7 +44,13 @@ from recap.events.models import (
 )
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from recap.speakers.models import Speaker
-from recap.writeups.models import WriteUpIndexPage, WriteUpPage, WriteUpSession, WriteUpSpeaker
+from recap.writeups.models import (
+    WriteUpEvent,
+    WriteUpIndexPage,
+    WriteUpPage,
+    WriteUpSession,
+    WriteUpSpeaker,
+)
 
 from .demo import DemoLoader, block, demo_voter_key, rich, search_auto_update_off
 
@@ -376,7 +382,7 @@ class ScaleBuilder:
                 slug=f"scale-{self.n}-writeup-{number}",
                 author=speaker,
                 date=FIRST_DAY + dt.timedelta(days=DAYS + number),
-                event=self.event,
+                event_links=[WriteUpEvent(event=self.event)],
                 intro=rich(self.words(20).capitalize() + "."),
                 body=[
                     block("text", rich(self.words(80).capitalize() + "."))

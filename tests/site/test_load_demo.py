@@ -148,7 +148,8 @@ def test_load_demo_tells_the_panel_story(demo):
 
     writeup = WriteUpPage.objects.get(slug="who-owns-social-media-at-work")
     assert writeup.author == maya
-    assert writeup.event.specific == conference
+    # One post covers the conference and the evening talk.
+    assert [event.pk for event in writeup.covered_events()] == [conference.pk, evening.pk]
     assert 0 < (writeup.date - conference.local_start.date()).days <= 14
     blocks = {block.block_type: block.value for block in writeup.body}
     assert {"text", "quote", "video", "resource", "image", "takeaways", "question"} <= set(blocks)

@@ -42,7 +42,7 @@ def test_load_demo_scale_builds_the_conference_shape():
     assert QuestionVote.objects.filter(question__event=event).count() == sum(
         approved.values_list("votes", flat=True)
     )
-    assert WriteUpPage.objects.live().filter(event=event).count() == 3
+    assert WriteUpPage.objects.live().filter(event_links__event=event).count() == 3
     # Bulk-built pages carry no revisions (only the write-ups have one).
     assert not Revision.page_revisions.filter(object_id__in=[str(s.pk) for s in sessions])
 
@@ -52,7 +52,7 @@ def test_load_demo_scale_pages_are_live_and_reachable(client):
 
     event = EventPage.objects.get(slug=f"scale-{N}")
     session = SessionPage.objects.child_of(event).live().first()
-    writeup = WriteUpPage.objects.filter(event=event).first()
+    writeup = WriteUpPage.objects.filter(event_links__event=event).first()
     for url in (event.url, session.url, event.url + "programme.ics", writeup.url):
         assert client.get(url).status_code == 200, url
     assert client.get(f"/speakers/busy-speaker-s{N}/").status_code == 200

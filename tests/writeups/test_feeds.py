@@ -96,6 +96,18 @@ def test_event_feed_lists_writeups_about_the_event_or_its_sessions(client):
     assert sorted(atom_titles(response)) == ["About a session", "About the event"]
 
 
+def test_writeup_covering_two_events_is_in_both_event_feeds(client):
+    conference, evening = EventPageFactory(), EventPageFactory()
+    WriteUpPageFactory(title="A day and an evening", events=[conference, evening])
+    WriteUpPageFactory(title="Only the conference", event=conference)
+
+    conference_feed = atom_titles(client.get(f"/feeds/events/{conference.pk}/atom/"))
+    evening_feed = rss_titles(client.get(f"/feeds/events/{evening.pk}/rss/"))
+
+    assert sorted(conference_feed) == ["A day and an evening", "Only the conference"]
+    assert evening_feed == ["A day and an evening"]
+
+
 def test_feed_for_unknown_speaker_is_not_found(client):
     assert client.get("/feeds/speakers/nobody/rss/").status_code == 404
 

@@ -204,6 +204,31 @@ def test_writeup_page_json_ld_is_blog_posting_about_event_and_sessions(client):
     assert "Mo Rivers" in names and "Analyst article" in names
 
 
+def test_writeup_covering_two_events_shows_both_and_each_event_lists_it(client):
+    conference = EventPageFactory(title="Social Media Day")
+    evening = EventPageFactory(title="B2B Commons evening")
+    talk = SessionPageFactory(parent=evening, title="The connected firm")
+    writeup = WriteUpPageFactory(title="A day and an evening", events=[conference, evening])
+    WriteUpSession.objects.create(page=writeup, session=talk)
+    writeup.save_revision().publish()
+
+    response = client.get(writeup.url)
+    conference_page = client.get(conference.url).content.decode()
+    evening_page = client.get(evening.url).content.decode()
+    index = client.get(writeup.get_parent().url).content.decode()
+
+    tree = lxml_html.fromstring(response.content)
+    coverage = tree.xpath('//dl[@class="writeup__coverage"]')[0]
+    assert coverage.xpath("dt/text()")[0] == "Events"
+    assert coverage.xpath("dd[1]/a/text()") == ["Social Media Day", "B2B Commons evening"]
+    # The session's event is among the covered ones: not repeated after it.
+    assert "(B2B Commons evening)" not in coverage.text_content()
+    about = [item["name"] for item in json_ld(response)["about"]]
+    assert about == ["Social Media Day", "B2B Commons evening", "The connected firm"]
+    assert "A day and an evening" in conference_page and "A day and an evening" in evening_page
+    assert "Social Media Day, B2B Commons evening" in index
+
+
 def test_writeup_save_adds_session_speakers_and_quoted_speakers(client):
     moderator, panellist, quoted, hand_picked = (SpeakerFactory() for _ in range(4))
     session = SessionPageFactory()
@@ -284,3 +309,22 @@ def test_session_share_links_only_where_there_is_something_to_share(
     html = client.get(session.url).content.decode()
 
     assert ('class="share-links"' in html) is shared
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_writeup_index_queries_do_not_grow_with_covered_events(
+    client, django_assert_max_num_queries, count
+):
+    index = WriteUpIndexPageFactory()
+    events = [EventPageFactory(revision=False) for _ in range(3)]
+    for n in range(count):
+        WriteUpPageFactory(
+            parent=index, title=f"Write-up {n}", events=events[n % 3 :][:2], revision=False
+        )
+    client.get(index.url)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(index.url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count(f"{events[0].title}, {events[1].title}") >= 1
