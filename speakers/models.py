@@ -24,13 +24,14 @@ from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 
 from .api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A person who speaks at, chairs or writes about events."""
 
     name = models.CharField(max_length=200)
@@ -118,6 +119,7 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("organisation", boost=2),
         index.AutocompleteField("organisation"),
         index.SearchField("bio"),
+        STEMS_FIELD,
         index.FilterField("organisation"),
         index.FilterField("slug"),
     ]

@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.speakers.api_fields import (
     ImageRenditionField,
     PageSummaryField,
@@ -92,7 +93,7 @@ class WriteUpTopic(ItemBase):
     )
 
 
-class WriteUpPage(Page):
+class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 
@@ -168,6 +169,7 @@ class WriteUpPage(Page):
         index.FilterField("event"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        STEMS_FIELD,
     ]
 
     api_fields = [
