@@ -92,20 +92,48 @@ def sessions_by_event(speaker, now):
     return list(lists["now"].values()), list(lists["upcoming"].values()), past
 
 
+def speaker_sessions(request, speaker):
+    """`sessions_by_event` for the speaker, worked out once per request: the
+    page's calendar links and its session list both need it."""
+    if not speaker.pk:  # a preview of an unsaved speaker
+        return [], [], []
+    cache = request.__dict__.setdefault("_recap_speaker_sessions", {})
+    if speaker.pk not in cache:
+        cache[speaker.pk] = sessions_by_event(speaker, timezone.now())
+    return cache[speaker.pk]
+
+
+class SpeakerCalendarAlternateSection(CalendarAlternateSection):
+    """A speaker's calendar, announced only when it has something in it."""
+
+    def get_context(self, request, speaker):
+        if not any(speaker_sessions(request, speaker)):
+            return None
+        return super().get_context(request, speaker)
+
+
+class SpeakerCalendarLinksSection(SpeakerCalendarAlternateSection):
+    """ "Add to calendar" and "Subscribe", not offered for an empty calendar."""
+
+    template_name = CalendarLinksSection.template_name
+    slot = CalendarLinksSection.slot
+
+
 class SpeakerSessionsSection(Section):
     template_name = "recap_events/sections/speaker_sessions.html"
     order = 10
 
     def get_context(self, request, speaker):
-        if not speaker.pk:  # a preview of an unsaved speaker
-            on_now, upcoming, past = [], [], []
-        else:
-            on_now, upcoming, past = sessions_by_event(speaker, timezone.now())
+        on_now, upcoming, past = speaker_sessions(request, speaker)
         return {"now_sessions": on_now, "upcoming_sessions": upcoming, "past_sessions": past}
 
 
 def speaker_page_sections():
-    return [CalendarAlternateSection(), CalendarLinksSection(), SpeakerSessionsSection()]
+    return [
+        SpeakerCalendarAlternateSection(),
+        SpeakerCalendarLinksSection(),
+        SpeakerSessionsSection(),
+    ]
 
 
 # The speaker directory

@@ -136,6 +136,23 @@ def test_speaker_page_lists_a_session_on_now_under_now_not_upcoming(client, dire
     assert "Morning welcome" in past and "Morning welcome" not in now_text + upcoming
 
 
+def test_speaker_page_offers_a_calendar_only_when_there_are_sessions_in_it(client, directory):
+    idle = SpeakerFactory(slug="idle-speaker")
+    busy = SpeakerFactory(slug="busy-speaker")
+    add_speaker(SessionPageFactory(), busy)
+
+    idle_html = client.get(idle.get_url()).content.decode()
+    busy_html = client.get(busy.get_url()).content.decode()
+
+    assert "No sessions yet." in idle_html
+    assert "Add to calendar" not in idle_html
+    assert "webcal://" not in idle_html
+    assert 'type="text/calendar"' not in idle_html
+    assert "Add to calendar" in busy_html
+    assert "webcal://testserver/calendar/speakers/busy-speaker.ics" in busy_html
+    assert 'type="text/calendar"' in busy_html
+
+
 def test_speaker_page_hides_draft_sessions(client, directory):
     speaker = SpeakerFactory()
     session = SessionPageFactory(title="Secret session")
