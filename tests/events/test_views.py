@@ -222,6 +222,22 @@ def test_event_page_shows_both_overlapping_sessions_of_a_room_as_now(client):
     assert "Nothing later" in on_now[2]
 
 
+def test_event_hero_is_decorative_unless_the_image_is_described(client):
+    plain = EventPageFactory(hero_image=make_image(title="IMG_2041.jpg"))
+    described_image = make_image(title="terrace.jpg")
+    described_image.description = "Delegates on the riverside terrace"
+    described_image.save()
+    described = EventPageFactory(hero_image=described_image)
+
+    plain_tree = lxml_html.fromstring(client.get(plain.url).content)
+    described_tree = lxml_html.fromstring(client.get(described.url).content)
+
+    assert plain_tree.xpath('//figure[@class="event__hero"]/img/@alt') == [""]
+    assert described_tree.xpath('//figure[@class="event__hero"]/img/@alt') == [
+        "Delegates on the riverside terrace"
+    ]
+
+
 def test_event_page_has_no_now_and_next_before_it_starts(client):
     event = EventPageFactory()  # a month ahead
     session = SessionPageFactory(parent=event)
