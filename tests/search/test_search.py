@@ -316,3 +316,24 @@ def test_autocomplete_suggests_speakers_and_sessions_from_a_prefix(client, panel
 
 def test_autocomplete_needs_two_characters(client, panel):
     assert client.get("/search/autocomplete/?q=W").json() == {"results": []}
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_search_queries_do_not_grow_with_results(client, django_assert_max_num_queries, count):
+    SpeakerIndexPageFactory()
+    event = EventPageFactory(title="Resilience summit")
+    topic = TopicFactory(name="Resilience", slug="resilience")
+    for n in range(count):
+        session = SessionPageFactory(parent=event, title=f"Resilience clinic {n}")
+        SessionTopic.objects.create(tag=topic, content_object=session)
+        speaker_on_session(SpeakerFactory(name=f"Resilient Person{n}"), session)
+        ResourceFactory(title=f"Resilience reading {n}")
+        WriteUpPageFactory(title=f"Resilience notes {n}")
+
+    # 32 measured: per type, whole words and a partial last word (and, for
+    # pages, the view restrictions); then what the shown results display.
+    with django_assert_max_num_queries(32):
+        response = client.get("/search/?q=resilien")
+
+    # Five of each type, one event and one topic.
+    assert len(result_titles(response)) == 22
