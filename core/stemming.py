@@ -7,7 +7,7 @@ searchable model also indexes `search_stems`: the words of its other search
 fields, stemmed in Python with the Snowball stemmer of the site's language
 (the algorithm PostgreSQL's own configurations use), and the site search
 looks for the stemmed words of a query as well as the words themselves
-(`recap.writeups.search`). "centre of excellence" then finds "centres of
+(with `stemmed`). "centre of excellence" then finds "centres of
 excellence" on SQLite and PostgreSQL alike, whatever text-search
 configuration the database has.
 
