@@ -337,3 +337,14 @@ def test_search_queries_do_not_grow_with_results(client, django_assert_max_num_q
 
     # Five of each type, one event and one topic.
     assert len(result_titles(response)) == 22
+
+
+def test_autocomplete_suggests_topics(client):
+    site_root().add_child(instance=TopicIndexPage(title="Topics", slug="topics"))
+    TopicFactory(name="Employee advocacy", slug="employee-advocacy")
+
+    results = client.get("/search/autocomplete/?q=advoc").json()["results"]
+
+    assert {"title": "Employee advocacy", "type": "Topic", "url": "/topics/employee-advocacy/"} in (
+        results
+    )
