@@ -58,29 +58,67 @@ class CalendarLinksSection(CalendarAlternateSection):
 
 
 def sessions_by_event(speaker, now):
-    """The speaker's live sessions grouped by their live, public event: two
-    lists (upcoming, past) of {"event", "sessions": [{"session", "role"}]},
-    upcoming soonest first and past latest first. Two queries."""
+    """The speaker's live sessions in live, public events, in three lists
+    (on now, upcoming, past) of {"event", "sessions": [{"session", "role"}]}.
+
+    Each session goes by its own times, not its event's: on the day of a
+    conference, the talk being given is "now", this morning's is past and
+    this afternoon's upcoming (the event page's "Now and next" agrees). A
+    cancelled session is never "now"; it stays under upcoming until its end.
+    Events under now and upcoming come soonest first, past ones latest
+    first. Two queries."""
     links = list(
         speaker.session_links.filter(page__live=True)
         .select_related("page")
         .order_by("page__start", "page__path")
     )
     if not links:
-        return [], []
+        return [], [], []
     attach_sessions_to_events([link.page for link in links], EventPage.objects.live().public())
-    groups = {}
+    lists = {"now": {}, "upcoming": {}, "past": {}}
     for link in links:
-        event = link.page.event
+        session = link.page
+        event = session.event
         if event is None:  # the event is a draft or private
             continue
-        group = groups.setdefault(event.pk, {"event": event, "sessions": []})
-        group["sessions"].append({"session": link.page, "role": link.get_role_display()})
-    upcoming = [g for g in groups.values() if g["event"].end >= now]
-    past = [g for g in groups.values() if g["event"].end < now]
-    upcoming.sort(key=lambda g: g["event"].start)
-    past.sort(key=lambda g: g["event"].start, reverse=True)
-    return upcoming, past
+        if session.end <= now:
+            when = "past"
+        elif session.start <= now and not session.is_cancelled:
+            when = "now"
+        else:
+            when = "upcoming"
+        group = lists[when].setdefault(event.pk, {"event": event, "sessions": []})
+        group["sessions"].append({"session": session, "role": link.get_role_display()})
+    # Past events latest first; sessions within an event stay in their order.
+    past = list(reversed(lists["past"].values()))
+    return list(lists["now"].values()), list(lists["upcoming"].values()), past
+
+
+def speaker_sessions(request, speaker):
+    """`sessions_by_event` for the speaker, worked out once per request: the
+    page's calendar links and its session list both need it."""
+    if not speaker.pk:  # a preview of an unsaved speaker
+        return [], [], []
+    cache = request.__dict__.setdefault("_recap_speaker_sessions", {})
+    if speaker.pk not in cache:
+        cache[speaker.pk] = sessions_by_event(speaker, timezone.now())
+    return cache[speaker.pk]
+
+
+class SpeakerCalendarAlternateSection(CalendarAlternateSection):
+    """A speaker's calendar, announced only when it has something in it."""
+
+    def get_context(self, request, speaker):
+        if not any(speaker_sessions(request, speaker)):
+            return None
+        return super().get_context(request, speaker)
+
+
+class SpeakerCalendarLinksSection(SpeakerCalendarAlternateSection):
+    """ "Add to calendar" and "Subscribe", not offered for an empty calendar."""
+
+    template_name = CalendarLinksSection.template_name
+    slot = CalendarLinksSection.slot
 
 
 class SpeakerSessionsSection(Section):
@@ -88,15 +126,16 @@ class SpeakerSessionsSection(Section):
     order = 10
 
     def get_context(self, request, speaker):
-        if not speaker.pk:  # a preview of an unsaved speaker
-            upcoming, past = [], []
-        else:
-            upcoming, past = sessions_by_event(speaker, timezone.now())
-        return {"upcoming_sessions": upcoming, "past_sessions": past}
+        on_now, upcoming, past = speaker_sessions(request, speaker)
+        return {"now_sessions": on_now, "upcoming_sessions": upcoming, "past_sessions": past}
 
 
 def speaker_page_sections():
-    return [CalendarAlternateSection(), CalendarLinksSection(), SpeakerSessionsSection()]
+    return [
+        SpeakerCalendarAlternateSection(),
+        SpeakerCalendarLinksSection(),
+        SpeakerSessionsSection(),
+    ]
 
 
 # The speaker directory

@@ -38,6 +38,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.tree import attach_parents
 from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
@@ -152,7 +153,7 @@ class SessionTopic(ItemBase):
     )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
 
     start = models.DateTimeField(help_text="In the event's time zone.")
@@ -264,6 +265,7 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("end"),
         index.FilterField("status"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        STEMS_FIELD,
     ]
 
     api_fields = [
@@ -466,7 +468,7 @@ def attach_sessions_to_events(sessions, events=None):
     )
 
 
-class SessionPage(RoutablePageMixin, Page):
+class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
 
     objects = PageManager.from_queryset(SessionPageQuerySet)()
@@ -575,6 +577,7 @@ class SessionPage(RoutablePageMixin, Page):
             ],
         ),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        STEMS_FIELD,
     ]
 
     # Nothing about delegate questions: the API never exposes them.

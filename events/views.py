@@ -119,15 +119,16 @@ def programme_days(sessions, zone):
 
 
 def now_and_next(sessions, now):
-    """Per room, the session on now and the next one, skipping cancelled
+    """Per room, every session on now (two may overlap in one room: a
+    workshop running into the next slot) and the next one, skipping cancelled
     sessions. Rows for sessions without a room are labelled "All rooms"."""
     rooms = OrderedDict()
     for session in sorted(sessions, key=lambda s: s.start):
         if session.is_cancelled:
             continue
-        entry = rooms.setdefault(session.room_id, {"room": session.room, "now": None, "next": None})
+        entry = rooms.setdefault(session.room_id, {"room": session.room, "now": [], "next": None})
         if session.start <= now < session.end:
-            entry["now"] = entry["now"] or session
+            entry["now"].append(session)
         elif session.start >= now and entry["next"] is None:
             entry["next"] = session
     return [entry for entry in rooms.values() if entry["now"] or entry["next"]]

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
 
 from .topics import TopicForm, topics_field
@@ -32,7 +33,7 @@ from .topics import TopicForm, topics_field
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Topic(TagBase):
+class Topic(StemmedSearch, index.Indexed, TagBase):
     """A subject shared by events, sessions, write-ups and resources.
 
     A custom tag model (rather than taggit's shared Tag) so Recap's topics are
@@ -51,7 +52,15 @@ class Topic(TagBase):
         FieldPanel("description"),
     ]
 
-    search_fields = []
+    # Found by the site search under "Topics" (writeups/search.py).
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        STEMS_FIELD,
+        # The site search narrows topics with `id IN (...)`.
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -94,7 +103,7 @@ class ResourceTopic(ItemBase):
     )
 
 
-class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """Something worth reading or watching that an event, session, speaker or
     write-up points to: a link, an uploaded document or image, or an embed."""
 
@@ -168,6 +177,8 @@ class Resource(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         index.SearchField("publisher"),
         index.SearchField("author"),
         index.SearchField("note"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        STEMS_FIELD,
         index.FilterField("kind"),
         # The site search narrows resources with `id IN (...)` (writeups/search.py).
         index.FilterField("id"),

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 
 from .admin_forms import SpeakerForm
 from .api_fields import ImageRenditionField, SpeakerPageURLField
@@ -33,7 +34,7 @@ from .api_fields import ImageRenditionField, SpeakerPageURLField
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A person who speaks at, chairs or writes about events."""
 
     name = models.CharField(max_length=200)
@@ -122,6 +123,7 @@ class Speaker(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("organisation", boost=2),
         index.AutocompleteField("organisation"),
         index.SearchField("bio"),
+        STEMS_FIELD,
         index.FilterField("organisation"),
         index.FilterField("slug"),
     ]

@@ -9,12 +9,14 @@ where an object's feeds live; templates use it through the
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from recap.core.links import page_url
 from recap.core.sanitize import scrub, single_line
@@ -56,6 +58,21 @@ def writeups_about_event(event):
     return published_writeups().filter(about_event_q(event))
 
 
+def site_name():
+    """The site's name, as its pages' Open Graph tags give it."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or "Recap"
+
+
+def feed_heading(obj):
+    """What the write-up feed of a speaker, topic or event holds: its title
+    in feed readers and in the page's feed links."""
+    if isinstance(obj, Speaker):
+        return _("Write-ups featuring %(name)s") % {"name": obj.name}
+    if isinstance(obj, Topic):
+        return _("Write-ups on %(topic)s") % {"topic": obj.name}
+    return _("Write-ups about %(event)s") % {"event": obj.title}
+
+
 class WriteUpFeed(Feed):
     """The common shape of every write-up feed (RSS 2.0; see AtomMixin)."""
 
@@ -74,13 +91,18 @@ class WriteUpFeed(Feed):
         return feed
 
     def feed_title(self, obj):
+        """What the feed holds, e.g. "Write-ups featuring Maya Ellison"."""
+        raise NotImplementedError
+
+    def feed_description(self, obj, site_name):
         raise NotImplementedError
 
     def title(self, obj):
-        return f"{self.feed_title(obj)} · Recap write-ups"
+        # Feed readers list feeds by title: what it holds, then whose site.
+        return f"{self.feed_title(obj)} · {site_name()}"
 
     def description(self, obj):
-        return f"The newest write-ups: {self.feed_title(obj)}."
+        return self.feed_description(obj, site_name())
 
     subtitle = description
 
@@ -131,6 +153,9 @@ class SiteFeed(WriteUpFeed):
     def feed_title(self, obj):
         return obj.title
 
+    def feed_description(self, obj, site_name):
+        return _("The newest write-ups published on %(site)s.") % {"site": site_name}
+
     def link(self, obj):
         return page_url(self.request, obj)
 
@@ -147,7 +172,13 @@ class SpeakerFeed(WriteUpFeed):
         return get_object_or_404(Speaker, slug=slug)
 
     def feed_title(self, obj):
-        return obj.name
+        return feed_heading(obj)
+
+    def feed_description(self, obj, site_name):
+        return _("The newest write-ups by or featuring %(name)s, on %(site)s.") % {
+            "name": obj.name,
+            "site": site_name,
+        }
 
     def link(self, obj):
         return page_url(self.request, obj)
@@ -165,7 +196,13 @@ class TopicFeed(WriteUpFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def feed_title(self, obj):
-        return obj.name
+        return feed_heading(obj)
+
+    def feed_description(self, obj, site_name):
+        return _("The newest write-ups on %(topic)s, on %(site)s.") % {
+            "topic": obj.name,
+            "site": site_name,
+        }
 
     def link(self, obj):
         return page_url(self.request, obj)
@@ -183,7 +220,13 @@ class EventFeed(WriteUpFeed):
         return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
 
     def feed_title(self, obj):
-        return obj.title
+        return feed_heading(obj)
+
+    def feed_description(self, obj, site_name):
+        return _("The newest write-ups about %(event)s and its sessions, on %(site)s.") % {
+            "event": obj.title,
+            "site": site_name,
+        }
 
     def link(self, obj):
         return page_url(self.request, obj)
@@ -220,15 +263,15 @@ def feed_urls(obj):
                 "atom": base + obj.reverse_subpage("atom"),
             }
         if isinstance(obj, Speaker):
-            kwargs, name, title = {"slug": obj.slug}, "speaker", f"Write-ups featuring {obj.name}"
+            kwargs, name = {"slug": obj.slug}, "speaker"
         elif isinstance(obj, Topic):
-            kwargs, name, title = {"slug": obj.slug}, "topic", f"Write-ups on {obj.name}"
+            kwargs, name = {"slug": obj.slug}, "topic"
         elif isinstance(obj, EventPage):
-            kwargs, name, title = {"event_id": obj.pk}, "event", f"Write-ups about {obj.title}"
+            kwargs, name = {"event_id": obj.pk}, "event"
         else:
             return None
         return {
-            "title": title,
+            "title": feed_heading(obj),
             "rss": reverse(f"recap_writeups:{name}_rss", kwargs=kwargs),
             "atom": reverse(f"recap_writeups:{name}_atom", kwargs=kwargs),
         }

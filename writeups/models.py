@@ -33,6 +33,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
@@ -136,7 +137,7 @@ class WriteUpTopic(ItemBase):
     )
 
 
-class WriteUpPage(Page):
+class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 
@@ -210,6 +211,7 @@ class WriteUpPage(Page):
         index.FilterField("date"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        STEMS_FIELD,
     ]
 
     api_fields = [

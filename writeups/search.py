@@ -11,6 +11,22 @@ database backends have none of their own).
 Filters are applied with the ORM first, and the search runs on
 ``pk IN (filtered)``, so any filter the ORM can express works on every
 backend without a FilterField per relation.
+
+What a reader expects of it, on SQLite and PostgreSQL alike (the way
+Google, GOV.UK and Wagtail's own admin search behave):
+
+- whole words, and their stems: the index holds each item's words stemmed
+  too (`recap.core.stemming`), and a query looks for its words or their
+  stems, so "centre of excellence" finds "centres of excellence";
+- partial words: the last word of a query is also matched as the start of
+  a word in titles and names (Wagtail's `autocomplete()`, what the header's
+  suggestions use), so "Elli" finds Maya Ellison; these come after whole-word
+  matches;
+- names first: within a type, results whose title or name holds every word
+  of the query come first; and the type of the best such result is shown
+  first, speakers before topics, events, sessions, write-ups and
+  resources, so "Maya Ellison" shows her before the five sessions she
+  spoke in. With no such result, types keep their usual order.
 """
 
 import re
@@ -22,12 +38,15 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 
 from recap.core.params import positive_int
 from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
+from recap.core.stemming import stem, stemmed
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
 from recap.resources.topics import published_topics
@@ -41,6 +60,10 @@ RESULTS_PER_PAGE = 10
 RESULTS_PER_GROUP = 5
 AUTOCOMPLETE_LIMIT = 8
 SNIPPET_LENGTH = 220
+# Matches looked at per type: the count shown stops there.
+MAX_MATCHES = 1000
+# A partial word shorter than this matches too much to be useful.
+MIN_PARTIAL_LENGTH = 3
 PHOTO_FILTER = "fill-80x80-c50"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -53,13 +76,17 @@ class SearchType:
 
 
 SEARCH_TYPES = [
-    SearchType("session", "Sessions", "Session"),
-    SearchType("speaker", "Speakers", "Speaker"),
-    SearchType("writeup", "Write-ups", "Write-up"),
-    SearchType("event", "Events", "Event"),
-    SearchType("resource", "Resources", "Resource"),
+    SearchType("session", _("Sessions"), _("Session")),
+    SearchType("speaker", _("Speakers"), _("Speaker")),
+    SearchType("writeup", _("Write-ups"), _("Write-up")),
+    SearchType("event", _("Events"), _("Event")),
+    SearchType("resource", _("Resources"), _("Resource")),
+    SearchType("topic", _("Topics"), _("Topic")),
 ]
 TYPES_BY_KEY = {search_type.key: search_type for search_type in SEARCH_TYPES}
+# Which type comes first when results of several types have every word of
+# the query in their title or name: a person, then a subject, then things.
+NAME_MATCH_ORDER = ["speaker", "topic", "event", "session", "writeup", "resource"]
 
 
 def clean_query(value):
@@ -110,7 +137,13 @@ def base_queryset(key):
         return WriteUpPage.objects.live().public()
     if key == "speaker":
         return Speaker.objects.all()
+    if key == "topic":
+        return Topic.objects.all()
     return Resource.objects.all()
+
+
+def title_field(key):
+    return "name" if key in ("speaker", "topic") else "title"
 
 
 def filtered_queryset(key, filters):
@@ -157,6 +190,17 @@ def filtered_queryset(key, filters):
             queryset = queryset.filter(published_on__year=year)
         if topic:
             queryset = queryset.filter(tagged_topics__tag=topic)
+    elif key == "topic":
+        # Topics of the event (or its sessions), of that year's events.
+        if event:
+            queryset = queryset.filter(
+                Q(tagged_events__content_object=event)
+                | Q(tagged_sessions__content_object__path__startswith=event.path)
+            )
+        if year:
+            queryset = queryset.filter(tagged_events__content_object__start__year=year)
+        if topic:
+            queryset = queryset.filter(pk=topic.pk)
     return queryset.distinct()
 
 
@@ -170,9 +214,38 @@ def searchable_queryset(key, filters):
     return model.objects.filter(**{f"{field}__in": filtered_queryset(key, filters).values(field)})
 
 
+def names_every_term(title, terms):
+    """Whether each term is the start of a word of `title`, or has its stem."""
+    words = [word.lower() for word in _WORD.findall(title)]
+    return all(
+        any(word.startswith(term) or stem(word) == stem(term) for word in words) for term in terms
+    )
+
+
+def search_matches(key, query, filters):
+    """The ids of the items of one type that match `query`, best first (see
+    the module's docstring), and whether the first one names every term."""
+    backend = get_search_backend()
+    queryset = searchable_queryset(key, filters).only(title_field(key))
+    words = PlainText(query, operator="and")
+    stems = stemmed(query)
+    whole = words if stems == query.lower() else words | PlainText(stems, operator="and")
+    found = list(backend.search(whole, queryset)[:MAX_MATCHES])
+    if len(query.split()[-1]) >= MIN_PARTIAL_LENGTH:
+        seen = {item.pk for item in found}
+        partial = backend.autocomplete(query, queryset, operator="and")[:MAX_MATCHES]
+        found += [item for item in partial if item.pk not in seen]
+    terms = query.lower().split()
+    named = [names_every_term(getattr(item, title_field(key)), terms) for item in found]
+    ranked = [item.pk for item, hit in zip(found, named, strict=True) if hit]
+    ranked += [item.pk for item, hit in zip(found, named, strict=True) if not hit]
+    return ranked[:MAX_MATCHES], any(named)
+
+
 def run_search(key, query, filters):
-    """Search results (sliceable, countable) of one type, best first; with
-    no query, the filtered items, newest first."""
+    """Search results of one type (sliceable, countable: a list of ids, best
+    first, or with no query the filtered items, newest first) and whether
+    the best result names every word of the query."""
     if not query:
         ordering = {
             "event": ["-start"],
@@ -180,18 +253,18 @@ def run_search(key, query, filters):
             "writeup": ["-date", "-pk"],
             "speaker": ["sort_name", "name"],
             "resource": ["-published_on", "title"],
+            "topic": ["name"],
         }[key]
-        return filtered_queryset(key, filters).order_by(*ordering)
-    return get_search_backend().search(query, searchable_queryset(key, filters), operator="and")
+        return filtered_queryset(key, filters).order_by(*ordering), False
+    return search_matches(key, query, filters)
 
 
 def decorate(key, items, request):
     """Load what the result list shows for `items`, in a fixed number of
     queries, and return them as a list."""
-    items = list(items)
-    if not items:
-        return items
-    pks = [item.pk for item in items]
+    pks = [getattr(item, "pk", item) for item in items]
+    if not pks:
+        return []
     if key == "session":
         loaded = (
             SessionPage.objects.filter(pk__in=pks)
@@ -219,6 +292,8 @@ def decorate(key, items, request):
         )
     elif key == "resource":
         loaded = Resource.objects.filter(pk__in=pks).select_related("document")
+    elif key == "topic":
+        loaded = Topic.objects.filter(pk__in=pks)
     else:
         loaded = EventPage.objects.filter(pk__in=pks)
     loaded = {item.pk: item for item in loaded}
@@ -228,23 +303,31 @@ def decorate(key, items, request):
 def result_text(key, item):
     """The text a result's snippet is cut from."""
     if key == "speaker":
-        return " ".join(part for part in (item.role_line, str(item.bio or "")) if part)
+        # The job title is on the result's own line above: not again here.
+        return str(item.bio or "")
     if key == "resource":
         return item.note
+    if key == "topic":
+        return item.description
     if key == "session":
         return str(item.abstract or "")
     return item.search_description or str(item.intro or "")
 
 
+def is_match(word, terms):
+    """Whether `word` starts with a search term or has a term's stem."""
+    word = word.lower()
+    return any(word.startswith(term.lower()) or stem(word) == stem(term.lower()) for term in terms)
+
+
 def highlight(text, terms):
-    """`text` escaped, with each word that starts with a search term in <mark>."""
+    """`text` escaped, with each word that matches a search term in <mark>."""
     if not terms:
         return escape(text)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE
-    )
     parts, last = [], 0
-    for match in pattern.finditer(text):
+    for match in _WORD.finditer(text):
+        if not is_match(match.group(0), terms):
+            continue
         parts.append(escape(text[last : match.start()]))
         parts.append(format_html("<mark>{}</mark>", match.group(0)))
         last = match.end()
@@ -258,11 +341,9 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
     if not text:
         return ""
     start = 0
-    lowered = text.lower()
-    positions = [lowered.find(term.lower()) for term in terms]
-    positions = [position for position in positions if position >= 0]
-    if positions:
-        start = max(0, min(positions) - length // 3)
+    first = next((m.start() for m in _WORD.finditer(text) if is_match(m.group(0), terms)), None)
+    if first is not None:
+        start = max(0, first - length // 3)
         # Start at a word boundary.
         space = text.rfind(" ", 0, start)
         start = space + 1 if start and space >= 0 else start
@@ -274,10 +355,9 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
 
 def annotate_results(key, items, terms, request):
     for item in items:
-        title = item.name if key == "speaker" else item.title
-        item.search_title = highlight(title, terms)
+        item.search_title = highlight(getattr(item, title_field(key)), terms)
         item.search_snippet = snippet(result_text(key, item), terms)
-        if key == "speaker":
+        if key in ("speaker", "topic"):
             item.search_url = item.get_url(request)
         elif key == "resource":
             item.search_url = item.href
@@ -327,10 +407,23 @@ def search_context(request):
     context["type_query"] = base.urlencode()
     groups = []
     for search_type in SEARCH_TYPES:
-        results = run_search(search_type.key, query, filters)
-        groups.append({"type": search_type, "results": results, "count": results.count()})
+        results, names_query = run_search(search_type.key, query, filters)
+        count = len(results) if isinstance(results, list) else results.count()
+        groups.append(
+            {"type": search_type, "results": results, "count": count, "names": names_query}
+        )
     context["groups"] = groups
     context["total"] = sum(group["count"] for group in groups)
+    # The type links keep their order; the result sections put first the
+    # type whose best result is named by the query (see the docstring).
+    context["result_groups"] = sorted(
+        groups,
+        key=lambda group: (
+            (0, NAME_MATCH_ORDER.index(group["type"].key))
+            if group["names"]
+            else (1, SEARCH_TYPES.index(group["type"]))
+        ),
+    )
 
     if filters.type:
         group = next(g for g in groups if g["type"].key == filters.type)
@@ -364,7 +457,7 @@ def autocomplete_suggestions(query, request, limit=AUTOCOMPLETE_LIMIT):
         return []
     backend = get_search_backend()
     suggestions = []
-    for key in ("speaker", "session", "event", "writeup", "resource"):
+    for key in ("speaker", "topic", "session", "event", "writeup", "resource"):
         remaining = limit - len(suggestions)
         if remaining <= 0:
             break
@@ -373,7 +466,7 @@ def autocomplete_suggestions(query, request, limit=AUTOCOMPLETE_LIMIT):
         for item in annotate_results(key, items, [], request):
             suggestions.append(
                 {
-                    "title": item.name if key == "speaker" else item.title,
+                    "title": getattr(item, title_field(key)),
                     "type": TYPES_BY_KEY[key].singular,
                     "url": item.search_url,
                 }

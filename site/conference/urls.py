@@ -6,13 +6,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from recap.core.sitemaps import sitemap
 
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

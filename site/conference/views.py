@@ -1,6 +1,7 @@
-"""Small site-wide views of the reference site: robots.txt."""
+"""Small site-wide views of the reference site: robots.txt, favicon.ico."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 
 from recap.core.links import absolute
@@ -20,3 +21,9 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the
+    page's <link rel="icon"> says: the site's SVG icon (no 404 in the logs)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -197,6 +197,50 @@ def test_event_page_shows_now_and_next_per_room_while_on(client):
     assert "Later in B" in rooms[1].xpath("string(.//dd[2])")
 
 
+def test_event_page_shows_both_overlapping_sessions_of_a_room_as_now(client):
+    now = timezone.now()
+    event = EventPageFactory(start=now - dt.timedelta(hours=2), end=now + dt.timedelta(hours=6))
+    SessionPageFactory(
+        parent=event,
+        title="Long workshop",
+        room="Room A",
+        start=now - dt.timedelta(hours=1),
+        end=now + dt.timedelta(hours=1),
+    )
+    SessionPageFactory(
+        parent=event,
+        title="Short talk",
+        room="Room A",
+        start=now - dt.timedelta(minutes=10),
+        end=now + dt.timedelta(minutes=20),
+    )
+
+    response = client.get(event.url)
+
+    tree = lxml_html.fromstring(response.content)
+    (room,) = tree.xpath('//li[contains(@class, "now-next__room")]')
+    on_now = [dd.text_content() for dd in room.xpath(".//dt[.='Now']/following-sibling::dd")]
+    assert "Long workshop" in on_now[0]
+    assert "Short talk" in on_now[1]
+    assert "Nothing later" in on_now[2]
+
+
+def test_event_hero_is_decorative_unless_the_image_is_described(client):
+    plain = EventPageFactory(hero_image=make_image(title="IMG_2041.jpg"))
+    described_image = make_image(title="terrace.jpg")
+    described_image.description = "Delegates on the riverside terrace"
+    described_image.save()
+    described = EventPageFactory(hero_image=described_image)
+
+    plain_tree = lxml_html.fromstring(client.get(plain.url).content)
+    described_tree = lxml_html.fromstring(client.get(described.url).content)
+
+    assert plain_tree.xpath('//figure[@class="event__hero"]/img/@alt') == [""]
+    assert described_tree.xpath('//figure[@class="event__hero"]/img/@alt') == [
+        "Delegates on the riverside terrace"
+    ]
+
+
 def test_event_page_has_no_now_and_next_before_it_starts(client):
     event = EventPageFactory()  # a month ahead
     session = SessionPageFactory(parent=event)

@@ -225,3 +225,15 @@ def test_resource_library_query_count_is_constant(
         response = client.get(library.url)
 
     assert len(listed_titles(response)) == min(count, 20)
+
+
+def test_admin_topic_search_finds_topics_by_part_of_their_name(admin_client):
+    TopicFactory(name="Social media", slug="social-media")
+    TopicFactory(name="Measurement", slug="measurement")
+
+    response = admin_client.get("/admin/snippets/recap_resources/topic/", {"q": "soci"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Social media" in html
+    assert "Measurement" not in html

@@ -1,6 +1,7 @@
 """The site search. These tests run on SQLite (FTS5) and on PostgreSQL
-(full-text search): they use whole words, which both backends match the same
-way (no stemming is relied on)."""
+(full-text search); stemming and partial words are Recap's own (stems
+indexed in Python, `autocomplete()` for the last word), so both backends
+give the same answers."""
 
 import datetime as dt
 import re
@@ -9,7 +10,7 @@ import pytest
 from wagtail.search.index import insert_or_update_object
 
 from recap.events.models import EventTopic, SessionTopic
-from recap.resources.models import Resource
+from recap.resources.models import Resource, ResourceTopic, TopicIndexPage
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpTopic
 from tests.factories import (
@@ -22,6 +23,7 @@ from tests.factories import (
     TopicFactory,
     WriteUpPageFactory,
     add_speaker,
+    site_root,
 )
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,111 @@ def test_search_for_a_speaker_name_finds_the_speaker_and_their_sessions(client, 
     assert "Unrelated keynote" not in titles
     assert f'href="{session.url}"' in response.content.decode()
     assert 'href="/speakers/wilhelmina-okonkwo/"' in response.content.decode()
+
+
+def section_headings(response):
+    html = response.content.decode()
+    return re.findall(r'<h2 id="results-(\w+)">', html)
+
+
+def test_search_for_a_speaker_name_shows_the_speaker_first(client, panel):
+    event, _session, speaker = panel
+    for n in range(3):
+        speaker_on_session(speaker, SessionPageFactory(parent=event, title=f"Panel {n}"))
+    other = SpeakerFactory(name="Anna Smith", bio="<p>Worked with Wilhelmina Okonkwo.</p>")
+    assert other.pk
+
+    response = client.get("/search/?q=Wilhelmina+Okonkwo")
+
+    assert result_titles(response)[:2] == ["Wilhelmina Okonkwo", "Anna Smith"]
+    assert section_headings(response)[0] == "speaker"
+    # The type links keep their usual order.
+    assert response.content.decode().index("Sessions (4)") < response.content.decode().index(
+        "Speakers (2)"
+    )
+
+
+def test_search_without_a_name_match_keeps_sessions_first(client, panel):
+    response = client.get("/search/?q=Northwind")
+
+    assert section_headings(response) == ["session", "speaker"]
+
+
+def test_search_finds_a_speaker_and_their_sessions_from_part_of_a_name(client, panel):
+    response = client.get("/search/?q=Okonk")
+
+    titles = result_titles(response)
+    assert titles[0] == "Wilhelmina Okonkwo"
+    assert "The role of internal communicators" in titles
+    assert "<mark>Okonkwo</mark>" in response.content.decode()
+
+
+def test_search_needs_three_letters_for_a_partial_word(client, panel):
+    assert result_titles(client.get("/search/?q=Ok")) == []
+
+
+def test_search_finds_other_forms_of_a_word(client):
+    ResourceFactory(title="Why social businesses build centres of excellence")
+    SessionPageFactory(title="Building a centre of excellence in a year")
+    ResourceFactory(title="Central heating")
+
+    singular = result_titles(client.get("/search/?q=centre+of+excellence"))
+    plural = result_titles(client.get("/search/?q=centres"))
+
+    expected = [
+        "Building a centre of excellence in a year",
+        "Why social businesses build centres of excellence",
+    ]
+    assert sorted(singular) == sorted(plural) == expected
+
+
+def test_search_finds_topics_and_what_is_tagged_with_them(client):
+    site_root().add_child(instance=TopicIndexPage(title="Topics", slug="topics"))
+    topic = TopicFactory(
+        name="Employee advocacy", slug="employee-advocacy", description="Staff as voices."
+    )
+    resource = ResourceFactory(title="A handbook")
+    ResourceTopic.objects.create(tag=topic, content_object=resource)
+    insert_or_update_object(resource)
+
+    response = client.get("/search/?q=employee+advocacy")
+
+    assert result_titles(response) == ["Employee advocacy", "A handbook"]
+    assert section_headings(response) == ["topic", "resource"]
+    assert 'href="/topics/employee-advocacy/"' in response.content.decode()
+    assert "Staff as voices." in response.content.decode()
+
+
+def test_search_result_for_a_speaker_does_not_repeat_the_job_title(client, panel):
+    SpeakerFactory(
+        name="Ottoline Vantongeren",
+        job_title="Head of Listening",
+        bio="<p>Runs the listening team.</p>",
+    )
+
+    html = client.get("/search/?q=Vantongeren").content.decode()
+
+    assert html.count("Head of Listening") == 1
+    assert "Runs the listening team." in html
+
+
+def test_search_result_times_are_in_the_event_zone_and_name_it(client):
+    event = EventPageFactory(
+        time_zone="America/New_York",
+        start=dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC),
+        end=dt.datetime(2026, 5, 1, 20, tzinfo=dt.UTC),
+    )
+    SessionPageFactory(
+        parent=event,
+        title="Morning keynote",
+        start=dt.datetime(2026, 5, 1, 13, tzinfo=dt.UTC),
+        end=dt.datetime(2026, 5, 1, 14, tzinfo=dt.UTC),
+    )
+
+    html = client.get("/search/?q=keynote").content.decode()
+
+    assert "1 May 2026, 09:00</time>" in html
+    assert '<span class="zone">EDT (America/New_York)</span>' in html
 
 
 def test_search_finds_a_phrase_from_an_abstract(client, panel):
@@ -209,3 +316,35 @@ def test_autocomplete_suggests_speakers_and_sessions_from_a_prefix(client, panel
 
 def test_autocomplete_needs_two_characters(client, panel):
     assert client.get("/search/autocomplete/?q=W").json() == {"results": []}
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_search_queries_do_not_grow_with_results(client, django_assert_max_num_queries, count):
+    SpeakerIndexPageFactory()
+    event = EventPageFactory(title="Resilience summit")
+    topic = TopicFactory(name="Resilience", slug="resilience")
+    for n in range(count):
+        session = SessionPageFactory(parent=event, title=f"Resilience clinic {n}")
+        SessionTopic.objects.create(tag=topic, content_object=session)
+        speaker_on_session(SpeakerFactory(name=f"Resilient Person{n}"), session)
+        ResourceFactory(title=f"Resilience reading {n}")
+        WriteUpPageFactory(title=f"Resilience notes {n}")
+
+    # 32 measured: per type, whole words and a partial last word (and, for
+    # pages, the view restrictions); then what the shown results display.
+    with django_assert_max_num_queries(32):
+        response = client.get("/search/?q=resilien")
+
+    # Five of each type, one event and one topic.
+    assert len(result_titles(response)) == 22
+
+
+def test_autocomplete_suggests_topics(client):
+    site_root().add_child(instance=TopicIndexPage(title="Topics", slug="topics"))
+    TopicFactory(name="Employee advocacy", slug="employee-advocacy")
+
+    results = client.get("/search/autocomplete/?q=advoc").json()["results"]
+
+    assert {"title": "Employee advocacy", "type": "Topic", "url": "/topics/employee-advocacy/"} in (
+        results
+    )

@@ -1,6 +1,8 @@
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.template import Context, Template
 from django.test import RequestFactory
 from lxml import etree
@@ -127,3 +129,26 @@ def test_robots_txt_points_at_the_sitemap(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_pages_name_an_icon_that_exists_and_favicon_ico_leads_to_it(client):
+    SpeakerIndexPageFactory()
+
+    html = client.get("/speakers/").content.decode()
+    favicon = client.get("/favicon.ico")
+
+    (href,) = re.findall(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+    assert href == "/static/favicon.svg"
+    assert "<svg" in Path(finders.find("favicon.svg")).read_text()
+    assert favicon.status_code == 301
+    assert favicon["Location"] == href
+
+
+def test_share_links_are_a_row_of_links_not_a_bullet_list():
+    css = Path(finders.find("css/site.css")).read_text()
+
+    rule = re.search(r"\.share-links ul \{([^}]*)\}", css)
+
+    assert rule is not None
+    assert "list-style: none" in rule.group(1)
+    assert "display: flex" in rule.group(1)

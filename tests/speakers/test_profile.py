@@ -93,6 +93,66 @@ def test_speaker_page_groups_sessions_by_event_upcoming_and_past(client, directo
     assert "Someone else's talk" not in response.content.decode()
 
 
+def test_speaker_page_lists_a_session_on_now_under_now_not_upcoming(client, directory):
+    speaker = SpeakerFactory()
+    now = timezone.now()
+    event = EventPageFactory(
+        title="Breakfast Club",
+        start=now - dt.timedelta(hours=3),
+        end=now + dt.timedelta(hours=5),
+    )
+    morning = SessionPageFactory(
+        parent=event,
+        title="Morning welcome",
+        start=now - dt.timedelta(hours=3),
+        end=now - dt.timedelta(hours=2),
+    )
+    on_now = SessionPageFactory(
+        parent=event,
+        title="Ask me anything",
+        start=now - dt.timedelta(minutes=20),
+        end=now + dt.timedelta(minutes=40),
+    )
+    later = SessionPageFactory(
+        parent=event,
+        title="Closing panel",
+        start=now + dt.timedelta(hours=3),
+        end=now + dt.timedelta(hours=4),
+    )
+    for session in (morning, on_now, later):
+        add_speaker(session, speaker)
+
+    response = client.get(speaker.get_url())
+
+    tree = lxml_html.fromstring(response.content)
+    sections = [section.get("id") for section in tree.xpath('//section[@id="sessions"]/section')]
+    assert sections == ["now", "upcoming", "past"]
+    now_text = tree.xpath('string(//section[@id="now"])')
+    upcoming = tree.xpath('string(//section[@id="upcoming"])')
+    past = tree.xpath('string(//section[@id="past"])')
+    assert "Now" in now_text and "Ask me anything" in now_text
+    assert "Ask me anything" not in upcoming + past
+    assert "Closing panel" in upcoming and "Closing panel" not in now_text
+    assert "Morning welcome" in past and "Morning welcome" not in now_text + upcoming
+
+
+def test_speaker_page_offers_a_calendar_only_when_there_are_sessions_in_it(client, directory):
+    idle = SpeakerFactory(slug="idle-speaker")
+    busy = SpeakerFactory(slug="busy-speaker")
+    add_speaker(SessionPageFactory(), busy)
+
+    idle_html = client.get(idle.get_url()).content.decode()
+    busy_html = client.get(busy.get_url()).content.decode()
+
+    assert "No sessions yet." in idle_html
+    assert "Add to calendar" not in idle_html
+    assert "webcal://" not in idle_html
+    assert 'type="text/calendar"' not in idle_html
+    assert "Add to calendar" in busy_html
+    assert "webcal://testserver/calendar/speakers/busy-speaker.ics" in busy_html
+    assert 'type="text/calendar"' in busy_html
+
+
 def test_speaker_page_hides_draft_sessions(client, directory):
     speaker = SpeakerFactory()
     session = SessionPageFactory(title="Secret session")

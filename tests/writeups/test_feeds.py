@@ -108,6 +108,41 @@ def test_writeup_covering_two_events_is_in_both_event_feeds(client):
     assert evening_feed == ["A day and an evening"]
 
 
+def feed_title_and_description(response):
+    channel = etree.fromstring(response.content).find("channel")
+    return channel.findtext("title"), channel.findtext("description")
+
+
+def test_feeds_are_titled_and_described_for_what_they_hold(client, settings):
+    settings.WAGTAIL_SITE_NAME = "Comms Conferences"
+    index = WriteUpIndexPageFactory(title="Write-ups")
+    SpeakerFactory(name="Maya Ellison", slug="maya-ellison")
+    TopicFactory(name="Social media", slug="social-media")
+    event = EventPageFactory(title="Open Channels Live")
+
+    site = feed_title_and_description(client.get(index.url + "feed/rss/"))
+    speaker = feed_title_and_description(client.get("/feeds/speakers/maya-ellison/rss/"))
+    topic = feed_title_and_description(client.get("/feeds/topics/social-media/rss/"))
+    about_event = feed_title_and_description(client.get(f"/feeds/events/{event.pk}/rss/"))
+
+    assert site == (
+        "Write-ups · Comms Conferences",
+        "The newest write-ups published on Comms Conferences.",
+    )
+    assert speaker == (
+        "Write-ups featuring Maya Ellison · Comms Conferences",
+        "The newest write-ups by or featuring Maya Ellison, on Comms Conferences.",
+    )
+    assert topic == (
+        "Write-ups on Social media · Comms Conferences",
+        "The newest write-ups on Social media, on Comms Conferences.",
+    )
+    assert about_event == (
+        "Write-ups about Open Channels Live · Comms Conferences",
+        "The newest write-ups about Open Channels Live and its sessions, on Comms Conferences.",
+    )
+
+
 def test_feed_for_unknown_speaker_is_not_found(client):
     assert client.get("/feeds/speakers/nobody/rss/").status_code == 404
 

@@ -17,6 +17,7 @@ from tests.factories import (
     WriteUpIndexPageFactory,
     WriteUpPageFactory,
     add_speaker,
+    make_image,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,15 @@ def test_writeup_page_shows_author_date_reading_time_and_coverage(client):
     assert tree.xpath('//a[@rel="author"]')[0].get("href") == "/speakers/ada-quill/"
     coverage = tree.xpath('string(//dl[@class="writeup__coverage"])')
     assert "Social Media Day" in coverage and "The IC panel" in coverage
+
+
+def test_writeup_hero_is_decorative_unless_the_image_is_described(client):
+    writeup = WriteUpPageFactory(hero_image=make_image(title="IMG_2041.jpg"))
+
+    tree = lxml_html.fromstring(client.get(writeup.url).content)
+
+    assert tree.xpath('//figure[@class="writeup__hero"]/img/@alt') == [""]
+    assert "IMG_2041" not in client.get(writeup.url).content.decode()
 
 
 def test_writeup_page_renders_every_body_block(client):
