@@ -85,7 +85,6 @@ def test_editor_builds_a_panel_fixes_a_clash_and_publishes(live_server, page, ed
     page.locator("#id_kind").select_option("panel")
     fill_time(page, "start", "2030-06-03 10:00")
     fill_time(page, "end", "2030-06-03 11:00")
-    page.locator("#id_room").fill("Room B")
 
     # Several speakers in one go: a pick survives a new search, and a new
     # speaker created from the chooser joins them.
