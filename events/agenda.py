@@ -4,17 +4,39 @@ Starring a session creates an `Agenda` with a random token, held in a signed
 cookie; nothing about the person is stored. The agenda has a private feed at
 a signed URL (django.core.signing) that lists whatever is starred now, so a
 calendar subscribed to it follows the stars as they change.
+
+The star is a plain form (it works without JavaScript) with no CSRF token,
+so the programme that carries 200 of them is the same HTML for every reader
+and can be cached: `star_form` renders every star unstarred, and
+`personalise` marks this reader's stars (and puts the confirmation of what
+they just did next to its star) on the finished page, in one pass whatever
+the number of stars.
+
+Why the star view may go without Django's CSRF token: it only adds or
+removes a session in the agenda whose random token is in the sender's own
+signed cookie; it reveals nothing, sends nothing and changes nothing anyone
+else sees. A forged cross-site post could at worst touch the victim's own
+agenda, so the view refuses posts whose Origin (or, without one, Referer)
+names another site, which every current browser sends on a cross-site
+form post, and the cookie is SameSite=Lax besides (a cross-site post does
+not carry it). This is the check Django's CSRF middleware makes before the
+token; the token itself would only add per-reader HTML to every programme.
 """
 
+import re
 import uuid
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_cookie
 
@@ -26,6 +48,10 @@ COOKIE_NAME = "recap_agenda"
 COOKIE_SALT = "recap.agenda.cookie"
 FEED_SALT = "recap.agenda.feed"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365 * 2
+# How many sessions are starred, for the header's "My agenda (3)" on every
+# page without a query. Not signed: it is only ever shown to its own browser.
+COUNT_COOKIE_NAME = "recap_agenda_count"
+CONFIRMATION_TAG = "agenda-confirmation"
 _REQUEST_CACHE = "_recap_starred_session_ids"
 
 
@@ -53,13 +79,158 @@ def remember_agenda(response, request, agenda):
     )
 
 
+def remember_count(response, request, count):
+    """Keep the number of starred sessions for the header's link."""
+    if count:
+        response.set_cookie(
+            COUNT_COOKIE_NAME,
+            str(count),
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(COUNT_COOKIE_NAME, samesite="Lax")
+
+
+def starred_count(request):
+    """The count the header shows (0 when none, or the cookie is garbage)."""
+    try:
+        count = int(request.COOKIES.get(COUNT_COOKIE_NAME, "0"))
+    except ValueError:
+        return 0
+    return count if 0 < count < 100_000 else 0
+
+
 def starred_session_ids(request):
-    """The ids of the sessions starred by this browser (one query per request)."""
+    """The ids of the sessions starred by this browser: one query per request,
+    none without the agenda cookie."""
     if not hasattr(request, _REQUEST_CACHE):
-        agenda = agenda_for_request(request)
-        ids = set(agenda.items.values_list("session_id", flat=True)) if agenda else set()
+        ids = set()
+        token = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
+        if token:
+            try:
+                ids = set(
+                    AgendaItem.objects.filter(agenda__token=uuid.UUID(token)).values_list(
+                        "session_id", flat=True
+                    )
+                )
+            except ValueError:
+                pass
         setattr(request, _REQUEST_CACHE, ids)
     return getattr(request, _REQUEST_CACHE)
+
+
+def _button_state(starred):
+    """The part of a star's button that differs between the two states."""
+    if starred:
+        return format_html(
+            'value="unstar" aria-pressed="true"><span aria-hidden="true">★</span> {}',
+            _("In my agenda"),
+        )
+    return format_html(
+        'value="star" aria-pressed="false"><span aria-hidden="true">☆</span> {}',
+        _("Add to my agenda"),
+    )
+
+
+def star_form(session, action_url, next_url, starred=False):
+    """The star / unstar form of one session: a format_html call, not a
+    template render, and no CSRF token (see the module's docstring). After
+    the post, the reader comes back to `next_url` at the session's anchor
+    (added by the view)."""
+    return format_html(
+        '<form class="agenda-star" method="post" action="{action}" data-session="{pk}">'
+        '<input type="hidden" name="session" value="{pk}">'
+        '<input type="hidden" name="next" value="{next}">'
+        '<button type="submit" name="action" {state}'
+        '<span class="visually-hidden">: “{title}”</span></button></form>',
+        action=action_url,
+        pk=session.pk,
+        next=next_url,
+        state=_button_state(starred),
+        title=session.title,
+    )
+
+
+_STAR_FORM = re.compile(r'<form class="agenda-star" [^>]*data-session="(\d+)".*?</form>', re.S)
+
+
+def confirmations(request):
+    """{session id: message} of the star confirmations waiting for this
+    reader (taken from Django's messages; other messages are kept)."""
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return {}
+    found, others = {}, []
+    for message in storage:
+        tags = message.extra_tags.split() if message.extra_tags else []
+        if CONFIRMATION_TAG in tags:
+            for tag in tags:
+                if tag.startswith("session-") and tag[8:].isdigit():
+                    found[int(tag[8:])] = message.message
+        else:
+            others.append(message)
+    for message in others:  # not ours: shown wherever the site shows messages
+        storage.add(message.level, message.message, message.extra_tags)
+    return found
+
+
+def personalise(html, starred, confirmed=None):
+    """`html` with the stars of `starred` (session ids) shown as starred and
+    each confirmation put right after its star. One pass over the page,
+    whatever the number of stars; nothing to do for a reader without any."""
+    if not starred and not confirmed:
+        return html
+    off, on = _button_state(False), _button_state(True)
+    confirmed = confirmed or {}
+    agenda_url = reverse("recap_events:agenda")
+
+    def mark(match):
+        form = match.group(0)
+        pk = int(match.group(1))
+        if pk in starred:
+            form = form.replace(off, on, 1)
+        if pk in confirmed:
+            form += format_html(
+                '<p class="agenda-star__confirmation" role="status">{} <a href="{}">{}</a></p>',
+                confirmed[pk],
+                agenda_url,
+                _("See my agenda"),
+            )
+        return form
+
+    return _STAR_FORM.sub(mark, html)
+
+
+def personalise_response(request, response):
+    """Mark this reader's stars on a rendered page (EventPage and SessionPage
+    call it from serve(), after their cached fragments)."""
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return response
+    has_agenda = COOKIE_NAME in request.COOKIES
+    confirmed = confirmations(request)
+    if not has_agenda and not confirmed:
+        return response
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    html = response.content.decode(response.charset)
+    starred = starred_session_ids(request) if has_agenda else set()
+    response.content = personalise(html, starred, confirmed).encode(response.charset)
+    return response
+
+
+def _same_site_post(request):
+    """False when the browser says the post came from another site."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        referer = request.META.get("HTTP_REFERER")
+        if not referer:
+            return True  # not a browser's cross-site form post
+        return urlsplit(referer).netloc == request.get_host()
+    if origin == "null":
+        return False
+    return urlsplit(origin).netloc == request.get_host()
 
 
 def star(agenda, session):
@@ -111,9 +282,15 @@ def _safe_next(request, fallback):
     return fallback
 
 
+@csrf_exempt  # a token-free form; see the module's docstring for why
 @require_POST
 def star_view(request):
-    """Star or unstar a session (a plain form: works without JavaScript)."""
+    """Star or unstar a session (a plain form: works without JavaScript).
+
+    The reader comes back where they were (the form's `next`, at the
+    session's anchor), with the confirmation next to the star."""
+    if not _same_site_post(request):
+        return HttpResponseForbidden(_("This form can only be sent from this site."))
     try:
         session_id = int(request.POST.get("session", ""))
     except ValueError as exc:
@@ -121,18 +298,24 @@ def star_view(request):
     session = get_object_or_404(SessionPage.objects.live().public(), pk=session_id)
     action = request.POST.get("action", "star")
     agenda = agenda_for_request(request)
+    tags = f"{CONFIRMATION_TAG} session-{session.pk}"
     if action == "unstar":
         if agenda is not None:
             unstar(agenda, session)
-        messages.success(request, f"Removed “{session.title}” from your agenda.")
+        message = _("Removed “%(title)s” from your agenda.")
     else:
         if agenda is None:
             agenda = Agenda.objects.create()
         star(agenda, session)
-        messages.success(request, f"Added “{session.title}” to your agenda.")
-    response = HttpResponseRedirect(_safe_next(request, reverse("recap_events:agenda")))
+        message = _("Added “%(title)s” to your agenda.")
+    messages.success(request, message % {"title": session.title}, extra_tags=tags)
+    next_url = _safe_next(request, reverse("recap_events:agenda"))
+    if "#" not in next_url:  # back to where the reader was: the session's star
+        next_url += f"#session-{session.pk}"
+    response = HttpResponseRedirect(next_url)
     if agenda is not None:
         remember_agenda(response, request, agenda)
+        remember_count(response, request, agenda.items.count())
     return response
 
 
@@ -141,6 +324,7 @@ def star_view(request):
 def agenda_view(request):
     """The delegate's starred sessions, with the private feed's links."""
     agenda = agenda_for_request(request)
+    sessions = agenda_sessions(agenda)
     feed_url = ""
     if agenda is not None:
         feed_url = absolute(
@@ -150,12 +334,15 @@ def agenda_view(request):
         request,
         "recap_events/agenda.html",
         {
-            "sessions": agenda_sessions(agenda),
+            "sessions": sessions,
             "feed_url": feed_url,
             "webcal_url": webcal(feed_url),
         },
     )
     response["Cache-Control"] = "private, no-cache"
+    # The header's count follows what the agenda really holds.
+    if starred_count(request) != len(sessions):
+        remember_count(response, request, len(sessions))
     return response
 
 

@@ -321,7 +321,9 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("", name="detail")
     def detail(self, request):
-        return self.render(request)
+        from .views import serve_event_page
+
+        return serve_event_page(request, self)
 
     @path("programme.ics", name="calendar")
     def calendar(self, request):
@@ -566,6 +568,10 @@ class SessionPage(RoutablePageMixin, Page):
         # The page carries the ask form and vote buttons (CSRF token, this
         # browser's own pending questions): never from a shared cache.
         if response.get("Content-Type", "").startswith("text/html"):
+            from .agenda import personalise_response
+
+            # The confirmation of a star goes next to the star.
+            personalise_response(request, response)
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response

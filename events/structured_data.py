@@ -61,12 +61,22 @@ def attendance_mode(event):
 
 
 def session_event(
-    session, event, request=None, speaker_urls=None, with_context=False, speaker_links=None
+    session,
+    event,
+    request=None,
+    speaker_urls=None,
+    with_context=False,
+    speaker_links=None,
+    summary=False,
 ):
     """A session as a schema.org Event (a sub-event of its event).
 
     `speaker_links` are the session's SessionSpeaker rows when the caller has
-    them already; otherwise the (prefetched) relation is read."""
+    them already; otherwise the (prefetched) relation is read. A `summary`
+    (the event page's sub-events) carries name, times, URL, status, room and
+    performers by name and URL; the abstract and the performers' details stay
+    on the session's own page, which the URL points to (it kept a
+    200-session programme's JSON-LD at 393 KB)."""
     speaker_urls = speaker_urls or {}
     if speaker_links is None:
         speaker_links = session.speaker_links.all()
@@ -76,12 +86,21 @@ def session_event(
         "name": session.title,
         "startDate": iso(session.start, zone),
         "endDate": iso(session.end, zone),
-        "url": absolute(request, session.get_url(request)),
+        "url": absolute(
+            request, getattr(session, "programme_url", None) or session.get_url(request)
+        ),
         "eventStatus": EVENT_STATUS[
             EventStatus.CANCELLED if session.status == SessionStatus.CANCELLED else event.status
         ],
-        "eventAttendanceMode": attendance_mode(event),
     }
+    if summary:
+        if session.room:
+            data["location"] = {"@type": "Place", "name": session.room}
+        performers = [_performer_summary(link, request, speaker_urls) for link in speaker_links]
+        if performers:
+            data["performer"] = performers
+        return data
+    data["eventAttendanceMode"] = attendance_mode(event)
     place = location(event, request)
     if place:
         if session.room and isinstance(place, dict) and place["@type"] == "Place":
@@ -98,6 +117,14 @@ def session_event(
         data["description"] = abstract
     if with_context:
         data = {"@context": "https://schema.org", **data}
+    return data
+
+
+def _performer_summary(link, request, speaker_urls):
+    data = {"@type": "Person", "name": link.speaker.name}
+    url = speaker_urls.get(link.speaker_id)
+    if url:
+        data["url"] = absolute(request, url)
     return data
 
 
@@ -129,7 +156,8 @@ def event_document(event, sessions, request=None, speaker_urls=None, image_url=N
         data["image"] = [absolute(request, image_url)]
     if sessions:
         data["subEvent"] = [
-            session_event(session, event, request, speaker_urls) for session in sessions
+            session_event(session, event, request, speaker_urls, summary=True)
+            for session in sessions
         ]
     return data
 

@@ -52,3 +52,12 @@ def render_sections(context, sections, slot="main"):
         with context.push(**built.data):
             parts.append(template.render(context))
     return mark_safe("".join(parts))  # noqa: S308 - rendered by templates, escaped there
+
+
+@register.simple_tag
+def content_version():
+    """The version cached fragments put in their keys (recap.core.versioning):
+    ``{% content_version as version %}{% wagtailcache 3600 "name" version %}``."""
+    from recap.core.versioning import content_version as current
+
+    return current()
