@@ -35,6 +35,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -121,39 +122,65 @@ def starred_session_ids(request):
     return getattr(request, _REQUEST_CACHE)
 
 
+SHARED_FORM_ID = "agenda-star"
+
+
 def _button_state(starred):
     """The part of a star's button that differs between the two states."""
+    # The ☆ / ★ glyph comes from site.css (button[name=star]::before).
     if starred:
-        return format_html(
-            'value="unstar" aria-pressed="true"><span aria-hidden="true">★</span> {}',
-            _("In my agenda"),
-        )
+        return format_html('name="unstar" aria-pressed="true">{}', _("In my agenda"))
+    return format_html('name="star" aria-pressed="false">{}', _("Add to my agenda"))
+
+
+def star_shared_form(action_url, next_url):
+    """The one form a page's stars post with (`star_button(shared=True)`):
+    the stars of a 200-session programme are then a button each, not a form."""
     return format_html(
-        'value="star" aria-pressed="false"><span aria-hidden="true">☆</span> {}',
-        _("Add to my agenda"),
+        '<form class="agenda-star" id="{}" method="post" action="{}">'
+        '<input type="hidden" name="next" value="{}"></form>',
+        SHARED_FORM_ID,
+        action_url,
+        next_url,
+    )
+
+
+def star_button(session, starred=False, shared=False, described_by=""):
+    """One session's star: ``name="star"`` (or "unstar") with the session's
+    id as its value. With `shared`, it posts the page's shared form (HTML's
+    form attribute); `described_by` is the id of the session's title, which
+    a screen reader announces with the button."""
+    extra = format_html(' form="{}"', SHARED_FORM_ID) if shared else ""
+    if described_by:
+        extra += format_html(' aria-describedby="{}"', described_by)
+    return format_html(
+        '<button value="{pk}"{extra} {state}</button>',
+        pk=session.pk,
+        extra=extra,
+        state=_button_state(starred),
     )
 
 
 def star_form(session, action_url, next_url, starred=False):
-    """The star / unstar form of one session: a format_html call, not a
-    template render, and no CSRF token (see the module's docstring). After
-    the post, the reader comes back to `next_url` at the session's anchor
-    (added by the view)."""
+    """A session's star in a form of its own (a session's page, the agenda
+    page): a format_html call, not a template render, and no CSRF token (see
+    the module's docstring). After the post, the reader comes back to
+    `next_url` at the session's anchor (added by the view)."""
     return format_html(
-        '<form class="agenda-star" method="post" action="{action}" data-session="{pk}">'
-        '<input type="hidden" name="session" value="{pk}">'
-        '<input type="hidden" name="next" value="{next}">'
-        '<button type="submit" name="action" {state}'
-        '<span class="visually-hidden">: “{title}”</span></button></form>',
-        action=action_url,
-        pk=session.pk,
-        next=next_url,
-        state=_button_state(starred),
-        title=session.title,
+        '<form class="agenda-star" method="post" action="{}">'
+        '<input type="hidden" name="next" value="{}">{}'
+        '<span class="visually-hidden"> {}</span></form>',
+        action_url,
+        next_url,
+        star_button(session, starred),
+        session.title,
     )
 
 
-_STAR_FORM = re.compile(r'<form class="agenda-star" [^>]*data-session="(\d+)".*?</form>', re.S)
+_STAR_BUTTON = re.compile(
+    r'<button value="(\d+)"([^>]*?) name="star" aria-pressed="false">.*?</button>',
+    re.S,
+)
 
 
 def confirmations(request):
@@ -182,25 +209,35 @@ def personalise(html, starred, confirmed=None):
     whatever the number of stars; nothing to do for a reader without any."""
     if not starred and not confirmed:
         return html
-    off, on = _button_state(False), _button_state(True)
+    on = _button_state(True)
     confirmed = confirmed or {}
     agenda_url = reverse("recap_events:agenda")
+    confirmation = (
+        '<span class="agenda-star__confirmation" role="status">{} <a href="{}">{}</a></span>'
+    )
 
     def mark(match):
-        form = match.group(0)
         pk = int(match.group(1))
+        button = match.group(0)
         if pk in starred:
-            form = form.replace(off, on, 1)
+            # group 2: the form and aria-describedby attributes star_button wrote
+            attributes = mark_safe(match.group(2))  # noqa: S308 - our own markup
+            button = format_html('<button value="{}"{} {}</button>', pk, attributes, on)
         if pk in confirmed:
-            form += format_html(
-                '<p class="agenda-star__confirmation" role="status">{} <a href="{}">{}</a></p>',
-                confirmed[pk],
-                agenda_url,
-                _("See my agenda"),
-            )
-        return form
+            button += format_html(confirmation, confirmed[pk], agenda_url, _("See my agenda"))
+        return button
 
-    return _STAR_FORM.sub(mark, html)
+    html = _STAR_BUTTON.sub(mark, html)
+    # Stars rendered starred already (a session's page) still get their confirmation.
+    if confirmed:
+        for pk, message in confirmed.items():
+            marker = f'<button value="{pk}"'
+            if marker in html and message not in html:
+                start = html.index(marker)
+                end = html.index("</button>", start) + len("</button>")
+                note = format_html(confirmation, message, agenda_url, _("See my agenda"))
+                html = html[:end] + note + html[end:]
+    return html
 
 
 def personalise_response(request, response):
@@ -291,12 +328,19 @@ def star_view(request):
     session's anchor), with the confirmation next to the star."""
     if not _same_site_post(request):
         return HttpResponseForbidden(_("This form can only be sent from this site."))
+    # A star button sends star=<id> or unstar=<id>; session=<id> with
+    # action=star|unstar is the older form, still accepted.
+    if "unstar" in request.POST or "star" in request.POST:
+        action = "unstar" if "unstar" in request.POST else "star"
+        raw = request.POST.get(action, "")
+    else:
+        action = request.POST.get("action", "star")
+        raw = request.POST.get("session", "")
     try:
-        session_id = int(request.POST.get("session", ""))
+        session_id = int(raw)
     except ValueError as exc:
         raise Http404 from exc
     session = get_object_or_404(SessionPage.objects.live().public(), pk=session_id)
-    action = request.POST.get("action", "star")
     agenda = agenda_for_request(request)
     tags = f"{CONFIRMATION_TAG} session-{session.pk}"
     if action == "unstar":

@@ -14,6 +14,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -35,6 +36,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from recap.core.tree import attach_parents
 from recap.speakers.api_fields import (
@@ -108,6 +110,11 @@ class EventIndexPage(RoutablePageMixin, Page):
         now = now or timezone.now()
         return self.events().filter(end__lt=now).order_by("-start")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the child event fetched as an EventPage in
+        one query (Wagtail fetches a child, then its specific page)."""
+        return route_to_child(self, EventPage, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .views import event_index_context
 
@@ -120,6 +127,27 @@ class EventIndexPage(RoutablePageMixin, Page):
         from .ical_views import upcoming_calendar_view
 
         return upcoming_calendar_view(request, self)
+
+
+def route_to_child(page, child_model, request, path_components, as_parent=None):
+    """RoutablePageMixin.route for a page whose children are all `child_model`:
+    its own sub-routes first (e.g. calendar.ics), then the child with that
+    slug fetched as its specific model in one query; anything else (another
+    page type, no such child) goes to Wagtail's own routing."""
+    if path_components and page.live:
+        try:
+            path = "/" + "/".join(path_components) + "/"
+            view, args, kwargs = request.routable_resolver_match = page.resolve_subpage(path)
+            return RouteResult(page, args=(view, args, kwargs))
+        except Http404:
+            pass
+        child = child_model.objects.child_of(page).filter(slug=path_components[0]).first()
+        if child is not None:
+            child._cached_parent_obj = page
+            if as_parent:
+                child.__dict__[as_parent] = page
+            return child.route(request, path_components[1:])
+    return super(type(page), page).route(request, path_components)
 
 
 class EventTopic(ItemBase):
@@ -311,6 +339,11 @@ class EventPage(RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         bump_sequence_on_change(self, ("start", "end", "status", "venue_name", "venue_address"))
         super().save(*args, **kwargs)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the child session fetched as a SessionPage
+        in one query and handed this event (`session.event` costs nothing)."""
+        return route_to_child(self, SessionPage, request, path_components, as_parent="event")
 
     def get_context(self, request, *args, **kwargs):
         from .views import event_context

@@ -73,12 +73,13 @@ def session_event(
 
     `speaker_links` are the session's SessionSpeaker rows when the caller has
     them already; otherwise the (prefetched) relation is read. A `summary`
-    (the event page's sub-events) carries name, times, URL, status, room and
-    performers by name and URL; the abstract and the performers' details stay
-    on the session's own page, which the URL points to (it kept a
-    200-session programme's JSON-LD at 393 KB)."""
+    (the event page's sub-events, from events.programme) carries name,
+    times, URL, performers by name, and a status only when the
+    session is cancelled; the abstract and the performers' details stay on
+    the session's own page, which the URL points to (they made a
+    200-session programme's JSON-LD 393 KB)."""
     speaker_urls = speaker_urls or {}
-    if speaker_links is None:
+    if speaker_links is None and not summary:
         speaker_links = session.speaker_links.all()
     zone = event.tz
     data = {
@@ -94,9 +95,12 @@ def session_event(
         ],
     }
     if summary:
-        if session.room:
-            data["location"] = {"@type": "Place", "name": session.room}
-        performers = [_performer_summary(link, request, speaker_urls) for link in speaker_links]
+        if session.status != SessionStatus.SCHEDULED:
+            data["eventStatus"] = EVENT_STATUS[EventStatus.CANCELLED]
+        else:
+            del data["eventStatus"]  # the event's own status covers its sessions
+        # events.programme's speaker rows (name and page URL), no instances.
+        performers = [_performer_summary(row, request) for row in session.programme_speakers]
         if performers:
             data["performer"] = performers
         return data
@@ -120,12 +124,10 @@ def session_event(
     return data
 
 
-def _performer_summary(link, request, speaker_urls):
-    data = {"@type": "Person", "name": link.speaker.name}
-    url = speaker_urls.get(link.speaker_id)
-    if url:
-        data["url"] = absolute(request, url)
-    return data
+def _performer_summary(row, request):
+    # By name: the session's own page (the sub-event's URL) links each
+    # performer's page; 376 speaker URLs were a tenth of the programme.
+    return {"@type": "Person", "name": row.name}
 
 
 def event_document(event, sessions, request=None, speaker_urls=None, image_url=None):

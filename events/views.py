@@ -27,6 +27,7 @@ from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
 from . import structured_data
 from .models import SessionSpeaker
+from .programme import programme_sessions
 
 # Extension points (recap.core.sections): apps above events (questions,
 # write-ups) and host sites add parts to these pages through Wagtail hooks,
@@ -82,23 +83,6 @@ def event_index_context(request, page, now=None):
     }
 
 
-def prepare_for_programme(sessions, zone, event_url):
-    """Work the programme's template would otherwise do per session, done once
-    in Python: local times as text, ISO times, and the session's URL (its
-    event's URL and its slug, as Wagtail builds child URLs), so rendering
-    200 sessions runs no `date` filter and no reverse()."""
-    for session in sessions:
-        start = session.start.astimezone(zone)
-        end = session.end.astimezone(zone)
-        session.start_iso = start.isoformat()
-        session.end_iso = end.isoformat()
-        session.start_hm = start.strftime("%H:%M")
-        session.end_hm = end.strftime("%H:%M")
-        if event_url:
-            session.programme_url = f"{event_url}{session.slug}/"
-    return sessions
-
-
 def programme_days(sessions, zone):
     """The programme as days (in the event's zone), each a day-by-room grid.
 
@@ -117,11 +101,7 @@ def programme_days(sessions, zone):
         rows = []
         for start, group in by_start.items():
             local = start.astimezone(zone)
-            row_time = {
-                "start": start,
-                "start_iso": local.isoformat(),
-                "start_hm": f"{local:%H:%M}",
-            }
+            row_time = {"start": start, "start_hm": f"{local:%H:%M}"}
             everyone = [s for s in group if not s.room]
             if everyone:
                 rows.append({**row_time, "all_rooms": everyone, "cells": []})
@@ -184,13 +164,7 @@ class EventPageData:
 
     @cached_property
     def sessions(self):
-        sessions = list(
-            self.page.sessions().prefetch_related(
-                Prefetch("speaker_links", queryset=speaker_links_queryset())
-            )
-        )
-        attach_event(sessions, self.page)
-        return prepare_for_programme(sessions, self.page.tz, self.page.get_url(self.request))
+        return programme_sessions(self.page, self.request)
 
     @cached_property
     def hero(self):
@@ -218,16 +192,9 @@ class EventPageData:
 
     @cached_property
     def json_ld(self):
-        speaker_urls = speaker_urls_for(
-            self.request, [link for s in self.sessions for link in s.speaker_links.all()]
-        )
         hero = self.hero
         document = structured_data.event_document(
-            self.page,
-            self.sessions,
-            self.request,
-            speaker_urls,
-            image_url=hero.url if hero else None,
+            self.page, self.sessions, self.request, image_url=hero.url if hero else None
         )
         return json_ld_script(document)
 

@@ -18,8 +18,9 @@ from recap.core.links import absolute, page_url, webcal
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from ..agenda import star_form, starred_count, starred_session_ids
+from ..agenda import star_form, star_shared_form, starred_count, starred_session_ids
 from ..models import EventIndexPage, EventPage, SessionPage
+from ..programme import entry_html
 
 register = template.Library()
 
@@ -98,18 +99,32 @@ def _star_url(request):
 
 
 @register.simple_tag(takes_context=True)
-def agenda_star(context, session, personal=True, next=None):
-    """The star / unstar button of the personal agenda for one session.
-
-    With ``personal=False`` (the cached programme) every star is rendered
-    unstarred and the page's serve() marks this reader's stars afterwards
-    (recap.events.agenda.personalise). `next` is where the reader comes back
-    to (the session's anchor is added); by default the current page."""
+def agenda_star(context, session, next=None):
+    """The star / unstar form of the personal agenda for one session, in this
+    reader's state. `next` is where the reader comes back to (the view adds
+    the session's anchor); by default the current page."""
     request = context.get("request")
     if request is None or not getattr(session, "pk", None):
         return ""
-    starred = personal and session.pk in starred_session_ids(request)
+    starred = session.pk in starred_session_ids(request)
     return star_form(session, _star_url(request), next or request.path, starred)
+
+
+@register.simple_tag(takes_context=True)
+def agenda_star_form(context, next=None):
+    """The one form the programme's stars post with; put it once per page,
+    before `{% agenda_star_button %}`s."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return star_shared_form(_star_url(request), next or request.path)
+
+
+@register.simple_tag
+def programme_entry(session):
+    """One session of the programme (events.programme.entry_html), its star
+    unstarred and posting the page's `{% agenda_star_form %}`."""
+    return entry_html(session)
 
 
 @register.simple_tag(takes_context=True)

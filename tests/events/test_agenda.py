@@ -155,7 +155,7 @@ def test_agenda_star_renders_a_post_form_that_shows_the_state(client, sessions):
     assert html.count('<form class="agenda-star" method="post"') == 2
     assert "csrfmiddlewaretoken" not in html  # the same HTML for every reader
     assert html.count('aria-pressed="true"') == 1
-    assert 'value="unstar"' in html and 'value="star"' in html
+    assert 'name="unstar"' in html and 'name="star"' in html
     assert 'name="next" value="/events/"' in html
 
 
