@@ -82,3 +82,18 @@ def connect_model(model):
             sender=model,
             dispatch_uid=f"recap_content_version_{label}_{signal is post_save}",
         )
+
+
+_MISSING = object()
+
+
+def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
+    """What `compute()` returns, computed once per content version (a
+    filter's choices, the address of an index page): `key` names it, and must
+    include whatever else it depends on (e.g. the request's host)."""
+    full_key = f"recap:{content_version()}:{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value

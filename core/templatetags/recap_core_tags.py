@@ -46,7 +46,7 @@ def render_sections(context, sections, slot="main"):
     go in `slot`, each with the page's context plus its own."""
     parts = []
     for built in sections or ():
-        if built.slot != slot:
+        if built.slot != slot or built.data is None:  # None: a lazy section with nothing
             continue
         template = context.template.engine.get_template(built.template_name)
         with context.push(**built.data):
