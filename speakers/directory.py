@@ -20,9 +20,9 @@ from wagtail.images import get_image_model
 
 from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
-from recap.core.versioning import cached
 from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
+from recap.core.versioning import cached
 
 from .models import Speaker
 
