@@ -125,7 +125,7 @@ def starred_session_ids(request):
 SHARED_FORM_ID = "agenda-star"
 
 
-def _button_state(starred):
+def button_state(starred):
     """The part of a star's button that differs between the two states."""
     # The ☆ / ★ glyph comes from site.css (button[name=star]::before).
     if starred:
@@ -157,7 +157,7 @@ def star_button(session, starred=False, shared=False, described_by=""):
         '<button value="{pk}"{extra} {state}</button>',
         pk=session.pk,
         extra=extra,
-        state=_button_state(starred),
+        state=button_state(starred),
     )
 
 
@@ -209,7 +209,7 @@ def personalise(html, starred, confirmed=None):
     whatever the number of stars; nothing to do for a reader without any."""
     if not starred and not confirmed:
         return html
-    on = _button_state(True)
+    on = button_state(True)
     confirmed = confirmed or {}
     agenda_url = reverse("recap_events:agenda")
     confirmation = (

@@ -20,7 +20,7 @@ from recap.speakers.models import Speaker
 
 from ..agenda import star_form, star_shared_form, starred_count, starred_session_ids
 from ..models import EventIndexPage, EventPage, SessionPage
-from ..programme import entry_html
+from ..programme import entry_html, entry_labels
 
 register = template.Library()
 
@@ -120,11 +120,17 @@ def agenda_star_form(context, next=None):
     return star_shared_form(_star_url(request), next or request.path)
 
 
-@register.simple_tag
-def programme_entry(session):
+@register.simple_tag(takes_context=True)
+def programme_entry(context, session):
     """One session of the programme (events.programme.entry_html), its star
     unstarred and posting the page's `{% agenda_star_form %}`."""
-    return entry_html(session)
+    request = context.get("request")
+    labels = getattr(request, "_recap_programme_labels", None)
+    if labels is None:
+        labels = entry_labels()
+        if request is not None:
+            request._recap_programme_labels = labels
+    return entry_html(session, labels)
 
 
 @register.simple_tag(takes_context=True)

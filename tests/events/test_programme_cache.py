@@ -330,3 +330,23 @@ def test_session_page_star_keeps_the_reader_on_the_session(client, event):
     star = tree.get_element_by_id(f"session-{panel.pk}")
     assert star.xpath(".//button/@aria-pressed") == ["true"]
     assert "Added “Opening panel” to your agenda." in star.text_content()
+
+
+def test_programme_entries_escape_what_editors_typed(client):
+    SpeakerIndexPageFactory()
+    event = EventPageFactory()
+    session = SessionPageFactory(
+        parent=event, title="<script>alert(1)</script>", room="<i>Hall</i>", status="cancelled"
+    )
+    add_speaker(session, SpeakerFactory(name="<b>Ada</b>"), role="moderator")
+
+    html = page_text(client, event.url)
+
+    assert "<script>alert(1)" not in html and "<b>Ada</b>" not in html and "<i>Hall" not in html
+    tree = lxml_html.fromstring(html)
+    title = tree.get_element_by_id(f"session-{session.pk}")
+    assert title.text_content() == "<script>alert(1)</script>"
+    assert title.xpath("./s")  # struck through: cancelled
+    entry = title.xpath('ancestor::div[contains(@class, "programme-entry")]')[0]
+    assert "<b>Ada</b> (moderator)" in entry.text_content()
+    assert "Cancelled" in entry.text_content()
