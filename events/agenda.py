@@ -185,10 +185,12 @@ _STAR_BUTTON = re.compile(
 
 def confirmations(request):
     """{session id: message} of the star confirmations waiting for this
-    reader (taken from Django's messages; other messages are kept)."""
+    reader, from Django's messages. Call it after the page is rendered: other
+    messages that nothing on the page showed are kept for a page that does."""
     storage = getattr(request, "_messages", None)
-    if storage is None:
+    if storage is None or not len(storage):
         return {}
+    shown_already = storage.used  # a template on the page iterated them
     found, others = {}, []
     for message in storage:
         tags = message.extra_tags.split() if message.extra_tags else []
@@ -198,8 +200,9 @@ def confirmations(request):
                     found[int(tag[8:])] = message.message
         else:
             others.append(message)
-    for message in others:  # not ours: shown wherever the site shows messages
-        storage.add(message.level, message.message, message.extra_tags)
+    if not shown_already:
+        for message in others:
+            storage.add(message.level, message.message, message.extra_tags)
     return found
 
 
@@ -246,11 +249,14 @@ def personalise_response(request, response):
     if not response.get("Content-Type", "").startswith("text/html"):
         return response
     has_agenda = COOKIE_NAME in request.COOKIES
+    storage = getattr(request, "_messages", None)
+    if not has_agenda and not (storage is not None and len(storage)):
+        return response
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()  # first: the page's own message lists go before ours
     confirmed = confirmations(request)
     if not has_agenda and not confirmed:
         return response
-    if hasattr(response, "render") and not response.is_rendered:
-        response.render()
     html = response.content.decode(response.charset)
     starred = starred_session_ids(request) if has_agenda else set()
     response.content = personalise(html, starred, confirmed).encode(response.charset)

@@ -330,6 +330,7 @@ def test_session_page_star_keeps_the_reader_on_the_session(client, event):
     star = tree.get_element_by_id(f"session-{panel.pk}")
     assert star.xpath(".//button/@aria-pressed") == ["true"]
     assert "Added “Opening panel” to your agenda." in star.text_content()
+    assert html.count("Added “Opening panel” to your agenda.") == 1
 
 
 def test_programme_entries_escape_what_editors_typed(client):
