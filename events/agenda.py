@@ -145,19 +145,26 @@ def star_shared_form(action_url, next_url):
     )
 
 
-def star_button(session, starred=False, shared=False, described_by=""):
+def star_button(session, starred=False, shared=False, described_by="", with_title=False):
     """One session's star: ``name="star"`` (or "unstar") with the session's
     id as its value. With `shared`, it posts the page's shared form (HTML's
     form attribute); `described_by` is the id of the session's title, which
-    a screen reader announces with the button."""
+    a screen reader announces with the button; `with_title` puts the title
+    in the button's name instead (visually hidden)."""
     extra = format_html(' form="{}"', SHARED_FORM_ID) if shared else ""
     if described_by:
         extra += format_html(' aria-describedby="{}"', described_by)
+    title = (
+        format_html('<span class="visually-hidden">: “{}”</span>', session.title)
+        if with_title
+        else ""
+    )
     return format_html(
-        '<button value="{pk}"{extra} {state}</button>',
+        '<button value="{pk}"{extra} {state}{title}</button>',
         pk=session.pk,
         extra=extra,
         state=button_state(starred),
+        title=title,
     )
 
 
@@ -168,12 +175,10 @@ def star_form(session, action_url, next_url, starred=False):
     `next_url` at the session's anchor (added by the view)."""
     return format_html(
         '<form class="agenda-star" method="post" action="{}">'
-        '<input type="hidden" name="next" value="{}">{}'
-        '<span class="visually-hidden"> {}</span></form>',
+        '<input type="hidden" name="next" value="{}">{}</form>',
         action_url,
         next_url,
-        star_button(session, starred),
-        session.title,
+        star_button(session, starred, with_title=True),
     )
 
 
