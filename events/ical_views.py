@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
 from recap.core.links import absolute, page_url
 from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
@@ -30,7 +31,10 @@ def _event_urls(request, events):
 
 
 def _cache_key(request):
-    return f"recap:ics:{content_version()}:{request.scheme}:{request.get_host()}:{request.path}"
+    return (
+        f"recap:ics:{content_version()}:{get_language()}:{request.scheme}:"
+        f"{request.get_host()}:{request.path}"
+    )
 
 
 def _headers(response, filename, attachment, etag, last_modified_ts):

@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language
 
 from recap.core.links import page_url
 from recap.core.sanitize import scrub, single_line
@@ -75,7 +76,7 @@ class WriteUpFeed(Feed):
         an edit of a speaker or topic... starts afresh; recap.core.versioning),
         with an ETag for conditional requests. Feeds hold nothing personal."""
         key = (
-            f"recap:feed:{content_version()}:{request.scheme}:{request.get_host()}:"
+            f"recap:feed:{content_version()}:{get_language()}:{request.scheme}:{request.get_host()}:"
             f"{request.get_full_path()}"
         )
         entry = cache.get(key)

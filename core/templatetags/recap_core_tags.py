@@ -56,8 +56,12 @@ def render_sections(context, sections, slot="main"):
 
 @register.simple_tag
 def content_version():
-    """The version cached fragments put in their keys (recap.core.versioning):
+    """The version cached fragments put in their keys (recap.core.versioning),
+    with the active language, so a page cached in one language is never served
+    in another (with or without the i18n context processor):
     ``{% content_version as version %}{% wagtailcache 3600 "name" version %}``."""
+    from django.utils.translation import get_language
+
     from recap.core.versioning import content_version as current
 
-    return current()
+    return f"{current()}-{get_language() or ''}"

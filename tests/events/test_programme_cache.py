@@ -351,3 +351,16 @@ def test_programme_entries_escape_what_editors_typed(client):
     entry = title.xpath('ancestor::div[contains(@class, "programme-entry")]')[0]
     assert "<b>Ada</b> (moderator)" in entry.text_content()
     assert "Cancelled" in entry.text_content()
+
+
+def test_cached_fragments_are_kept_per_language():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load recap_core_tags %}{% content_version as v %}{{ v }}")
+    with translation.override("en"):
+        english = template.render(Context())
+    with translation.override("fr"):
+        french = template.render(Context())
+
+    assert english != french and english.startswith(content_version())
