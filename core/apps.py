@@ -10,3 +10,8 @@ class CoreConfig(AppConfig):
     label = "recap_core"
     verbose_name = "Recap"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .versioning import connect_page_signals
+
+        connect_page_signals()

@@ -31,6 +31,7 @@ template renders them where the page offers a slot
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from wagtail import hooks
 
@@ -87,9 +88,38 @@ def registered(hook_name):
     return sorted(found, key=lambda item: getattr(item, "order", 100))
 
 
-def build_sections(hook_name, request, obj):
+class LazySection:
+    """A section whose context is built when first rendered (see
+    ``build_sections(lazy=True)``); ``data`` is None when it shows nothing."""
+
+    def __init__(self, section, request, obj):
+        self.section = section
+        self._request = request
+        self._obj = obj
+
+    @cached_property
+    def data(self):
+        return self.section.get_context(self._request, self._obj)
+
+    @property
+    def slot(self):
+        return self.section.slot
+
+    @property
+    def template_name(self):
+        return self.section.template_name
+
+
+def build_sections(hook_name, request, obj, lazy=False):
     """The sections registered for `hook_name`, each with its context for
-    `obj`, in order; those whose ``get_context`` returns None are left out."""
+    `obj`, in order; those whose ``get_context`` returns None are left out.
+
+    With `lazy`, each context is built only when its slot is rendered, so a
+    page that caches a slot (``{% wagtailcache %}`` around
+    ``{% render_sections %}``) makes no query for it on a hit; sections that
+    show nothing are then left out at render time."""
+    if lazy:
+        return [LazySection(section, request, obj) for section in registered(hook_name)]
     built = []
     for section in registered(hook_name):
         data = section.get_context(request, obj)

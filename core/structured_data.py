@@ -20,7 +20,10 @@ def escape_script_json(text):
 
 def json_ld(data):
     """`data` as JSON that is safe to put inside a <script> element."""
-    return escape_script_json(json.dumps(scrub(data), ensure_ascii=False, sort_keys=False))
+    # Compact separators: a programme's 200 sub-events are most of its page.
+    return escape_script_json(
+        json.dumps(scrub(data), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    )
 
 
 def json_ld_script(data):

@@ -4,17 +4,40 @@ Starring a session creates an `Agenda` with a random token, held in a signed
 cookie; nothing about the person is stored. The agenda has a private feed at
 a signed URL (django.core.signing) that lists whatever is starred now, so a
 calendar subscribed to it follows the stars as they change.
+
+The star is a plain form (it works without JavaScript) with no CSRF token,
+so the programme that carries 200 of them is the same HTML for every reader
+and can be cached: `star_form` renders every star unstarred, and
+`personalise` marks this reader's stars (and puts the confirmation of what
+they just did next to its star) on the finished page, in one pass whatever
+the number of stars.
+
+Why the star view may go without Django's CSRF token: it only adds or
+removes a session in the agenda whose random token is in the sender's own
+signed cookie; it reveals nothing, sends nothing and changes nothing anyone
+else sees. A forged cross-site post could at worst touch the victim's own
+agenda, so the view refuses posts whose Origin (or, without one, Referer)
+names another site, which every current browser sends on a cross-site
+form post, and the cookie is SameSite=Lax besides (a cross-site post does
+not carry it). This is the check Django's CSRF middleware makes before the
+token; the token itself would only add per-reader HTML to every programme.
 """
 
+import re
 import uuid
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_cookie
 
@@ -26,6 +49,10 @@ COOKIE_NAME = "recap_agenda"
 COOKIE_SALT = "recap.agenda.cookie"
 FEED_SALT = "recap.agenda.feed"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365 * 2
+# How many sessions are starred, for the header's "My agenda (3)" on every
+# page without a query. Not signed: it is only ever shown to its own browser.
+COUNT_COOKIE_NAME = "recap_agenda_count"
+CONFIRMATION_TAG = "agenda-confirmation"
 _REQUEST_CACHE = "_recap_starred_session_ids"
 
 
@@ -53,13 +80,205 @@ def remember_agenda(response, request, agenda):
     )
 
 
+def remember_count(response, request, count):
+    """Keep the number of starred sessions for the header's link."""
+    if count:
+        response.set_cookie(
+            COUNT_COOKIE_NAME,
+            str(count),
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(COUNT_COOKIE_NAME, samesite="Lax")
+
+
+def starred_count(request):
+    """The count the header shows (0 when none, or the cookie is garbage)."""
+    try:
+        count = int(request.COOKIES.get(COUNT_COOKIE_NAME, "0"))
+    except ValueError:
+        return 0
+    return count if 0 < count < 100_000 else 0
+
+
 def starred_session_ids(request):
-    """The ids of the sessions starred by this browser (one query per request)."""
+    """The ids of the sessions starred by this browser: one query per request,
+    none without the agenda cookie."""
     if not hasattr(request, _REQUEST_CACHE):
-        agenda = agenda_for_request(request)
-        ids = set(agenda.items.values_list("session_id", flat=True)) if agenda else set()
+        ids = set()
+        token = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
+        if token:
+            try:
+                ids = set(
+                    AgendaItem.objects.filter(agenda__token=uuid.UUID(token)).values_list(
+                        "session_id", flat=True
+                    )
+                )
+            except ValueError:
+                pass
         setattr(request, _REQUEST_CACHE, ids)
     return getattr(request, _REQUEST_CACHE)
+
+
+SHARED_FORM_ID = "agenda-star"
+
+
+def button_state(starred):
+    """The part of a star's button that differs between the two states."""
+    # The ☆ / ★ glyph comes from site.css (button[name=star]::before).
+    if starred:
+        return format_html('name="unstar" aria-pressed="true">{}', _("In my agenda"))
+    return format_html('name="star" aria-pressed="false">{}', _("Add to my agenda"))
+
+
+def star_shared_form(action_url, next_url):
+    """The one form a page's stars post with (`star_button(shared=True)`):
+    the stars of a 200-session programme are then a button each, not a form."""
+    return format_html(
+        '<form class="agenda-star" id="{}" method="post" action="{}">'
+        '<input type="hidden" name="next" value="{}"></form>',
+        SHARED_FORM_ID,
+        action_url,
+        next_url,
+    )
+
+
+def star_button(session, starred=False, shared=False, described_by="", with_title=False):
+    """One session's star: ``name="star"`` (or "unstar") with the session's
+    id as its value. With `shared`, it posts the page's shared form (HTML's
+    form attribute); `described_by` is the id of the session's title, which
+    a screen reader announces with the button; `with_title` puts the title
+    in the button's name instead (visually hidden)."""
+    extra = format_html(' form="{}"', SHARED_FORM_ID) if shared else ""
+    if described_by:
+        extra += format_html(' aria-describedby="{}"', described_by)
+    title = (
+        format_html('<span class="visually-hidden">: “{}”</span>', session.title)
+        if with_title
+        else ""
+    )
+    return format_html(
+        '<button value="{pk}"{extra} {state}{title}</button>',
+        pk=session.pk,
+        extra=extra,
+        state=button_state(starred),
+        title=title,
+    )
+
+
+def star_form(session, action_url, next_url, starred=False):
+    """A session's star in a form of its own (a session's page, the agenda
+    page): a format_html call, not a template render, and no CSRF token (see
+    the module's docstring). After the post, the reader comes back to
+    `next_url` at the session's anchor (added by the view)."""
+    return format_html(
+        '<form class="agenda-star" method="post" action="{}">'
+        '<input type="hidden" name="next" value="{}">{}</form>',
+        action_url,
+        next_url,
+        star_button(session, starred, with_title=True),
+    )
+
+
+_STAR_BUTTON = re.compile(
+    r'<button value="(\d+)"([^>]*?) name="star" aria-pressed="false">.*?</button>',
+    re.S,
+)
+
+
+def confirmations(request):
+    """{session id: message} of the star confirmations waiting for this
+    reader, from Django's messages. Call it after the page is rendered: other
+    messages that nothing on the page showed are kept for a page that does."""
+    storage = getattr(request, "_messages", None)
+    if storage is None or not len(storage):
+        return {}
+    shown_already = storage.used  # a template on the page iterated them
+    found, others = {}, []
+    for message in storage:
+        tags = message.extra_tags.split() if message.extra_tags else []
+        if CONFIRMATION_TAG in tags:
+            for tag in tags:
+                if tag.startswith("session-") and tag[8:].isdigit():
+                    found[int(tag[8:])] = message.message
+        else:
+            others.append(message)
+    if not shown_already:
+        for message in others:
+            storage.add(message.level, message.message, message.extra_tags)
+    return found
+
+
+def personalise(html, starred, confirmed=None):
+    """`html` with the stars of `starred` (session ids) shown as starred and
+    each confirmation put right after its star. One pass over the page,
+    whatever the number of stars; nothing to do for a reader without any."""
+    if not starred and not confirmed:
+        return html
+    on = button_state(True)
+    confirmed = confirmed or {}
+    agenda_url = reverse("recap_events:agenda")
+    confirmation = (
+        '<span class="agenda-star__confirmation" role="status">{} <a href="{}">{}</a></span>'
+    )
+
+    def mark(match):
+        pk = int(match.group(1))
+        button = match.group(0)
+        if pk in starred:
+            # group 2: the form and aria-describedby attributes star_button wrote
+            attributes = mark_safe(match.group(2))  # noqa: S308 - our own markup
+            button = format_html('<button value="{}"{} {}</button>', pk, attributes, on)
+        if pk in confirmed:
+            button += format_html(confirmation, confirmed[pk], agenda_url, _("See my agenda"))
+        return button
+
+    html = _STAR_BUTTON.sub(mark, html)
+    # Stars rendered starred already (a session's page) still get their confirmation.
+    if confirmed:
+        for pk, message in confirmed.items():
+            marker = f'<button value="{pk}"'
+            if marker in html and message not in html:
+                start = html.index(marker)
+                end = html.index("</button>", start) + len("</button>")
+                note = format_html(confirmation, message, agenda_url, _("See my agenda"))
+                html = html[:end] + note + html[end:]
+    return html
+
+
+def personalise_response(request, response):
+    """Mark this reader's stars on a rendered page (EventPage and SessionPage
+    call it from serve(), after their cached fragments)."""
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return response
+    has_agenda = COOKIE_NAME in request.COOKIES
+    storage = getattr(request, "_messages", None)
+    if not has_agenda and not (storage is not None and len(storage)):
+        return response
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()  # first: the page's own message lists go before ours
+    confirmed = confirmations(request)
+    if not has_agenda and not confirmed:
+        return response
+    html = response.content.decode(response.charset)
+    starred = starred_session_ids(request) if has_agenda else set()
+    response.content = personalise(html, starred, confirmed).encode(response.charset)
+    return response
+
+
+def _same_site_post(request):
+    """False when the browser says the post came from another site."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        referer = request.META.get("HTTP_REFERER")
+        if not referer:
+            return True  # not a browser's cross-site form post
+        return urlsplit(referer).netloc == request.get_host()
+    if origin == "null":
+        return False
+    return urlsplit(origin).netloc == request.get_host()
 
 
 def star(agenda, session):
@@ -112,28 +331,47 @@ def _safe_next(request, fallback):
     return fallback
 
 
+@csrf_exempt  # a token-free form; see the module's docstring for why
 @require_POST
 def star_view(request):
-    """Star or unstar a session (a plain form: works without JavaScript)."""
+    """Star or unstar a session (a plain form: works without JavaScript).
+
+    The reader comes back where they were (the form's `next`, at the
+    session's anchor), with the confirmation next to the star."""
+    if not _same_site_post(request):
+        return HttpResponseForbidden(_("This form can only be sent from this site."))
+    # A star button sends star=<id> or unstar=<id>; session=<id> with
+    # action=star|unstar is the older form, still accepted.
+    if "unstar" in request.POST or "star" in request.POST:
+        action = "unstar" if "unstar" in request.POST else "star"
+        raw = request.POST.get(action, "")
+    else:
+        action = request.POST.get("action", "star")
+        raw = request.POST.get("session", "")
     try:
-        session_id = int(request.POST.get("session", ""))
+        session_id = int(raw)
     except ValueError as exc:
         raise Http404 from exc
     session = get_object_or_404(SessionPage.objects.live().public(), pk=session_id)
-    action = request.POST.get("action", "star")
     agenda = agenda_for_request(request)
+    tags = f"{CONFIRMATION_TAG} session-{session.pk}"
     if action == "unstar":
         if agenda is not None:
             unstar(agenda, session)
-        messages.success(request, f"Removed “{session.title}” from your agenda.")
+        message = _("Removed “%(title)s” from your agenda.")
     else:
         if agenda is None:
             agenda = Agenda.objects.create()
         star(agenda, session)
-        messages.success(request, f"Added “{session.title}” to your agenda.")
-    response = HttpResponseRedirect(_safe_next(request, reverse("recap_events:agenda")))
+        message = _("Added “%(title)s” to your agenda.")
+    messages.success(request, message % {"title": session.title}, extra_tags=tags)
+    next_url = _safe_next(request, reverse("recap_events:agenda"))
+    if "#" not in next_url:  # back to where the reader was: the session's star
+        next_url += f"#session-{session.pk}"
+    response = HttpResponseRedirect(next_url)
     if agenda is not None:
         remember_agenda(response, request, agenda)
+        remember_count(response, request, agenda.items.count())
     return response
 
 
@@ -142,6 +380,7 @@ def star_view(request):
 def agenda_view(request):
     """The delegate's starred sessions, with the private feed's links."""
     agenda = agenda_for_request(request)
+    sessions = agenda_sessions(agenda)
     feed_url = ""
     if agenda is not None:
         feed_url = absolute(
@@ -151,12 +390,15 @@ def agenda_view(request):
         request,
         "recap_events/agenda.html",
         {
-            "sessions": agenda_sessions(agenda),
+            "sessions": sessions,
             "feed_url": feed_url,
             "webcal_url": webcal(feed_url),
         },
     )
     response["Cache-Control"] = "private, no-cache"
+    # The header's count follows what the agenda really holds.
+    if starred_count(request) != len(sessions):
+        remember_count(response, request, len(sessions))
     return response
 
 

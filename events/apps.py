@@ -12,4 +12,6 @@ class EventsConfig(AppConfig):
         from recap.core.control_characters import strip_control_characters_on_save
 
         strip_control_characters_on_save(self)
-        from . import signals  # noqa: F401  (connects the re-indexing receiver)
+        from . import signals  # (connects the re-indexing receiver)
+
+        signals.connect_content_version()

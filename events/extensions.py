@@ -12,12 +12,14 @@ Every section and filter makes a fixed number of queries.
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from recap.core import params
 from recap.core.filters import ListFilter
 from recap.core.sections import Section
 from recap.core.tree import parent_path
+from recap.core.versioning import cached
 from recap.resources.models import Topic
 from recap.resources.views import ResourceRelation, TopicFilter, first_and_total
 
@@ -121,13 +123,37 @@ class SpeakerCalendarLinksSection(SpeakerCalendarAlternateSection):
     slot = CalendarLinksSection.slot
 
 
+# How long a speaker's cached session lists may go before "upcoming" and
+# "past" are sorted again by the clock (anything published starts afresh).
+SESSION_LISTS_BUCKET_SECONDS = 600
+
+
 class SpeakerSessionsSection(Section):
+    """A speaker's sessions by event. Its template caches the lists under the
+    content version (and a ten-minute clock bucket, for upcoming/past), so
+    the queries below run only on a miss: the lists are lazy."""
+
     template_name = "recap_events/sections/speaker_sessions.html"
     order = 10
 
     def get_context(self, request, speaker):
-        on_now, upcoming, past = speaker_sessions(request, speaker)
-        return {"now_sessions": on_now, "upcoming_sessions": upcoming, "past_sessions": past}
+        if not speaker.pk:  # a preview of an unsaved speaker
+            return {
+                "session_lists": {"now": [], "upcoming": [], "past": []},
+                "session_lists_key": "unsaved",
+                "fragment_timeout": 0,
+            }
+
+        def lists():
+            on_now, upcoming, past = speaker_sessions(request, speaker)
+            return {"now": on_now, "upcoming": upcoming, "past": past}
+
+        bucket = int(timezone.now().timestamp()) // SESSION_LISTS_BUCKET_SECONDS
+        return {
+            "session_lists": SimpleLazyObject(lists),
+            "session_lists_key": f"{speaker.pk}:{bucket}",
+            "fragment_timeout": SESSION_LISTS_BUCKET_SECONDS,
+        }
 
 
 def speaker_page_sections():
@@ -145,14 +171,17 @@ class SpeakerTopicFilter(TopicFilter):
     """Speakers of published sessions on a topic."""
 
     def choices(self):
-        return list(
-            Topic.objects.filter(
-                tagged_sessions__content_object__live=True,
-                tagged_sessions__content_object__speaker_links__isnull=False,
-            )
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
+        return cached(
+            "speaker-topic-choices",
+            lambda: list(
+                Topic.objects.filter(
+                    tagged_sessions__content_object__live=True,
+                    tagged_sessions__content_object__speaker_links__isnull=False,
+                )
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
         )
 
     def apply(self, queryset, selected):
@@ -179,18 +208,21 @@ class SpeakerEventFilter(EventFilter):
     """Speakers of an event's published sessions."""
 
     def choices(self):
-        with_speakers = SessionPage.objects.live().filter(speaker_links__isnull=False)
-        return list(
-            EventPage.objects.live()
-            .public()
-            .filter(
-                path__in={
-                    parent_path(path) for path in with_speakers.values_list("path", flat=True)
-                }
+        def compute():
+            with_speakers = SessionPage.objects.live().filter(speaker_links__isnull=False)
+            return list(
+                EventPage.objects.live()
+                .public()
+                .filter(
+                    path__in={
+                        parent_path(path) for path in with_speakers.values_list("path", flat=True)
+                    }
+                )
+                .order_by("title")
+                .values_list("pk", "title")
             )
-            .order_by("title")
-            .values_list("pk", "title")
-        )
+
+        return cached("speaker-event-choices", compute)
 
     def apply(self, queryset, selected):
         return queryset.filter(

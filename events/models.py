@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.tree import attach_parents
@@ -121,6 +123,11 @@ class EventIndexPage(RoutablePageMixin, Page):
         now = now or timezone.now()
         return self.events().filter(end__lt=now).order_by("-start")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the child event fetched as an EventPage in
+        one query (Wagtail fetches a child, then its specific page)."""
+        return route_to_child(self, EventPage, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .views import event_index_context
 
@@ -133,6 +140,27 @@ class EventIndexPage(RoutablePageMixin, Page):
         from .ical_views import upcoming_calendar_view
 
         return upcoming_calendar_view(request, self)
+
+
+def route_to_child(page, child_model, request, path_components, as_parent=None):
+    """RoutablePageMixin.route for a page whose children are all `child_model`:
+    its own sub-routes first (e.g. calendar.ics), then the child with that
+    slug fetched as its specific model in one query; anything else (another
+    page type, no such child) goes to Wagtail's own routing."""
+    if path_components and page.live:
+        try:
+            path = "/" + "/".join(path_components) + "/"
+            view, args, kwargs = request.routable_resolver_match = page.resolve_subpage(path)
+            return RouteResult(page, args=(view, args, kwargs))
+        except Http404:
+            pass
+        child = child_model.objects.child_of(page).filter(slug=path_components[0]).first()
+        if child is not None:
+            child._cached_parent_obj = page
+            if as_parent:
+                child.__dict__[as_parent] = page
+            return child.route(request, path_components[1:])
+    return super(type(page), page).route(request, path_components)
 
 
 class EventTopic(ItemBase):
@@ -347,6 +375,11 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         bump_sequence_on_change(self, ("start", "end", "status", "venue_name", "venue_address"))
         super().save(*args, **kwargs)
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the child session fetched as a SessionPage
+        in one query and handed this event (`session.event` costs nothing)."""
+        return route_to_child(self, SessionPage, request, path_components, as_parent="event")
+
     def get_context(self, request, *args, **kwargs):
         from .views import event_context
 
@@ -356,7 +389,9 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
 
     @path("", name="detail")
     def detail(self, request):
-        return self.render(request)
+        from .views import serve_event_page
+
+        return serve_event_page(request, self)
 
     @path("programme.ics", name="calendar")
     def calendar(self, request):
@@ -676,6 +711,10 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         # The page carries the ask form and vote buttons (CSRF token, this
         # browser's own pending questions): never from a shared cache.
         if response.get("Content-Type", "").startswith("text/html"):
+            from .agenda import personalise_response
+
+            # The confirmation of a star goes next to the star.
+            personalise_response(request, response)
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response

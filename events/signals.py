@@ -1,4 +1,5 @@
-"""Keep sessions' search entries in step with their speakers.
+"""Keep sessions' search entries in step with their speakers, and cached
+programmes, session lists and feeds in step with what they show.
 
 A session's index entry includes its speakers' names and organisations, so a
 renamed speaker must re-index the sessions they speak at (Wagtail only
@@ -22,3 +23,16 @@ def reindex_speaker_sessions(sender, instance, raw=False, created=False, **kwarg
     )
     for pk in session_ids:
         insert_or_update_object_task.enqueue("recap_events", "sessionpage", str(pk))
+
+
+def connect_content_version():
+    """Speakers, their aliases, topics and resources show on programmes,
+    speaker pages and feeds: any change forgets what was cached
+    (recap.core.versioning). Rooms are a field of the session, published
+    with it."""
+    from recap.core.versioning import connect_model
+    from recap.resources.models import Resource, Topic
+    from recap.speakers.models import SpeakerAlias
+
+    for model in (Speaker, SpeakerAlias, Topic, Resource):
+        connect_model(model)

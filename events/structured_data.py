@@ -61,14 +61,25 @@ def attendance_mode(event):
 
 
 def session_event(
-    session, event, request=None, speaker_urls=None, with_context=False, speaker_links=None
+    session,
+    event,
+    request=None,
+    speaker_urls=None,
+    with_context=False,
+    speaker_links=None,
+    summary=False,
 ):
     """A session as a schema.org Event (a sub-event of its event).
 
     `speaker_links` are the session's SessionSpeaker rows when the caller has
-    them already; otherwise the (prefetched) relation is read."""
+    them already; otherwise the (prefetched) relation is read. A `summary`
+    (the event page's sub-events, from events.programme) carries name,
+    times, URL, performers by name, and a status only when the
+    session is cancelled; the abstract and the performers' details stay on
+    the session's own page, which the URL points to (they made a
+    200-session programme's JSON-LD 393 KB)."""
     speaker_urls = speaker_urls or {}
-    if speaker_links is None:
+    if speaker_links is None and not summary:
         speaker_links = session.speaker_links.all()
     zone = event.tz
     data = {
@@ -76,12 +87,24 @@ def session_event(
         "name": session.title,
         "startDate": iso(session.start, zone),
         "endDate": iso(session.end, zone),
-        "url": absolute(request, session.get_url(request)),
+        "url": absolute(
+            request, getattr(session, "programme_url", None) or session.get_url(request)
+        ),
         "eventStatus": EVENT_STATUS[
             EventStatus.CANCELLED if session.status == SessionStatus.CANCELLED else event.status
         ],
-        "eventAttendanceMode": attendance_mode(event),
     }
+    if summary:
+        if session.status != SessionStatus.SCHEDULED:
+            data["eventStatus"] = EVENT_STATUS[EventStatus.CANCELLED]
+        else:
+            del data["eventStatus"]  # the event's own status covers its sessions
+        # events.programme's speaker rows (name and page URL), no instances.
+        performers = [_performer_summary(row, request) for row in session.programme_speakers]
+        if performers:
+            data["performer"] = performers
+        return data
+    data["eventAttendanceMode"] = attendance_mode(event)
     place = location(event, request)
     if place:
         if session.room_name and isinstance(place, dict) and place["@type"] == "Place":
@@ -99,6 +122,12 @@ def session_event(
     if with_context:
         data = {"@context": "https://schema.org", **data}
     return data
+
+
+def _performer_summary(row, request):
+    # By name: the session's own page (the sub-event's URL) links each
+    # performer's page; 376 speaker URLs were a tenth of the programme.
+    return {"@type": "Person", "name": row.name}
 
 
 def event_document(event, sessions, request=None, speaker_urls=None, image_url=None):
@@ -129,7 +158,8 @@ def event_document(event, sessions, request=None, speaker_urls=None, image_url=N
         data["image"] = [absolute(request, image_url)]
     if sessions:
         data["subEvent"] = [
-            session_event(session, event, request, speaker_urls) for session in sessions
+            session_event(session, event, request, speaker_urls, summary=True)
+            for session in sessions
         ]
     return data
 

@@ -6,19 +6,28 @@ images come with their renditions, and sessions are handed their event so
 that `SessionPage.event` never looks up a parent per session.
 """
 
+import hashlib
 from collections import OrderedDict
+from functools import cached_property
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
+from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
 from . import structured_data
 from .models import SessionSpeaker
+from .programme import programme_sessions
 
 # Extension points (recap.core.sections): apps above events (questions,
 # write-ups) and host sites add parts to these pages through Wagtail hooks,
@@ -89,7 +98,7 @@ def programme_days(sessions, zone):
     spanning every room."""
     by_day = OrderedDict()
     for session in sessions:
-        by_day.setdefault(timezone.localtime(session.start, zone).date(), []).append(session)
+        by_day.setdefault(session.start.astimezone(zone).date(), []).append(session)
     days = []
     for date, day_sessions in by_day.items():
         used = {s.room_id: s.room for s in day_sessions if s.room_id}
@@ -99,12 +108,14 @@ def programme_days(sessions, zone):
             by_start.setdefault(session.start, []).append(session)
         rows = []
         for start, group in by_start.items():
+            local = start.astimezone(zone)
+            row_time = {"start": start, "start_hm": f"{local:%H:%M}"}
             everyone = [s for s in group if not s.room_id]
             if everyone:
-                rows.append({"start": start, "all_rooms": everyone, "cells": []})
+                rows.append({**row_time, "all_rooms": everyone, "cells": []})
             if any(s.room_id for s in group):
                 cells = [[s for s in group if s.room_id == room.pk] for room in rooms]
-                rows.append({"start": start, "all_rooms": [], "cells": cells})
+                rows.append({**row_time, "all_rooms": [], "cells": cells})
         days.append(
             {
                 "date": date,
@@ -138,50 +149,91 @@ def speaker_urls_for(request, speaker_links):
     return {link.speaker_id: link.speaker.get_url(request) for link in speaker_links}
 
 
-def event_context(request, page, now=None):
-    """The event page: programme (grid and list), now and next, gallery,
-    resources, its JSON-LD, and the sections of apps above events."""
-    now = now or timezone.now()
-    sessions = list(
-        page.sessions().prefetch_related(
-            Prefetch("speaker_links", queryset=speaker_links_queryset())
-        )
-    )
-    attach_event(sessions, page)
-    hero = rendition(page.hero_image, HERO_FILTER)
-    gallery = list(
-        page.gallery_images.all().prefetch_related(
-            Prefetch(
-                "image", queryset=images_with_renditions(GALLERY_THUMB_FILTER, GALLERY_FULL_FILTER)
+PROGRAMME_VIEWS = ("grid", "list")
+
+
+def programme_view(request):
+    """ "grid" or "list" when the reader chose one (?view=), else "auto": the
+    grid's markup, which the stylesheet lays out as a list below tablet width
+    (issue 11: a phone gets the list by default, no JavaScript needed)."""
+    view = request.GET.get("view")
+    return view if view in PROGRAMME_VIEWS else "auto"
+
+
+class EventPageData:
+    """What the event page shows, each part loaded on first use.
+
+    The page's template caches its fragments (keyed by the content version,
+    recap.core.versioning); on a hit the template never reads these, so a
+    cached programme costs no query and no Python work per session."""
+
+    def __init__(self, request, page):
+        self.request = request
+        self.page = page
+
+    @cached_property
+    def sessions(self):
+        return programme_sessions(self.page, self.request)
+
+    @cached_property
+    def hero(self):
+        return rendition(self.page.hero_image, HERO_FILTER)
+
+    @cached_property
+    def gallery(self):
+        return list(
+            self.page.gallery_images.all().prefetch_related(
+                Prefetch(
+                    "image",
+                    queryset=images_with_renditions(GALLERY_THUMB_FILTER, GALLERY_FULL_FILTER),
+                )
             )
         )
-    )
-    speaker_urls = speaker_urls_for(
-        request, [link for session in sessions for link in session.speaker_links.all()]
-    )
-    document = structured_data.event_document(
-        page, sessions, request, speaker_urls, image_url=hero.url if hero else None
-    )
-    return {
-        "event": page,
-        "sessions": sessions,
-        "programme_days": programme_days(sessions, page.tz),
-        "programme_view": "list" if request.GET.get("view") == "list" else "grid",
-        "is_on": page.is_on(now),
-        "now_next": now_and_next(sessions, now) if page.is_on(now) else [],
-        "hero": hero,
-        "gallery": gallery,
-        "resources": [
+
+    @cached_property
+    def resources(self):
+        return [
             link.resource
-            for link in page.resource_links.all().select_related(
+            for link in self.page.resource_links.all().select_related(
                 "resource", "resource__document", "resource__image"
             )
-        ],
+        ]
+
+    @cached_property
+    def json_ld(self):
+        hero = self.hero
+        document = structured_data.event_document(
+            self.page, self.sessions, self.request, image_url=hero.url if hero else None
+        )
+        return json_ld_script(document)
+
+
+def event_context(request, page, now=None):
+    """The event page: programme (grid and list), now and next, gallery,
+    resources, its JSON-LD, and the sections of apps above events.
+
+    Everything but "now and next" is lazy (see EventPageData)."""
+    now = now or timezone.now()
+    data = EventPageData(request, page)
+    is_on = page.is_on(now)
+    return {
+        "event": page,
+        "sessions": SimpleLazyObject(lambda: data.sessions),
+        "programme_days": SimpleLazyObject(lambda: programme_days(data.sessions, page.tz)),
+        "programme_view": programme_view(request),
+        "is_on": is_on,
+        "now_next": now_and_next(data.sessions, now) if is_on else [],
+        "hero": SimpleLazyObject(lambda: data.hero),
+        "gallery": SimpleLazyObject(lambda: data.gallery),
+        "resources": SimpleLazyObject(lambda: data.resources),
         # Write-ups, and anything else apps above events show on the page.
-        "recap_sections": build_sections(EVENT_SECTIONS_HOOK, request, page),
-        "topics": list(page.topics.all()),
+        "recap_sections": SimpleLazyObject(
+            lambda: build_sections(EVENT_SECTIONS_HOOK, request, page)
+        ),
+        "topics": SimpleLazyObject(lambda: list(page.topics.all())),
         "hashtag": page.hashtag.lstrip("#"),
-        "json_ld": json_ld_script(document),
+        "json_ld": SimpleLazyObject(lambda: data.json_ld),
+        "fragment_timeout": FRAGMENT_TIMEOUT,
     }
 
 
@@ -223,3 +275,55 @@ def session_context(request, page):
         context["json_ld"] = json_ld_script(document)
     context["abstract_text"] = strip_tags(page.abstract or "")
     return context
+
+
+def conditional_etag(request, page):
+    """The event page's ETag, or None when it must not be answered with 304.
+
+    The page is the cached fragments (the content version) plus what serve()
+    adds for this reader (their stars, the header's count); a pending
+    confirmation, a logged-in editor (the userbar) or a preview get a fresh
+    page. While the event is on, "now and next" changes every minute."""
+    from .agenda import COOKIE_NAME, starred_count, starred_session_ids
+
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    storage = getattr(request, "_messages", None)
+    if storage is not None and len(storage):
+        return None
+    now = timezone.now()
+    parts = [
+        content_version(),
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        get_language() or "",
+        str(starred_count(request)),
+        ",".join(map(str, sorted(starred_session_ids(request))))
+        if COOKIE_NAME in request.COOKIES
+        else "",
+        now.strftime("%Y%m%d%H%M") if page.is_on(now) else "",
+    ]
+    return '"' + hashlib.md5("|".join(parts).encode(), usedforsecurity=False).hexdigest() + '"'
+
+
+def serve_event_page(request, page):
+    """The event page: 304 when the reader's copy is current, else the page
+    (cached fragments) with this reader's stars marked."""
+    from .agenda import personalise_response
+
+    etag = conditional_etag(request, page)
+    if etag is not None:
+        not_modified = get_conditional_response(request, etag=etag, response=HttpResponse())
+        if not_modified.status_code == 304:
+            return not_modified
+    response = personalise_response(request, page.render(request))
+    if etag is not None:
+        response["ETag"] = etag
+    # Readers revalidate (the stars and the header are theirs): never kept
+    # by a shared cache, cheap to confirm with the ETag.
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from recap.core.versioning import bump_content_version
+
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
 from .present import bump_present_versions
 
@@ -62,6 +64,8 @@ def moderate(queryset, action, *, reason=""):
     ids = list(queryset.values_list("pk", flat=True))
     questions = DelegateQuestion.objects.filter(pk__in=ids)
     bump_present_versions(questions.values_list("session_id", flat=True).distinct())
+    # Cached pages and feeds that count or show public questions start afresh.
+    bump_content_version()
     if action == "approve":
         return questions.update(status=QuestionStatus.APPROVED, updated_at=now)
     if action == "reject":
@@ -98,6 +102,7 @@ def mark_answered_in(question_ids, page):
         return 0
     questions = DelegateQuestion.objects.filter(pk__in=question_ids, status__in=PUBLIC_STATUSES)
     bump_present_versions(questions.values_list("session_id", flat=True).distinct())
+    bump_content_version()
     return questions.update(
         status=QuestionStatus.ANSWERED,
         answered_in=page,

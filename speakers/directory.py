@@ -22,6 +22,7 @@ from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
+from recap.core.versioning import cached
 
 from .models import Speaker
 
@@ -39,13 +40,17 @@ class OrganisationFilter(ListFilter):
     order = 10
 
     def choices(self):
-        names = (
-            Speaker.objects.exclude(organisation="")
-            .order_by("organisation")
-            .values_list("organisation", flat=True)
-            .distinct()
-        )
-        return [(name, name) for name in names]
+        def compute():
+            names = (
+                Speaker.objects.exclude(organisation="")
+                .order_by("organisation")
+                .values_list("organisation", flat=True)
+                .distinct()
+            )
+            return [(name, name) for name in names]
+
+        # Kept until something changes (recap.core.versioning).
+        return cached("speaker-organisations", compute)
 
     def apply(self, queryset, selected):
         return queryset.filter(organisation=selected)
@@ -99,7 +104,10 @@ def directory_context(request, page):
     filters = read_filters(request, [OrganisationFilter()], FILTERS_HOOK)
 
     filtered = apply_filters(Speaker.objects.all(), filters).distinct()
-    in_use = letters_in_use(filtered)
+    if any(f.selected is not None for f in filters):
+        in_use = letters_in_use(filtered)
+    else:  # the whole directory's letters: kept until something changes
+        in_use = cached("speaker-letters", lambda: letters_in_use(filtered))
     speakers = filter_by_letter(filtered, letter)
     # What higher apps show on each card (e.g. a session count).
     for extend in registered(QUERYSET_HOOK):

@@ -210,15 +210,23 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
 
 
 def speaker_index_url(request=None):
-    """The URL of the live speaker directory page (cached on the request), or
-    None when the site has none."""
-    cached = getattr(request, "_recap_speaker_index_url", False) if request else False
-    if cached is not False:
-        return cached
-    index_page = SpeakerIndexPage.objects.live().first()
-    url = index_page.get_url(request) if index_page is not None else None
-    if request is not None:
-        request._recap_speaker_index_url = url
+    """The URL of the live speaker directory page (cached on the request and
+    under the content version), or None when the site has none."""
+    from recap.core.versioning import cached
+
+    known = getattr(request, "_recap_speaker_index_url", False) if request else False
+    if known is not False:
+        return known
+
+    def find():
+        index_page = SpeakerIndexPage.objects.live().first()
+        return index_page.get_url(request) if index_page is not None else None
+
+    if request is None:
+        return find()
+    # Kept in the cache until a page is published, moved or deleted.
+    url = cached(f"speaker-index-url:{request.scheme}:{request.get_host()}", find)
+    request._recap_speaker_index_url = url
     return url
 
 

@@ -8,6 +8,8 @@ hook (see recap.core.sections). Hooks, not moving the page up: the page is a
 route of SpeakerIndexPage, a page model of this app, and models stay put.
 """
 
+import time
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -21,6 +23,9 @@ from recap.core.structured_data import json_ld_script
 from .structured_data import person_document
 
 PHOTO_FILTER = "fill-320x320-c50"
+# The main slot is cached under the content version (recap.core.versioning)
+# and re-sorted by the clock this often ("upcoming" and "past" sessions).
+MAIN_SLOT_TIMEOUT = 600
 TEMPLATE = "recap_speakers/speaker_page.html"
 SECTIONS_HOOK = "recap_speaker_page_sections"
 
@@ -62,7 +67,11 @@ def speaker_context(request, speaker, page=None):
         "self": page,
         "speaker": speaker,
         "photo": photo,
-        "recap_sections": build_sections(SECTIONS_HOOK, request, speaker),
+        # Lazy: the template caches the "main" slot (sessions, write-ups,
+        # resources), so on a hit those sections make no query.
+        "recap_sections": build_sections(SECTIONS_HOOK, request, speaker, lazy=True),
+        "fragment_timeout": MAIN_SLOT_TIMEOUT,
+        "clock_bucket": int(time.time()) // MAIN_SLOT_TIMEOUT,
         "meta_title": speaker.name,
         "meta_description": description,
         "meta_image": image,

@@ -8,18 +8,24 @@ where an object's feeds live; templates use it through the
 """
 
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from recap.core.links import page_url
 from recap.core.sanitize import scrub, single_line
+from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 from recap.events.models import EventPage
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
@@ -79,8 +85,30 @@ class WriteUpFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+        """The feed, kept in the cache under the content version (a publish,
+        an edit of a speaker or topic... starts afresh; recap.core.versioning),
+        with an ETag for conditional requests. Feeds hold nothing personal."""
+        key = (
+            f"recap:feed:{content_version()}:{get_language()}:{request.scheme}:{request.get_host()}:"
+            f"{request.get_full_path()}"
+        )
+        entry = cache.get(key)
+        if entry is None:
+            self.request = request
+            response = super().__call__(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            etag = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
+            entry = {"body": response.content, "type": response["Content-Type"], "etag": etag}
+            cache.set(key, entry, FRAGMENT_TIMEOUT)
+        not_modified = get_conditional_response(
+            request, etag=entry["etag"], response=HttpResponse()
+        )
+        if not_modified.status_code == 304:
+            return not_modified
+        response = HttpResponse(entry["body"], content_type=entry["type"])
+        response["ETag"] = entry["etag"]
+        return response
 
     def get_feed(self, obj, request):
         # XML 1.0 cannot carry control characters: one title typed with one

@@ -46,9 +46,22 @@ def render_sections(context, sections, slot="main"):
     go in `slot`, each with the page's context plus its own."""
     parts = []
     for built in sections or ():
-        if built.slot != slot:
+        if built.slot != slot or built.data is None:  # None: a lazy section with nothing
             continue
         template = context.template.engine.get_template(built.template_name)
         with context.push(**built.data):
             parts.append(template.render(context))
     return mark_safe("".join(parts))  # noqa: S308 - rendered by templates, escaped there
+
+
+@register.simple_tag
+def content_version():
+    """The version cached fragments put in their keys (recap.core.versioning),
+    with the active language, so a page cached in one language is never served
+    in another (with or without the i18n context processor):
+    ``{% content_version as version %}{% wagtailcache 3600 "name" version %}``."""
+    from django.utils.translation import get_language
+
+    from recap.core.versioning import content_version as current
+
+    return f"{current()}-{get_language() or ''}"

@@ -2,21 +2,25 @@
 
 Each tag takes an EventIndexPage, EventPage, SessionPage, Speaker or Topic:
 `{% calendar_alternate obj %}` in the head, `{% calendar_links obj %}` where
-readers see "Add to calendar" and "Subscribe", and `{% agenda_star session %}`
-for the personal agenda's star button (a POST form; no JavaScript needed).
+readers see "Add to calendar" and "Subscribe", `{% agenda_star session %}`
+for the personal agenda's star button (a POST form; no JavaScript needed) and
+`{% agenda_header_link %}`, the header's "My agenda (3)".
 """
 
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from recap.core.links import absolute, page_url, webcal
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from ..agenda import starred_session_ids
+from ..agenda import star_form, star_shared_form, starred_count, starred_session_ids
 from ..models import EventIndexPage, EventPage, SessionPage
+from ..programme import entry_html, entry_labels
 
 register = template.Library()
 
@@ -82,18 +86,67 @@ def calendar_links(context, obj):
     )
 
 
+_STAR_URL = "_recap_agenda_star_url"
+
+
+def _star_url(request):
+    """The star view's URL, reversed once per request, not once per session."""
+    url = getattr(request, _STAR_URL, None)
+    if url is None:
+        url = reverse("recap_events:agenda_star")
+        setattr(request, _STAR_URL, url)
+    return url
+
+
 @register.simple_tag(takes_context=True)
-def agenda_star(context, session):
-    """The star / unstar button of the personal agenda for one session."""
+def agenda_star(context, session, next=None):
+    """The star / unstar form of the personal agenda for one session, in this
+    reader's state. `next` is where the reader comes back to (the view adds
+    the session's anchor); by default the current page."""
     request = context.get("request")
     if request is None or not getattr(session, "pk", None):
         return ""
-    return render_to_string(
-        "recap_events/includes/agenda_star.html",
-        {
-            "session": session,
-            "starred": session.pk in starred_session_ids(request),
-            "next": request.get_full_path(),
-        },
-        request=request,
+    starred = session.pk in starred_session_ids(request)
+    return star_form(session, _star_url(request), next or request.path, starred)
+
+
+@register.simple_tag(takes_context=True)
+def agenda_star_form(context, next=None):
+    """The one form the programme's stars post with; put it once per page,
+    before `{% agenda_star_button %}`s."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return star_shared_form(_star_url(request), next or request.path)
+
+
+@register.simple_tag(takes_context=True)
+def programme_entry(context, session):
+    """One session of the programme (events.programme.entry_html), its star
+    unstarred and posting the page's `{% agenda_star_form %}`."""
+    request = context.get("request")
+    labels = getattr(request, "_recap_programme_labels", None)
+    if labels is None:
+        labels = entry_labels()
+        if request is not None:
+            request._recap_programme_labels = labels
+    return entry_html(session, labels)
+
+
+@register.simple_tag(takes_context=True)
+def agenda_header_link(context):
+    """ "My agenda (3)" for the header, once the reader has starred something.
+    Read from a cookie (no query), so it can sit on every page."""
+    request = context.get("request")
+    count = starred_count(request) if request is not None else 0
+    if not count:
+        return ""
+    return format_html(
+        '<a class="site-header__agenda" href="{}">{} <span class="site-header__agenda-count">'
+        '<span class="visually-hidden">(</span>{}<span class="visually-hidden"> {})</span>'
+        "</span></a>",
+        reverse("recap_events:agenda"),
+        _("My agenda"),
+        count,
+        ngettext("session", "sessions", count),
     )

@@ -37,7 +37,7 @@ def test_starring_creates_an_agenda_held_in_a_signed_cookie(client, sessions):
     response = star(client, sessions[0], next_url=sessions[0].url)
 
     assert response.status_code == 302
-    assert response["Location"] == sessions[0].url
+    assert response["Location"] == f"{sessions[0].url}#session-{sessions[0].pk}"
     agenda = Agenda.objects.get()
     assert list(agenda.items.values_list("session_id", flat=True)) == [sessions[0].pk]
     cookie = response.cookies[COOKIE_NAME]
@@ -76,7 +76,7 @@ def test_a_forged_cookie_does_not_reach_someone_elses_agenda(client, sessions):
 def test_star_redirect_never_leaves_the_site(client, sessions):
     response = star(client, sessions[0], next_url="https://evil.example/")
 
-    assert response["Location"] == "/calendar/agenda/"
+    assert response["Location"] == f"/calendar/agenda/#session-{sessions[0].pk}"
 
 
 def test_unpublished_session_cannot_be_starred(client, sessions):
@@ -153,9 +153,9 @@ def test_agenda_star_renders_a_post_form_that_shows_the_state(client, sessions):
     html = render_stars(request, sessions[:2])
 
     assert html.count('<form class="agenda-star" method="post"') == 2
-    assert html.count("csrfmiddlewaretoken") == 2
+    assert "csrfmiddlewaretoken" not in html  # the same HTML for every reader
     assert html.count('aria-pressed="true"') == 1
-    assert 'value="unstar"' in html and 'value="star"' in html
+    assert 'name="unstar"' in html and 'name="star"' in html
     assert 'name="next" value="/events/"' in html
 
 

@@ -343,6 +343,59 @@ def test_programme_feed_queries_do_not_grow_with_sessions(
 
 
 @pytest.mark.parametrize("count", [5, 25])
+def test_programme_feed_served_again_costs_at_most_pretalx_queries(
+    client, count, django_assert_max_num_queries
+):
+    event = _programme_with(count)
+    url = event_url(event)
+    b"".join(client.get(url).streaming_content)  # the first reader fills the cache
+
+    with django_assert_max_num_queries(8):  # issue 12: pretalx's schedule.ics makes 8
+        body = b"".join(client.get(url).streaming_content)
+
+    assert body.count(b"BEGIN:VEVENT") == count
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_session_feed_queries_do_not_grow_with_speakers(
+    client, count, django_assert_max_num_queries
+):
+    session = SessionPageFactory(parent=_programme_with(1))
+    for _ in range(count):
+        add_speaker(session, SpeakerFactory())
+    url = session.url + "session.ics"
+
+    with django_assert_max_num_queries(12):  # uncached: routing to a session is 7
+        first = b"".join(client.get(url).streaming_content)
+    with django_assert_max_num_queries(11):  # cached, as served again; issue 12's budget
+        again = b"".join(client.get(url).streaming_content)
+
+    assert first == again and first.count(b"BEGIN:VEVENT") == 1
+
+
+def test_cached_feed_changes_at_once_when_a_session_is_published(client, london_event):
+    session = SessionPageFactory(parent=london_event, title="Before")
+    url = event_url(london_event)
+    b"".join(client.get(url).streaming_content)
+
+    session.title = "After"
+    session.save_revision().publish()
+
+    assert b"SUMMARY:After" in b"".join(client.get(url).streaming_content)
+
+
+def test_cached_feed_answers_304_to_a_current_etag(client, london_event):
+    SessionPageFactory(parent=london_event)
+    url = event_url(london_event)
+    first = client.get(url)
+    b"".join(first.streaming_content)
+
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("count", [5, 25])
 def test_speaker_feed_queries_do_not_grow_with_sessions(
     client, count, django_assert_max_num_queries
 ):

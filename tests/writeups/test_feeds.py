@@ -204,3 +204,21 @@ def test_feeds_query_count_is_constant(client, django_assert_max_num_queries, co
         with django_assert_max_num_queries(10):
             response = client.get(url)
         assert response.status_code == 200
+
+
+def test_feed_served_again_comes_from_the_cache_and_follows_a_publish(
+    client, django_assert_max_num_queries
+):
+    index = WriteUpIndexPageFactory()
+    WriteUpPageFactory(parent=index, title="First thoughts")
+    url = index.url + "feed/rss/"
+    first = client.get(url)
+
+    with django_assert_max_num_queries(6):  # finding the index page; no feed query
+        again = client.get(url)
+    assert again.content == first.content
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+    WriteUpPageFactory(parent=index, title="Second thoughts")
+
+    assert "Second thoughts" in rss_titles(client.get(url))

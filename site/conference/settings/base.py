@@ -132,10 +132,14 @@ if REDIS_URL:
     }
     RATELIMIT_USE_CACHE = "ratelimit"
 else:
+    # One process's memory (runserver, a single worker). Room for every
+    # cached programme, speaker list and feed of the demo and far more: Django's
+    # default of 300 entries would evict them (README, "Caching").
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "recap",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

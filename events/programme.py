@@ -1,0 +1,153 @@
+"""The programme of an event page, built for speed (issue 12).
+
+A 200-session programme rendered through templates and model instances cost
+49 times a bare Wagtail page: a Speaker and a SessionSpeaker instance per
+link, a `date` filter and a reverse() per time and link, a template include
+per session. Here the sessions come with only the fields the programme
+shows, their speakers as plain rows (one query, no model instances), times
+and URLs are worked out once in Python, and each entry is one format_html
+call. The page's template still lays out the days, the grid and the list
+(recap_events/includes/programme_days.html); the entry's markup is
+`entry_html` below, documented there for sites that restyle it.
+
+The result is cached by the page's template (keyed by the content version),
+so this runs only when something changed.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from recap.speakers.models import speaker_index_url
+
+from .agenda import SHARED_FORM_ID, button_state
+from .models import SessionKind, SessionSpeaker, SpeakerRole
+
+# What the programme, its JSON-LD and "now and next" read of a session.
+PROGRAMME_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "live",
+    "locale_id",
+    "content_type_id",
+    "start",
+    "end",
+    "room",
+    "room__name",
+    "room__sort_order",
+    "kind",
+    "status",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeSpeaker:
+    """A speaker as the programme shows them (not a model instance)."""
+
+    speaker_id: int
+    name: str
+    url: str
+    role: str
+    role_label: str
+
+
+def programme_sessions(event, request):
+    """The event's live, public sessions in programme order, each with its
+    event, `programme_speakers`, local times and URL. Two queries."""
+    sessions = list(event.sessions().select_related("room").only(*PROGRAMME_FIELDS))
+    event_url = event.get_url(request)
+    index_url = speaker_index_url(request)
+    role_labels = dict(SpeakerRole.choices)
+    by_session = {session.pk: [] for session in sessions}
+    rows = (
+        SessionSpeaker.objects.filter(page__in=list(by_session))
+        .order_by("page_id", "sort_order", "pk")
+        .values_list("page_id", "speaker_id", "role", "speaker__name", "speaker__slug")
+    )
+    for page_id, speaker_id, role, name, slug in rows:
+        url = f"{index_url}{slug}/" if index_url else ""
+        by_session[page_id].append(
+            ProgrammeSpeaker(speaker_id, name, url, role, role_labels.get(role, role))
+        )
+    zone = event.tz
+    for session in sessions:
+        session.__dict__["event"] = event
+        session.programme_speakers = by_session[session.pk]
+        start = session.start.astimezone(zone)
+        end = session.end.astimezone(zone)
+        session.start_iso = start.isoformat()
+        session.end_iso = end.isoformat()
+        session.start_hm = f"{start:%H:%M}"
+        session.end_hm = f"{end:%H:%M}"
+        # Wagtail's URL of a child page: its parent's URL and its slug.
+        session.programme_url = f"{event_url}{session.slug}/" if event_url else ""
+    return sessions
+
+
+def _speakers_html(speakers):
+    if not speakers:
+        return ""
+    items = []
+    for s in speakers:
+        name = escape(s.name)
+        item = f'<a href="{escape(s.url)}">{name}</a>' if s.url else name
+        if s.role != SpeakerRole.SPEAKER:
+            item += f' <span class="meta">({escape(s.role_label.lower())})</span>'
+        items.append(f"<li>{item}</li>")
+    return f'<ul class="speaker-list--inline">{"".join(items)}</ul>'
+
+
+def entry_html(session, labels=None):
+    """One session in the programme (a grid cell or a list item):
+
+    ``<div class="programme-entry programme-entry--<kind> [programme-entry--cancelled]">``
+    with ``<p class="meta">`` its local times (the day is the section's, the
+    zone is named above the programme) and room (``<span>``: shown in the
+    list, and in the grid only below tablet width, where the grid is laid
+    out as a list); ``<p class="programme-entry__title">`` its kind and title
+    linking to the session (``id="session-<id>"``: the anchor a star brings
+    the reader back to, and what describes the star); its speakers
+    (``<ul class="speaker-list--inline">``); and its star (a button posting
+    the page's one agenda form, unstarred: serve() marks this reader's
+    stars). Classes are few on purpose: a 200-session page repeats them.
+
+    Plain string building with every text escaped (`escape`), not
+    format_html: 200 entries are the bulk of an uncached programme's time.
+    `labels` (from `entry_labels()`) saves looking up translations per entry."""
+    labels = labels or entry_labels()
+    pk = session.pk
+    cancelled = session.status == "cancelled"
+    room = f"<span> · {escape(session.room.name)}</span>" if session.room_id else ""
+    title = escape(session.title)
+    if cancelled:
+        title = f"<s>{title}</s>"
+    badge = (
+        f'<span class="badge badge--cancelled">{labels["cancelled"]}</span> ' if cancelled else ""
+    )
+    kind = escape(session.kind)
+    return mark_safe(  # noqa: S308 - every text above is escaped
+        f'<div class="programme-entry programme-entry--{kind}'
+        f'{" programme-entry--cancelled" if cancelled else ""}">'
+        f'<p class="meta">{session.start_hm}–{session.end_hm}{room}</p>'
+        f'<p class="programme-entry__title"><span class="badge">'
+        f"{labels['kinds'].get(session.kind, kind)}</span> {badge}"
+        f'<a href="{escape(session.programme_url)}" id="session-{pk}">{title}</a></p>'
+        f"{_speakers_html(session.programme_speakers)}"
+        f'<button value="{pk}" form="{SHARED_FORM_ID}" aria-describedby="session-{pk}" '
+        f"{labels['star']}</button></div>"
+    )
+
+
+def entry_labels():
+    """The translated labels every entry repeats, looked up once."""
+    return {
+        "cancelled": escape(_("Cancelled")),
+        "kinds": {value: escape(label) for value, label in SessionKind.choices},
+        "star": button_state(False),
+    }
