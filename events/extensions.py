@@ -111,7 +111,10 @@ class SpeakerCalendarAlternateSection(CalendarAlternateSection):
     """A speaker's calendar, announced only when it has something in it."""
 
     def get_context(self, request, speaker):
-        if not any(speaker_sessions(request, speaker)):
+        if not speaker.pk or not cached(
+            f"speaker-has-sessions:{speaker.pk}",
+            lambda: any(speaker_sessions(request, speaker)),
+        ):
             return None
         return super().get_context(request, speaker)
 

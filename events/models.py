@@ -142,11 +142,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         return upcoming_calendar_view(request, self)
 
 
-def route_to_child(page, child_model, request, path_components, as_parent=None):
+def route_to_child(page, child_model, request, path_components, as_parent=None, related=()):
     """RoutablePageMixin.route for a page whose children are all `child_model`:
     its own sub-routes first (e.g. calendar.ics), then the child with that
     slug fetched as its specific model in one query; anything else (another
-    page type, no such child) goes to Wagtail's own routing."""
+    page type, no such child) goes to Wagtail's own routing. `related` names
+    foreign keys fetched with the child (a session's room)."""
     if path_components and page.live:
         try:
             path = "/" + "/".join(path_components) + "/"
@@ -154,7 +155,8 @@ def route_to_child(page, child_model, request, path_components, as_parent=None):
             return RouteResult(page, args=(view, args, kwargs))
         except Http404:
             pass
-        child = child_model.objects.child_of(page).filter(slug=path_components[0]).first()
+        children = child_model.objects.child_of(page).select_related(*related)
+        child = children.filter(slug=path_components[0]).first()
         if child is not None:
             child._cached_parent_obj = page
             if as_parent:
@@ -378,7 +380,9 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
     def route(self, request, path_components):
         """Wagtail's routing, with the child session fetched as a SessionPage
         in one query and handed this event (`session.event` costs nothing)."""
-        return route_to_child(self, SessionPage, request, path_components, as_parent="event")
+        return route_to_child(
+            self, SessionPage, request, path_components, as_parent="event", related=["room"]
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .views import event_context

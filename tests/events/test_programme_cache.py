@@ -20,6 +20,7 @@ from tests.factories import (
     SpeakerIndexPageFactory,
     TopicFactory,
     add_speaker,
+    event_room,
 )
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_publishing_a_change_shows_at_once(client, event):
     session = session_named("Opening panel")
 
     session.title = "Opening panel (renamed)"
-    session.room = "Hall C"
+    session.room = event_room(event, "Hall C")
     session.save_revision().publish()
 
     html = page_text(client, event.url)
