@@ -92,6 +92,17 @@ def single_line(value, *, max_length=None):
     return text
 
 
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def rich_text_as_plain(value):
+    """Editor rich text (Wagtail's RichTextField HTML) as plain text, one
+    blank line between paragraphs, headings and list items: what feeds,
+    calendars, schedules and JSON-LD carry. Stored once on save as a cleaned
+    copy (`recap.core.cleaned_text`), never computed per render."""
+    return plain_text(_BLOCK_END.sub(lambda m: m.group(0) + "\n\n", str(value or "")))
+
+
 def scrub(data):
     """`data` (strings, or dicts, lists and tuples of them, at any depth) with
     control characters dropped from every string: for serialisers whose

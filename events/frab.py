@@ -11,7 +11,6 @@ reads both sees one session, not two.
 
 import datetime as dt
 import json
-import re
 import xml.etree.ElementTree as ET  # noqa: S405 - Recap only writes XML here, never parses it
 from collections import OrderedDict
 
@@ -21,17 +20,11 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from recap.core.links import absolute, page_url
-from recap.core.sanitize import plain_text, scrub, strip_controls
+from recap.core.sanitize import scrub, strip_controls
 
 from .models import SessionSpeaker
 
 DEFAULT_ROOM = "Main room"
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
-def rich_text_as_plain(value):
-    """Editor rich text as plain text, paragraphs separated by a blank line."""
-    return plain_text(_BLOCK_END.sub(lambda m: m.group(0) + "\n\n", str(value or "")))
 
 
 def hours_minutes(delta):
@@ -115,7 +108,8 @@ def build_schedule(event, request=None):
                 "track": session.track,
                 "type": session.get_kind_display(),
                 "language": language,
-                "abstract": rich_text_as_plain(session.abstract),
+                # Cleaned when it was saved (recap.core.cleaned_text).
+                "abstract": session.abstract_text,
                 "description": "",
                 "persons": [
                     {"id": link.speaker_id, "public_name": link.speaker.name, "role": link.role}

@@ -28,17 +28,15 @@ published pages and speakers' public names and roles.
 """
 
 import datetime as dt
-import hashlib
 import uuid
 import zoneinfo
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar, Timezone, vDuration, vGeo
 
-from recap.core.sanitize import CONTROLS_TABLE, plain_text
+from recap.core.sanitize import CONTROLS_TABLE
 
 from .models import EventStatus, SessionKind, SessionStatus, SpeakerRole
 
@@ -51,7 +49,6 @@ TIMEZONE_MARGIN = dt.timedelta(days=90)
 # Namespace for session UUIDs derived from other tools' UIDs (never change it:
 # re-imports match sessions through it).
 IMPORTED_UID_NAMESPACE = uuid.UUID("8a0f7a52-3d4c-5f0e-9b8e-2f6b1c7d9e31")
-ABSTRACT_CACHE_TIMEOUT = 60 * 60 * 24 * 30
 CRLF = b"\r\n"
 
 _KIND_LABELS = dict(SessionKind.choices)
@@ -268,7 +265,7 @@ def event_vevent(event, event_url, topics):
         EventStatus.CANCELLED: b"STATUS:CANCELLED",
         EventStatus.POSTPONED: b"STATUS:TENTATIVE",
     }.get(event.status, b"STATUS:CONFIRMED")
-    description = [text for text in (abstract_plain_text([event.intro])[0], event_url) if text]
+    description = [text for text in (multi_line_text(event.intro_text), event_url) if text]
     lines = [
         b"BEGIN:VEVENT",
         _text(b"UID", calendar_uid(event)),
@@ -287,28 +284,3 @@ def event_vevent(event, event_url, topics):
         b"END:VEVENT",
     ]
     return _content_lines(line for line in lines if line)
-
-
-def abstract_plain_text(abstracts):
-    """Rich-text abstracts as plain text, through the project's sanitiser.
-
-    bleach costs about half a millisecond per call, too slow for 10,000
-    sessions on every request; results are cached by a hash of the input
-    (content-addressed, so never stale) and looked up a chunk at a time."""
-    keys = [
-        "recap:ical:text:" + hashlib.sha256(text.encode()).hexdigest() if text else None
-        for text in abstracts
-    ]
-    found = cache.get_many([key for key in keys if key])
-    missing = {}
-    results = []
-    for text, key in zip(abstracts, keys, strict=True):
-        if not key:
-            results.append("")
-            continue
-        if key not in found:
-            found[key] = missing[key] = multi_line_text(plain_text(text))
-        results.append(found[key])
-    if missing:
-        cache.set_many(missing, ABSTRACT_CACHE_TIMEOUT)
-    return results

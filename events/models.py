@@ -36,6 +36,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.tree import attach_parents
 from recap.speakers.api_fields import (
     ImageRenditionField,
@@ -182,6 +183,9 @@ class EventPage(RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
+    # The intro as plain text, cleaned once on save (recap.core.cleaned_text):
+    # what calendars and JSON-LD carry.
+    intro_text = models.TextField(blank=True, editable=False)
     topics = ClusterTaggableManager(through=EventTopic, blank=True)
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -228,6 +232,7 @@ class EventPage(RoutablePageMixin, Page):
         ]
     )
     base_form_class = EventPageForm
+    cleaned_copies = {"intro_text": "intro"}
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -319,6 +324,10 @@ class EventPage(RoutablePageMixin, Page):
         context.update(event_context(request, self))
         return context
 
+    def serve_preview(self, request, mode_name):
+        fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
+        return super().serve_preview(request, mode_name)
+
     @path("", name="detail")
     def detail(self, request):
         return self.render(request)
@@ -408,6 +417,9 @@ class SessionPage(RoutablePageMixin, Page):
     room = models.CharField(max_length=100, blank=True)
     track = models.CharField(max_length=100, blank=True)
     abstract = RichTextField(features=TEXT_FEATURES, blank=True)
+    # The abstract as plain text, cleaned once on save (recap.core.cleaned_text):
+    # what calendars, the frab schedule and JSON-LD carry.
+    abstract_text = models.TextField(blank=True, editable=False)
     status = models.CharField(
         max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
@@ -469,6 +481,7 @@ class SessionPage(RoutablePageMixin, Page):
         ]
     )
     base_form_class = SessionPageForm
+    cleaned_copies = {"abstract_text": "abstract"}
 
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
@@ -569,6 +582,10 @@ class SessionPage(RoutablePageMixin, Page):
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+    def serve_preview(self, request, mode_name):
+        fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
+        return super().serve_preview(request, mode_name)
 
     @path("", name="detail")
     def detail(self, request):

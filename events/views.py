@@ -11,7 +11,6 @@ from collections import OrderedDict
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
 from recap.core.sections import build_sections
@@ -212,5 +211,5 @@ def session_context(request, page):
             page, event, request, speaker_urls, speaker_links=speaker_links
         )
         context["json_ld"] = json_ld_script(document)
-    context["abstract_text"] = strip_tags(page.abstract or "")
+    context["abstract_text"] = page.abstract_text
     return context
