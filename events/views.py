@@ -6,11 +6,16 @@ images come with their renditions, and sessions are handed their event so
 that `SessionPage.event` never looks up a parent per session.
 """
 
+import datetime as dt
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.functions import TruncDate
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.images import get_image_model
 
 from recap.core.sections import build_sections
@@ -124,6 +129,54 @@ def now_and_next(sessions, now):
     return [entry for entry in rooms.values() if entry["now"] or entry["next"]]
 
 
+# An event with more sessions than this shows its programme a day per page.
+DEFAULT_DAY_PAGES_FROM = 300
+
+
+def day_pages_from():
+    return getattr(settings, "RECAP_PROGRAMME_DAY_PAGES_FROM", DEFAULT_DAY_PAGES_FROM)
+
+
+def programme_sessions(request, event, prefetch, now):
+    """The sessions the event page shows, and its day links (None when the
+    whole programme is on one page).
+
+    Up to RECAP_PROGRAMME_DAY_PAGES_FROM sessions, the whole programme, in the
+    query that loads it. Beyond that (a 5,000-session congress), a day per
+    page (as pretalx's schedule shows one day at a time): `?day=YYYY-MM-DD`,
+    by default today's when the event is on, else its first day; one query
+    lists the days, one loads the day's sessions. A day that has no sessions
+    answers 404."""
+    threshold = day_pages_from()
+    published = event.sessions()
+    sessions = list(published[: threshold + 1])
+    if len(sessions) <= threshold:
+        prefetch_related_objects(sessions, prefetch)
+        return sessions, None
+    zone = event.tz
+    days = list(
+        published.annotate(day=TruncDate("start", tzinfo=zone))
+        .order_by("day")
+        .values_list("day", flat=True)
+        .distinct()
+    )
+    asked = request.GET.get("day")
+    if asked:
+        chosen = next((day for day in days if day.isoformat() == asked), None)
+        if chosen is None:
+            raise Http404(gettext("The programme has no sessions on that day."))
+    else:
+        today = timezone.localtime(now, zone).date()
+        chosen = today if today in days else days[0]
+    midnight = dt.datetime.combine(chosen, dt.time.min, tzinfo=zone)
+    next_midnight = dt.datetime.combine(chosen + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    sessions = list(
+        published.filter(start__gte=midnight, start__lt=next_midnight).prefetch_related(prefetch)
+    )
+    links = [{"date": day, "current": day == chosen} for day in days]
+    return sessions, {"days": links, "current": chosen}
+
+
 def speaker_urls_for(request, speaker_links):
     return {link.speaker_id: link.speaker.get_url(request) for link in speaker_links}
 
@@ -132,10 +185,8 @@ def event_context(request, page, now=None):
     """The event page: programme (grid and list), now and next, gallery,
     resources, its JSON-LD, and the sections of apps above events."""
     now = now or timezone.now()
-    sessions = list(
-        page.sessions().prefetch_related(
-            Prefetch("speaker_links", queryset=speaker_links_queryset())
-        )
+    sessions, programme_day_pages = programme_sessions(
+        request, page, Prefetch("speaker_links", queryset=speaker_links_queryset()), now
     )
     attach_event(sessions, page)
     hero = rendition(page.hero_image, HERO_FILTER)
@@ -157,6 +208,8 @@ def event_context(request, page, now=None):
         "sessions": sessions,
         "programme_days": programme_days(sessions, page.tz),
         "programme_view": "list" if request.GET.get("view") == "list" else "grid",
+        # A day per page for big events (None: the whole programme).
+        "programme_day_pages": programme_day_pages,
         "is_on": page.is_on(now),
         "now_next": now_and_next(sessions, now) if page.is_on(now) else [],
         "hero": hero,
