@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Max, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page
 
 from .ical import (
@@ -63,8 +63,7 @@ SESSION_FIELDS = (
     "abstract_text",
     "calendar_uid",
     "sequence",
-    "last_published_at",
-    "first_published_at",
+    "published",  # annotated: last_published_at, else first_published_at
 )
 
 
@@ -241,6 +240,7 @@ def _stream_sessions(feed, event_urls):
     # cost more than writing the calendar.
     sessions = (
         SessionPage.objects.filter(pk__in=ids)
+        .annotate(published=Coalesce("last_published_at", "first_published_at"))
         .order_by("pk")
         .values_list(*SESSION_FIELDS, named=True)
         .iterator()
