@@ -2,6 +2,7 @@
 (RECAP_PROGRAMME_DAY_PAGES_FROM sessions and more)."""
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -98,3 +99,33 @@ def test_big_programme_day_without_sessions_is_not_found(client, settings, event
     settings.RECAP_PROGRAMME_DAY_PAGES_FROM = 5
 
     assert client.get(event.url, {"day": day}).status_code == 404
+
+
+def test_busy_day_is_split_into_parts_with_links_from_their_first_time(client, settings, event):
+    settings.RECAP_PROGRAMME_DAY_PAGES_FROM = 1
+
+    response = client.get(event.url, {"day": "2030-06-10", "part": "2"})
+
+    assert session_titles(response) == ["Day 1 session 2"]
+    tree = lxml_html.fromstring(response.content)
+    labels = [a.text for a in tree.xpath("//nav[@class='programme__days']//a")]
+    assert labels[:2] == ["Monday 10 June, from 10:00", "Monday 10 June, from 11:00"]
+    assert day_links(response)[1] == ("?day=2030-06-10&part=2#programme", "page")
+
+
+def test_busy_day_shows_the_part_under_way(client, settings, event):
+    settings.RECAP_PROGRAMME_DAY_PAGES_FROM = 1
+    # Day 2's sessions start at 10:00 and 11:00; at 11:20 the second is under way.
+    now = dt.datetime(2030, 6, 11, 11, 20, tzinfo=LONDON)
+
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        response = client.get(event.url)
+
+    assert session_titles(response) == ["Day 2 session 2"]
+
+
+@pytest.mark.parametrize("part", ["3", "0", "x"])
+def test_busy_day_part_that_does_not_exist_is_not_found(client, settings, event, part):
+    settings.RECAP_PROGRAMME_DAY_PAGES_FROM = 1
+
+    assert client.get(event.url, {"day": "2030-06-10", "part": part}).status_code == 404
