@@ -61,6 +61,10 @@ def _without_markup(text):
     if the text were ever read as HTML ("x<y", a left-over "<a") gets a space
     after it, so the stored text holds nothing that parses as a tag.
     """
+    if "<" not in text and "&" not in text:
+        # No tag and no entity: the parser would give the text back as it
+        # is (most titles, names and rooms), so it is not asked.
+        return text
     for _ in range(MAX_PASSES):
         # Controls may come back from entities ("&#11;").
         cleaned = strip_controls(html.unescape(_strip_markup(text)))

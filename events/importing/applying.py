@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
-from django.db.models.functions import Lower
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast, Lower
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
@@ -188,11 +189,17 @@ def create_sessions(event, items, speakers, taken, publish, user):
     _insert(SessionPage, sessions, SessionPage._meta.local_concrete_fields)
     Page.objects.filter(pk=event.pk).update(numchild=F("numchild") + len(sessions))
 
+    relations = [relation.get_accessor_name() for relation in get_all_child_relations(SessionPage)]
     for session, item in zip(sessions, items, strict=True):
+        # Every child relation in memory (a new page has none but its
+        # speakers), so the revision's content and the reference index read
+        # no row back, page by page.
+        for name in relations:
+            setattr(session, name, [])
         session_links = _speaker_links(item, speakers)
         for order, link in enumerate(session_links):
             link.page, link.sort_order = session, order
-        session.speaker_links = session_links  # in memory, for the revision's content
+        session.speaker_links = session_links
         links += session_links
     SessionSpeaker.objects.bulk_create(links, batch_size=500)
 
@@ -216,17 +223,19 @@ def create_sessions(event, items, speakers, taken, publish, user):
     for session, revision in zip(sessions, revisions, strict=True):
         session.latest_revision = revision
         session.live_revision = revision if publish else None
-    Page.objects.bulk_update(
-        [
-            Page(
-                pk=s.pk,
-                latest_revision_id=s.latest_revision_id,
-                live_revision_id=s.live_revision_id,
-            )
-            for s in sessions
-        ],
-        ["latest_revision", "live_revision"],
-        batch_size=500,
+    # Each page points at its revision: one UPDATE with a subquery (a CASE
+    # per page, as bulk_update writes, costs seconds at this size).
+    # The new pages are the event's children without a revision (a filter
+    # on the tree, not a list of thousands of ids, which SQLite limits).
+    new_pages = Page.objects.filter(
+        path__startswith=event.path, depth=event.depth + 1, latest_revision__isnull=True
+    )
+    own_revision = Revision.objects.filter(
+        base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
+    ).values("pk")[:1]
+    new_pages.update(
+        latest_revision_id=Subquery(own_revision),
+        live_revision_id=Subquery(own_revision) if publish else None,
     )
     _log_created(sessions, revisions, session_type, publish, user, now)
     _index_created(sessions, session_type, page_type)
