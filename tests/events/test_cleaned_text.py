@@ -94,3 +94,30 @@ def test_migration_fills_copies_of_existing_rows():
 
     assert SessionPage.objects.get(pk=session.pk).abstract_text == "Old row"
     assert Speaker.objects.get(pk=speaker.pk).bio_text == "Old bio"
+
+
+def test_preview_shows_the_edited_abstract_before_it_is_saved(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    session = SessionPageFactory(abstract="<p>Saved</p>")
+    session.abstract = "<p>Being <b>edited</b></p>"
+    request = rf.get(session.url)
+    request.user = AnonymousUser()
+
+    response = session.serve_preview(request, "")
+
+    assert "Being edited" in response.rendered_content
+    assert SessionPage.objects.get(pk=session.pk).abstract_text == "Saved"
+
+
+def test_speaker_preview_shows_the_edited_bio(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    speaker = SpeakerFactory(bio="<p>Saved bio</p>")
+    speaker.bio = "<p>Edited <i>bio</i></p>"
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    context = speaker.get_preview_context(request, "")
+
+    assert "Edited bio" in str(context["json_ld"])
