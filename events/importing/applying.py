@@ -152,20 +152,14 @@ def _new_session(event, item, slug, path, publish, user, now):
     return session
 
 
-def _insert(model, objects, fields, returning=False):
-    """Multi-row INSERTs of `objects` into `model`'s own table (what
-    bulk_create does, which Django refuses for multi-table models such as
-    pages); with `returning`, the new primary keys, in order."""
+def _insert_own_rows(model, objects):
+    """Multi-row INSERTs of the rows of `model`'s own table (its parent's
+    rows are in already): what bulk_create does, which Django refuses for
+    multi-table models such as pages."""
+    fields = model._meta.local_concrete_fields
     batch = max(1, connection.ops.bulk_batch_size(fields, objects))
-    returning_fields = model._meta.db_returning_fields if returning else None
-    ids = []
     for start in range(0, len(objects), batch):
-        rows = model._base_manager._insert(
-            objects[start : start + batch], fields=fields, returning_fields=returning_fields
-        )
-        if returning:
-            ids += [row[0] for row in rows]
-    return ids
+        model._base_manager._insert(objects[start : start + batch], fields=fields)
 
 
 def create_sessions(event, items, speakers, taken, publish, user):
@@ -181,12 +175,17 @@ def create_sessions(event, items, speakers, taken, publish, user):
             event, item, _unique_slug(item.title, taken), path, publish, user, now
         )
         sessions.append(session)
-    page_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
-    ids = _insert(Page, sessions, page_fields, returning=True)
-    for session, pk in zip(sessions, ids, strict=True):
-        session.pk = session.id = session.page_ptr_id = pk
+    # The pages' rows (Page is the concrete base: bulk_create gives their
+    # ids), then the sessions' own rows pointing at them.
+    page_fields = [f.attname for f in Page._meta.local_concrete_fields if not f.primary_key]
+    rows = Page.objects.bulk_create(
+        [Page(**{name: getattr(session, name) for name in page_fields}) for session in sessions],
+        batch_size=500,
+    )
+    for session, row in zip(sessions, rows, strict=True):
+        session.pk = session.id = session.page_ptr_id = row.pk
         session._state.adding = False
-    _insert(SessionPage, sessions, SessionPage._meta.local_concrete_fields)
+    _insert_own_rows(SessionPage, sessions)
     Page.objects.filter(pk=event.pk).update(numchild=F("numchild") + len(sessions))
 
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(SessionPage)]

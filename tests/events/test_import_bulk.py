@@ -38,6 +38,7 @@ def test_each_imported_session_has_one_published_revision_and_its_history(index)
         assert session.live and not session.has_unpublished_changes
         assert session.live_revision_id == session.latest_revision_id == revisions[0].pk
         assert revisions[0].as_object().title == session.title
+        assert Page.objects.get(pk=session.pk).specific_class is SessionPage
         actions = set(PageLogEntry.objects.filter(page=session).values_list("action", flat=True))
         assert actions == {"wagtail.create", "wagtail.publish"}
     assert Page.find_problems() == ([], [], [], [], [])
