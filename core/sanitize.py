@@ -33,10 +33,17 @@ CONTROLS_TABLE = {
 }
 CONTROLS_TABLE.update({ord(char): None for char in BIDI_CONTROLS})
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Any character strip_controls removes: one scan finds clean text (nearly all
+# of it) clean, without building a copy.
+_ANY_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in CONTROLS_TABLE) + "\ud800-\udfff]"
+)
 
 
 def strip_controls(text):
     """`text` without control, bidi-override or lone surrogate characters."""
+    if not _ANY_CONTROL.search(text):
+        return text
     return _SURROGATES.sub("", text.translate(CONTROLS_TABLE))
 
 
@@ -54,6 +61,10 @@ def _without_markup(text):
     if the text were ever read as HTML ("x<y", a left-over "<a") gets a space
     after it, so the stored text holds nothing that parses as a tag.
     """
+    if "<" not in text and "&" not in text:
+        # No tag and no entity: the parser would give the text back as it
+        # is (most titles, names and rooms), so it is not asked.
+        return text
     for _ in range(MAX_PASSES):
         # Controls may come back from entities ("&#11;").
         cleaned = strip_controls(html.unescape(_strip_markup(text)))
@@ -90,6 +101,17 @@ def single_line(value, *, max_length=None):
     if max_length is not None:
         text = text[:max_length].rstrip()
     return text
+
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def rich_text_as_plain(value):
+    """Editor rich text (Wagtail's RichTextField HTML) as plain text, one
+    blank line between paragraphs, headings and list items: what feeds,
+    calendars, schedules and JSON-LD carry. Stored once on save as a cleaned
+    copy (`recap.core.cleaned_text`), never computed per render."""
+    return plain_text(_BLOCK_END.sub(lambda m: m.group(0) + "\n\n", str(value or "")))
 
 
 def scrub(data):

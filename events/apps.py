@@ -12,6 +12,9 @@ class EventsConfig(AppConfig):
         from recap.core.control_characters import strip_control_characters_on_save
 
         strip_control_characters_on_save(self)
+        from recap.core.cleaned_text import fill_cleaned_copies_on_save
+
+        fill_cleaned_copies_on_save(self)
         from . import signals  # (connects the re-indexing receiver)
 
         signals.connect_content_version()

@@ -16,18 +16,17 @@ from wagtail.models import Page
 
 from .ical import (
     EventParts,
-    abstract_plain_text,
     calendar_head,
     event_vevent,
     modified_at,
+    multi_line_text,
     session_vevent,
 )
 from .models import EventPage, EventTopic, SessionPage, SessionSpeaker, SessionTopic
 
 # Changing the output format changes every ETag.
 FORMAT_VERSION = "1"
-# Sessions are written in chunks: the abstracts of a chunk are looked up in
-# the cache together.
+# Sessions are written a chunk at a time: one write to the client per chunk.
 CHUNK_SIZE = 500
 
 
@@ -61,11 +60,10 @@ SESSION_FIELDS = (
     "end",
     "room_name",  # annotated: the room's name
     "status",
-    "abstract",
+    "abstract_text",
     "calendar_uid",
     "sequence",
-    "last_published_at",
-    "first_published_at",
+    "published",  # annotated: last_published_at, else first_published_at
 )
 
 
@@ -242,7 +240,10 @@ def _stream_sessions(feed, event_urls):
     # cost more than writing the calendar.
     sessions = (
         SessionPage.objects.filter(pk__in=ids)
-        .annotate(room_name=Coalesce("room__name", Value("")))
+        .annotate(
+            room_name=Coalesce("room__name", Value("")),
+            published=Coalesce("last_published_at", "first_published_at"),
+        )
         .order_by("pk")
         .values_list(*SESSION_FIELDS, named=True)
         .iterator()
@@ -261,11 +262,12 @@ def _stream_sessions(feed, event_urls):
     )
     rows = _attach(_attach(((session,) for session in sessions), speakers), topics)
     for chunk in _chunks(rows, CHUNK_SIZE):
-        texts = abstract_plain_text([session.abstract for session, _, _ in chunk])
         out = []
-        for (session, names, topic_names), text in zip(chunk, texts, strict=True):
+        for session, names, topic_names in chunk:
             parts = parts_by_path.get(session.path[: -Page.steplen])
             if parts is None:  # its event is not published
                 continue
+            # The abstract was cleaned when it was saved (abstract_text).
+            text = multi_line_text(session.abstract_text)
             out.append(session_vevent(session, parts, names, topic_names, text))
         yield b"".join(out)

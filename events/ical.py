@@ -28,17 +28,15 @@ published pages and speakers' public names and roles.
 """
 
 import datetime as dt
-import hashlib
 import uuid
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar, Timezone, vDuration, vGeo
 
-from recap.core.sanitize import CONTROLS_TABLE, plain_text
+from recap.core.sanitize import CONTROLS_TABLE
 
 from .models import EventStatus, SessionKind, SessionStatus, SpeakerRole
 
@@ -51,7 +49,6 @@ TIMEZONE_MARGIN = dt.timedelta(days=90)
 # Namespace for session UUIDs derived from other tools' UIDs (never change it:
 # re-imports match sessions through it).
 IMPORTED_UID_NAMESPACE = uuid.UUID("8a0f7a52-3d4c-5f0e-9b8e-2f6b1c7d9e31")
-ABSTRACT_CACHE_TIMEOUT = 60 * 60 * 24 * 30
 CRLF = b"\r\n"
 
 _KIND_LABELS = dict(SessionKind.choices)
@@ -111,7 +108,8 @@ def fold_line(line):
 
 
 def _content_lines(lines):
-    return b"".join(fold_line(line) + CRLF for line in lines)
+    # Most lines are short: the length test inline spares a call per line.
+    return b"".join((line if len(line) <= 75 else fold_line(line)) + CRLF for line in lines if line)
 
 
 def escape_text(value):
@@ -196,12 +194,17 @@ class EventParts:
     venue: list
     geo: bytes | None
     cancelled: bool
+    modified: dt.datetime | None = None
+    # DTSTART/DTEND values already written: a programme's sessions share
+    # their start and end times, so each is formatted once (bounded).
+    _local_times: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, event, url):
         return cls(
             event=event,
             url=url,
+            modified=modified_at(event),
             zone=event.tz,
             venue=[
                 text
@@ -215,6 +218,15 @@ class EventParts:
             cancelled=event.status == EventStatus.CANCELLED,
         )
 
+    def local(self, name, value):
+        key = (name, value)
+        line = self._local_times.get(key)
+        if line is None:
+            line = _local(name, value, self.zone)
+            if len(self._local_times) < 4096:
+                self._local_times[key] = line
+        return line
+
     def location(self, room):
         parts = [single_line_text(room), *self.venue] if room else self.venue
         line = ", ".join(part for part in parts if part)
@@ -222,10 +234,12 @@ class EventParts:
 
 
 def session_vevent(session, parts, speakers, topics, abstract_text):
-    """The VEVENT of one session (bytes, folded, CRLF). `session` is a
-    SessionPage or a row with the same attribute names (SESSION_FIELDS)."""
+    """The VEVENT of one session (bytes, folded, CRLF). `session` is a row
+    with the attribute names of `calendar_feeds.SESSION_FIELDS`, `published`
+    being when the session was last (or first) published."""
     event = parts.event
-    modified = modified_at(session, event) or session.start
+    stamps = [stamp for stamp in (session.published, parts.modified) if stamp]
+    modified = _utc(max(stamps) if stamps else session.start)
     cancelled = session.status == SessionStatus.CANCELLED or parts.cancelled
     url = f"{parts.url}{session.slug}/"
     description = [abstract_text] if abstract_text else []
@@ -241,23 +255,23 @@ def session_vevent(session, parts, speakers, topics, abstract_text):
     lines = [
         b"BEGIN:VEVENT",
         _text(b"UID", calendar_uid(session)),
-        b"DTSTAMP:" + _utc(modified),
-        _local(b"DTSTART", session.start, parts.zone),
-        _local(b"DTEND", session.end, parts.zone),
+        b"DTSTAMP:" + modified,
+        parts.local(b"DTSTART", session.start),
+        parts.local(b"DTEND", session.end),
         _text(b"SUMMARY", single_line_text(session.title)),
         _text(b"DESCRIPTION", "\n\n".join(description)),
         b"URL:" + url.encode(),
         _text(b"LOCATION", parts.location(session.room_name)),
         parts.geo,
         _categories([_KIND_LABELS.get(session.kind, session.kind), *topics]),
-        b"LAST-MODIFIED:" + _utc(modified),
+        b"LAST-MODIFIED:" + modified,
         # Both numbers only ever grow; the event's grows when its venue or
         # status changes, which changes this session's LOCATION or STATUS.
         b"SEQUENCE:%d" % (session.sequence + event.sequence),
         b"STATUS:CANCELLED" if cancelled else b"STATUS:CONFIRMED",
         b"END:VEVENT",
     ]
-    return _content_lines(line for line in lines if line)
+    return _content_lines(lines)
 
 
 def event_vevent(event, event_url, topics):
@@ -268,7 +282,7 @@ def event_vevent(event, event_url, topics):
         EventStatus.CANCELLED: b"STATUS:CANCELLED",
         EventStatus.POSTPONED: b"STATUS:TENTATIVE",
     }.get(event.status, b"STATUS:CONFIRMED")
-    description = [text for text in (abstract_plain_text([event.intro])[0], event_url) if text]
+    description = [text for text in (multi_line_text(event.intro_text), event_url) if text]
     lines = [
         b"BEGIN:VEVENT",
         _text(b"UID", calendar_uid(event)),
@@ -286,29 +300,4 @@ def event_vevent(event, event_url, topics):
         status,
         b"END:VEVENT",
     ]
-    return _content_lines(line for line in lines if line)
-
-
-def abstract_plain_text(abstracts):
-    """Rich-text abstracts as plain text, through the project's sanitiser.
-
-    bleach costs about half a millisecond per call, too slow for 10,000
-    sessions on every request; results are cached by a hash of the input
-    (content-addressed, so never stale) and looked up a chunk at a time."""
-    keys = [
-        "recap:ical:text:" + hashlib.sha256(text.encode()).hexdigest() if text else None
-        for text in abstracts
-    ]
-    found = cache.get_many([key for key in keys if key])
-    missing = {}
-    results = []
-    for text, key in zip(abstracts, keys, strict=True):
-        if not key:
-            results.append("")
-            continue
-        if key not in found:
-            found[key] = missing[key] = multi_line_text(plain_text(text))
-        results.append(found[key])
-    if missing:
-        cache.set_many(missing, ABSTRACT_CACHE_TIMEOUT)
-    return results
+    return _content_lines(lines)

@@ -40,6 +40,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.tree import attach_parents
 from recap.resources.topics import topics_field
@@ -225,6 +226,9 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     intro = RichTextField(features=TEXT_FEATURES, blank=True)
+    # The intro as plain text, cleaned once on save (recap.core.cleaned_text):
+    # what calendars and JSON-LD carry.
+    intro_text = models.TextField(blank=True, editable=False)
     topics = topics_field(EventTopic)
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -284,6 +288,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         ]
     )
     base_form_class = EventPageForm
+    cleaned_copies = {"intro_text": "intro"}
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -390,6 +395,10 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
         return context
+
+    def serve_preview(self, request, mode_name):
+        fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
+        return super().serve_preview(request, mode_name)
 
     @path("", name="detail")
     def detail(self, request):
@@ -528,6 +537,9 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     )
     track = models.CharField(max_length=100, blank=True)
     abstract = RichTextField(features=TEXT_FEATURES, blank=True)
+    # The abstract as plain text, cleaned once on save (recap.core.cleaned_text):
+    # what calendars, the frab schedule and JSON-LD carry.
+    abstract_text = models.TextField(blank=True, editable=False)
     status = models.CharField(
         max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
@@ -594,6 +606,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         ]
     )
     base_form_class = SessionPageForm
+    cleaned_copies = {"abstract_text": "abstract"}
 
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
@@ -722,6 +735,10 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+    def serve_preview(self, request, mode_name):
+        fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
+        return super().serve_preview(request, mode_name)
 
     @path("", name="detail")
     def detail(self, request):

@@ -16,6 +16,8 @@ so this runs only when something changed.
 
 from dataclasses import dataclass
 
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from recap.speakers.models import speaker_index_url
 
 from .agenda import SHARED_FORM_ID, button_state
+from .day_pages import chosen_page, day_pages_from, split_programme
 from .models import SessionKind, SessionSpeaker, SpeakerRole
 
 # What the programme, its JSON-LD and "now and next" read of a session.
@@ -57,10 +60,33 @@ class ProgrammeSpeaker:
     role_label: str
 
 
-def programme_sessions(event, request):
-    """The event's live, public sessions in programme order, each with its
-    event, `programme_speakers`, local times and URL. Two queries."""
-    sessions = list(event.sessions().select_related("room").only(*PROGRAMME_FIELDS))
+def programme_page(event, request, now=None):
+    """The sessions the event page shows (see `programme_sessions`) and its
+    day links: None when the whole programme is on one page (loaded in the
+    query that checks its size); else {"pages", "current"}, a day (or part of
+    a busy day) per page, in two more queries (recap.events.day_pages)."""
+    threshold = day_pages_from()
+    published = event.sessions().select_related("room").only(*PROGRAMME_FIELDS)
+    sessions = list(published[: threshold + 1])
+    if len(sessions) <= threshold:
+        return programme_sessions(event, request, sessions), None
+    zone = event.tz
+    starts = (
+        event.sessions().order_by().order_by("start").values_list("start").annotate(n=Count("pk"))
+    )
+    pages = split_programme(starts, zone, threshold)
+    page = chosen_page(pages, request, now or timezone.now(), zone)
+    page.current = True
+    sessions = list(published.filter(start__gte=page.start, start__lt=page.end))
+    return programme_sessions(event, request, sessions), {"pages": pages, "current": page}
+
+
+def programme_sessions(event, request, sessions=None):
+    """The event's live, public sessions in programme order (or `sessions`,
+    loaded with PROGRAMME_FIELDS), each with its event, `programme_speakers`,
+    local times and URL. Two queries."""
+    if sessions is None:
+        sessions = list(event.sessions().select_related("room").only(*PROGRAMME_FIELDS))
     event_url = event.get_url(request)
     index_url = speaker_index_url(request)
     role_labels = dict(SpeakerRole.choices)

@@ -4,8 +4,6 @@ The builders take what the page views already loaded (sessions with their
 speakers prefetched, the event passed in) so they add no queries.
 """
 
-from django.utils.html import strip_tags
-
 from recap.core.links import absolute
 from recap.speakers.structured_data import person
 
@@ -116,7 +114,7 @@ def session_event(
     ]
     if performers:
         data["performer"] = performers
-    abstract = strip_tags(session.abstract or "").strip()
+    abstract = session.abstract_text  # cleaned when saved
     if abstract:
         data["description"] = abstract
     if with_context:
@@ -143,7 +141,7 @@ def event_document(event, sessions, request=None, speaker_urls=None, image_url=N
         "eventStatus": EVENT_STATUS.get(event.status, EVENT_STATUS[EventStatus.SCHEDULED]),
         "eventAttendanceMode": attendance_mode(event),
     }
-    description = strip_tags(event.search_description or event.intro or "").strip()
+    description = event.search_description or event.intro_text
     if description:
         data["description"] = description
     place = location(event, request)

@@ -27,7 +27,7 @@ from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
 from . import structured_data
 from .models import SessionSpeaker
-from .programme import programme_sessions
+from .programme import programme_page
 
 # Extension points (recap.core.sections): apps above events (questions,
 # write-ups) and host sites add parts to these pages through Wagtail hooks,
@@ -167,13 +167,22 @@ class EventPageData:
     recap.core.versioning); on a hit the template never reads these, so a
     cached programme costs no query and no Python work per session."""
 
-    def __init__(self, request, page):
+    def __init__(self, request, page, now=None):
         self.request = request
         self.page = page
+        self.now = now
+
+    @cached_property
+    def programme(self):
+        return programme_page(self.page, self.request, self.now)
 
     @cached_property
     def sessions(self):
-        return programme_sessions(self.page, self.request)
+        return self.programme[0]
+
+    @cached_property
+    def day_pages(self):
+        return self.programme[1]
 
     @cached_property
     def hero(self):
@@ -208,19 +217,31 @@ class EventPageData:
         return json_ld_script(document)
 
 
+def programme_page_key(request, now):
+    day, part = request.GET.get("day", ""), request.GET.get("part", "")
+    if day:
+        return f"{day[:10]}:{part[:4]}"
+    return f"now:{now:%Y%m%d%H}"
+
+
 def event_context(request, page, now=None):
     """The event page: programme (grid and list), now and next, gallery,
     resources, its JSON-LD, and the sections of apps above events.
 
     Everything but "now and next" is lazy (see EventPageData)."""
     now = now or timezone.now()
-    data = EventPageData(request, page)
+    data = EventPageData(request, page, now)
     is_on = page.is_on(now)
     return {
         "event": page,
         "sessions": SimpleLazyObject(lambda: data.sessions),
         "programme_days": SimpleLazyObject(lambda: programme_days(data.sessions, page.tz)),
         "programme_view": programme_view(request),
+        # A day per page for big events (None: the whole programme on one).
+        "programme_day_pages": SimpleLazyObject(lambda: data.day_pages),
+        # Which page of a big programme: part of the cached fragments' keys
+        # (the default page follows the clock, so it is keyed by the hour).
+        "programme_page_key": programme_page_key(request, now),
         "is_on": is_on,
         "now_next": now_and_next(data.sessions, now) if is_on else [],
         "hero": SimpleLazyObject(lambda: data.hero),

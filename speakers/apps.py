@@ -12,3 +12,6 @@ class SpeakersConfig(AppConfig):
         from recap.core.control_characters import strip_control_characters_on_save
 
         strip_control_characters_on_save(self)
+        from recap.core.cleaned_text import fill_cleaned_copies_on_save
+
+        fill_cleaned_copies_on_save(self)

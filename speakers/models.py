@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
@@ -52,6 +53,9 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     job_title = models.CharField(max_length=200, blank=True)
     organisation = models.CharField(max_length=200, blank=True, db_index=True)
     bio = RichTextField(features=BIO_FEATURES, blank=True)
+    # The bio as plain text, cleaned once on save (recap.core.cleaned_text):
+    # what the speaker's JSON-LD and meta description carry.
+    bio_text = models.TextField(blank=True, editable=False)
     photo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -115,6 +119,8 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
             ]
         )
     ]
+
+    cleaned_copies = {"bio_text": "bio"}
 
     search_fields = [
         index.SearchField("name", boost=5),
@@ -206,6 +212,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     def get_preview_context(self, request, mode_name):
         from .profile import speaker_context
 
+        fill_cleaned_copies(self)  # a preview is not saved: its bio_text is not either
         return speaker_context(request, self, page=SpeakerIndexPage.objects.live().first())
 
 

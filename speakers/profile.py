@@ -12,7 +12,6 @@ import time
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
 
@@ -57,7 +56,7 @@ def speaker_context(request, speaker, page=None):
         photo = image.get_rendition(PHOTO_FILTER) if image else None
     url = speaker.get_url(request) if speaker.slug else ""
     canonical_url = absolute(request, url)
-    bio_text = strip_tags(speaker.bio or "").strip()
+    bio_text = speaker.bio_text  # cleaned when saved
     description = speaker.role_line or Truncator(bio_text).words(30)
     document = person_document(
         speaker, request, url=url, image_url=photo.url if photo else None, bio_text=bio_text

@@ -34,6 +34,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from recap.core.cleaned_text import fill_cleaned_copies
 from recap.events.models import (
     EventPage,
     EventRoom,
@@ -216,7 +217,8 @@ class ScaleBuilder:
         speakers[0].name = f"Busy Speaker {self.n}"
         speakers[0].sort_name = f"Speaker, Busy {self.n}"
         speakers[0].slug = f"busy-speaker-s{self.n}"
-        return Speaker.objects.bulk_create(speakers)
+        # bulk_create skips save(): the cleaned copy of each bio is set here.
+        return Speaker.objects.bulk_create([fill_cleaned_copies(s) for s in speakers])
 
     def new_page(self, model, parent, position, **fields):
         """A live page at `position` (1-based) under `parent`, written with two

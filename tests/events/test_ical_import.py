@@ -305,16 +305,12 @@ def test_too_large_file_is_refused(monkeypatch):
 
 def test_failure_halfway_through_writes_nothing(index, monkeypatch):
     plan = plan_import(fixture("pretalx-comms-camp-2026.ics"), "x.ics")
-    real_create = applying._create_session
-    calls = []
 
-    def create_then_fail(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise ImportRefused("disk full")
-        return real_create(*args, **kwargs)
+    def fail(*args, **kwargs):
+        # After the pages, their speakers and revisions are written.
+        raise ImportRefused("disk full")
 
-    monkeypatch.setattr(applying, "_create_session", create_then_fail)
+    monkeypatch.setattr(applying, "_log_created", fail)
 
     with pytest.raises(ImportRefused):
         apply_import(plan, index_page=index)

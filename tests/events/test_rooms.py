@@ -58,7 +58,9 @@ def test_migration_keeps_free_text_rooms_as_records_merging_case_variants():
     second = SessionPageFactory(parent=event, room="Main hall")
     third = SessionPageFactory(parent=event, room="Main hall")
     elsewhere = SessionPageFactory(parent=other, room="Main hall")
-    before, after = [("recap_events", "0003_initial")], [("recap_events", "0005_rooms_as_records")]
+    # Back to before rooms were records, then forward to the latest migrations
+    # (the models below are today's).
+    before = [("recap_events", "0003_initial")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps.get_model("recap_events", "SessionPage")
@@ -68,7 +70,7 @@ def test_migration_keeps_free_text_rooms_as_records_merging_case_variants():
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(after)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
     assert room_names(event) == ["Main hall"]
     rooms = {s.pk: s.room for s in SessionPage.objects.select_related("room")}
