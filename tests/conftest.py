@@ -104,3 +104,14 @@ def _clear_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """A transactional test's flush (or a migration test) recreates content
+    types under new ids; Django's per-process cache of them would then name
+    rows that are gone ("content type instance with id 1 is not a valid
+    choice"). Cheap: a dict cleared."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()

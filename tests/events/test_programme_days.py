@@ -9,7 +9,7 @@ from django.utils import timezone
 from lxml import html as lxml_html
 
 from recap.events.models import SessionPage
-from tests.factories import LONDON, EventPageFactory
+from tests.factories import LONDON, EventPageFactory, event_room
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def three_day_event(start):
     """An event of three days with two sessions a day (built without revisions)."""
     event = EventPageFactory(start=start, end=start + dt.timedelta(days=2, hours=9))
+    hall = event_room(event, "Hall A")
     for day in range(3):
         for slot in range(2):
             begin = start + dt.timedelta(days=day, hours=slot + 1)
@@ -26,7 +27,7 @@ def three_day_event(start):
                     slug=f"d{day + 1}-s{slot + 1}",
                     start=begin,
                     end=begin + dt.timedelta(minutes=45),
-                    room="Hall A",
+                    room=hall,
                     live=True,
                 )
             )
