@@ -15,7 +15,8 @@ PYTEST_REPORT ?= --durations=10
 # questions themselves, and modules that import its models, are left out by
 # tests/conftest.py (it says which in the report header); single tests that
 # need it are marked @pytest.mark.questions and skipped with that reason.
-PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/speakers tests/resources \
+PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/events/test_programme_days.py \
+	tests/speakers tests/resources \
 	tests/writeups tests/site tests/test_optional_questions.py
 
 .PHONY: run test test-without-questions venv lint format bench bench-venue clean
