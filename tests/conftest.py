@@ -38,6 +38,13 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "questions: needs recap.questions installed (skipped without it)"
     )
+    config.addinivalue_line(
+        "markers", "migrations: migrates the database back and forth (runs last, on one worker)"
+    )
+    config.addinivalue_line(
+        "markers",
+        "stock_groups: signs in through Wagtail's stock groups (runs first of the transactional tests)",
+    )
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -58,6 +65,7 @@ def _runs_slow_tests(config):
     )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
     run_slow = _runs_slow_tests(config)
@@ -70,6 +78,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
             item.add_marker(skip_questions)
+        if item.get_closest_marker("migrations") and config.pluginmanager.hasplugin("xdist"):
+            item.add_marker(pytest.mark.xdist_group("migrations"))
+    # Tests that migrate the database back and forth run last (after
+    # pytest-django's own ordering): the transactional tests that follow one
+    # could not restore the rows the migrations made (their groups, their
+    # content types), which the browser journeys need.
+    # Journeys that sign in through Wagtail's stock groups (made by the
+    # migrations) run first among the transactional tests: after some runs of
+    # other transactional tests those groups were not restored (seen with
+    # serialized_rollback; not yet understood, see the README's known issues).
+    late = [i for i in items if i.get_closest_marker("migrations")]
+    early = [i for i in items if i.get_closest_marker("stock_groups")]
+    rest = [i for i in items if i not in late and i not in early]
+    first_transactional = next((n for n, i in enumerate(rest) if _is_transactional(i)), len(rest))
+    items[:] = rest[:first_transactional] + early + rest[first_transactional:] + late
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
 
 
 def pytest_report_header(config):
@@ -104,14 +132,3 @@ def _clear_cache():
     yield
     for cache in caches.all():
         cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    """A transactional test's flush (or a migration test) recreates content
-    types under new ids; Django's per-process cache of them would then name
-    rows that are gone ("content type instance with id 1 is not a valid
-    choice"). Cheap: a dict cleared."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()

@@ -13,7 +13,10 @@ from recap.events.models import EventIndexPage, EventPage, SessionPage
 from recap.speakers.models import Speaker
 from tests.factories import EventIndexPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.stock_groups,
+]
 
 PANEL = "Who owns social media at work?"
 
@@ -49,7 +52,7 @@ def fill_time(page, name, value):
 
 
 def publish(page):
-    page.locator('[data-w-dropdown-target="toggle"]').last.click()
+    page.locator("footer").locator('[data-w-dropdown-target="toggle"]').last.click()
     page.get_by_role("button", name="Publish").click()
 
 

@@ -47,6 +47,7 @@ def test_merge_room_names_merges_case_and_space_variants_in_order_of_use():
     assert rooms_migration.merge_room_names(names) == ["Foyer", "Main Hall", "Studio 2"]
 
 
+@pytest.mark.migrations
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_keeps_free_text_rooms_as_records_merging_case_variants():
     from django.db import connection
