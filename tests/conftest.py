@@ -87,7 +87,7 @@ def pytest_collection_modifyitems(config, items):
     # Journeys that sign in through Wagtail's stock groups (made by the
     # migrations) run first among the transactional tests: after some runs of
     # other transactional tests those groups were not restored (seen with
-    # serialized_rollback; not yet understood, see the README's known issues).
+    # serialized_rollback; not yet understood: README, Known issues).
     late = [i for i in items if i.get_closest_marker("migrations")]
     early = [i for i in items if i.get_closest_marker("stock_groups")]
     rest = [i for i in items if i not in late and i not in early]
