@@ -25,7 +25,7 @@ from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
 from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
 
-from .forms import clean_text
+from .forms import AskerFieldsMixin
 from .models import DelegateQuestion, QuestionSource, QuestionStatus
 from .moderation import ACTIONS, can_capture, can_moderate, queue_version, visible_questions
 from .purging import purge_if_due
@@ -41,17 +41,8 @@ ROW_ACTIONS = {
 }
 
 
-class DelegateQuestionAdminForm(WagtailAdminModelForm):
+class DelegateQuestionAdminForm(AskerFieldsMixin, WagtailAdminModelForm):
     """Moderators may fix typos in a question; the text as asked is kept."""
-
-    def clean_text(self):
-        return clean_text(self.cleaned_data.get("text"))
-
-    def clean_name(self):
-        return single_line(self.cleaned_data.get("name"), max_length=100)
-
-    def clean_organisation(self):
-        return single_line(self.cleaned_data.get("organisation"), max_length=150)
 
     def clean_moderator_note(self):
         return plain_text(self.cleaned_data.get("moderator_note"))

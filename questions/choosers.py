@@ -9,11 +9,10 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from recap.core.params import positive_int, positive_ints
-from recap.core.sanitize import single_line
 from recap.events.models import SessionPage
 
 from .admin import RecordQuestionMixin
-from .forms import clean_text
+from .forms import AskerFieldsMixin
 from .models import DelegateQuestion
 from .moderation import can_moderate
 
@@ -40,7 +39,7 @@ class SessionChoiceField(forms.ModelChoiceField):
         return " · ".join(part for part in (event, start, session.title) if part)
 
 
-class QuestionCreationForm(RecordQuestionMixin, forms.ModelForm):
+class QuestionCreationForm(AskerFieldsMixin, RecordQuestionMixin, forms.ModelForm):
     """The chooser's "Create" tab: record a question for a session and choose it."""
 
     class Meta:
@@ -52,15 +51,6 @@ class QuestionCreationForm(RecordQuestionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.setup_record_fields()
-
-    def clean_text(self):
-        return clean_text(self.cleaned_data.get("text"))
-
-    def clean_name(self):
-        return single_line(self.cleaned_data.get("name"), max_length=100)
-
-    def clean_organisation(self):
-        return single_line(self.cleaned_data.get("organisation"), max_length=150)
 
     def save(self, commit=True):
         self.apply_record_rules(self.instance, self.user)

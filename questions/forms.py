@@ -98,7 +98,22 @@ def allow_nul_to_be_cleaned(form, *names):
         ]
 
 
-class QuestionForm(forms.Form):
+class AskerFieldsMixin:
+    """How every form that takes a question cleans what the asker typed (the
+    public form, capture, the admin's add and edit screens, the chooser's
+    Create tab): the text, and name and organisation on one line each."""
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data.get("text"))
+
+    def clean_name(self):
+        return single_line(self.cleaned_data.get("name"), max_length=100)
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data.get("organisation"), max_length=150)
+
+
+class QuestionForm(AskerFieldsMixin, forms.Form):
     """A delegate's question or a reader's response, as typed on a public page."""
 
     text = forms.CharField(
@@ -177,12 +192,6 @@ class QuestionForm(forms.Form):
             self.cleaned_data.get("text"), self.wording["noun"], self.wording["empty"]
         )
 
-    def clean_name(self):
-        return single_line(self.cleaned_data.get("name"), max_length=100)
-
-    def clean_organisation(self):
-        return single_line(self.cleaned_data.get("organisation"), max_length=150)
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("email_consent"):
@@ -195,7 +204,7 @@ class QuestionForm(forms.Form):
         return cleaned
 
 
-class CaptureForm(forms.Form):
+class CaptureForm(AskerFieldsMixin, forms.Form):
     """A question asked aloud in the room, typed by staff."""
 
     text = forms.CharField(
@@ -213,12 +222,3 @@ class CaptureForm(forms.Form):
             kwargs["initial"] = {"submission_token": uuid.uuid4()}
         super().__init__(*args, **kwargs)
         allow_nul_to_be_cleaned(self, "text", "name", "organisation")
-
-    def clean_text(self):
-        return clean_text(self.cleaned_data.get("text"))
-
-    def clean_name(self):
-        return single_line(self.cleaned_data.get("name"), max_length=100)
-
-    def clean_organisation(self):
-        return single_line(self.cleaned_data.get("organisation"), max_length=150)
