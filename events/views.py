@@ -26,7 +26,6 @@ from recap.core.structured_data import json_ld_script
 from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
 from . import structured_data
-from .models import SessionSpeaker
 from .programme import programme_page
 
 # Extension points (recap.core.sections): apps above events (questions,
@@ -45,16 +44,6 @@ SPEAKER_PHOTO_FILTER = "fill-160x160-c50"
 def images_with_renditions(*filters):
     """An image queryset that brings the renditions `filters` need along."""
     return get_image_model().objects.prefetch_renditions(*filters)
-
-
-def speaker_links_queryset(with_photos=False):
-    """SessionSpeaker rows with their speaker (and its photo, when shown)."""
-    queryset = SessionSpeaker.objects.select_related("speaker")
-    if with_photos:
-        queryset = queryset.prefetch_related(
-            Prefetch("speaker__photo", queryset=images_with_renditions(SPEAKER_PHOTO_FILTER))
-        )
-    return queryset
 
 
 def attach_event(sessions, event):
