@@ -19,7 +19,15 @@ PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/events/te
 	tests/speakers tests/resources \
 	tests/writeups tests/site tests/test_optional_questions.py
 
-.PHONY: run test test-without-questions venv lint format bench bench-venue clean
+# The apps with a French catalogue (each its own locale/), and the site's
+# (site/locale: the base templates, header, footer and demo). `make messages`
+# extracts every marked string into the .po files and compiles the .mo files;
+# `make messages MESSAGES=events` does one app.
+RECAP_APPS = core speakers resources events questions writeups
+MESSAGES ?= $(RECAP_APPS) site
+MAKEMESSAGES = makemessages --locale fr --no-location --no-obsolete
+
+.PHONY: run test test-without-questions venv lint format messages bench bench-venue clean
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +58,18 @@ test-without-questions: venv
 lint:
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+messages: venv
+	@for app in $(filter-out site,$(MESSAGES)); do \
+		mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py $(MAKEMESSAGES)) || exit 1; \
+		(cd $$app && ../$(PY) ../manage.py compilemessages --locale fr) || exit 1; \
+	done
+	@if echo "$(MESSAGES)" | grep -qw site; then \
+		mkdir -p site/locale && \
+		$(PY) manage.py $(MAKEMESSAGES) $(foreach app,$(RECAP_APPS),--ignore $(app)) \
+			--ignore tests --ignore bench --ignore media --ignore static-collected && \
+		(cd site && ../$(PY) ../manage.py compilemessages --locale fr); \
+	fi
 
 # BENCH_QUICK=1 make bench: small sizes, a smoke test of the bench itself.
 bench: venv

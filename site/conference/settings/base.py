@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     # The reference site
     "home",
     # Wagtail, as `wagtail start` lists it
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -154,6 +156,12 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# The reference site speaks English and French (issue 11). Each language is
+# named in itself, as a language switcher shows it.
+LANGUAGES = [("en-gb", "English"), ("fr", "Français")]
+# The site's own messages (base page, header, footer, demo); each Recap app
+# ships its own locale/.
+LOCALE_PATHS = [SITE_DIR / "locale"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -184,7 +192,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pages, speakers and resources will have a copy per language (Wagtail's
+# locales); switched on with the French site (issue 11).
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 LOGGING = {
     "version": 1,
