@@ -32,6 +32,7 @@ def questions_installed():
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(MigrationGroup(), "recap-migration-group")
     config.addinivalue_line(
         "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
     )
@@ -65,6 +66,18 @@ def _runs_slow_tests(config):
     )
 
 
+class MigrationGroup:
+    """Groups the migration tests on one xdist worker. xdist reads the groups
+    in its own collection hook, so this one must run before it (the ordering
+    hook below runs last)."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, config, items):
+        for item in items:
+            if item.get_closest_marker("migrations"):
+                item.add_marker(pytest.mark.xdist_group("migrations"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
@@ -78,8 +91,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
             item.add_marker(skip_questions)
-        if item.get_closest_marker("migrations") and config.pluginmanager.hasplugin("xdist"):
-            item.add_marker(pytest.mark.xdist_group("migrations"))
     # Tests that migrate the database back and forth run last (after
     # pytest-django's own ordering): the transactional tests that follow one
     # could not restore the rows the migrations made (their groups, their
