@@ -16,9 +16,15 @@ inserted in a few multi-row INSERTs; the new pages join the search index in
 one bulk call at the end. What `Page.save()` would have done per page is done
 here: control characters stripped, the abstract's cleaned copy stored, URL
 path, draft title, publish dates. Like `load_demo --scale`, the per-page
-`page_published` signal is not sent for new sessions (nothing was cached
-about pages that did not exist); updated sessions and the event go through
-Wagtail's usual path, signals included.
+`page_published` signal is not sent for new sessions; updated sessions and the
+event go through Wagtail's usual path, signals included.
+
+Without those signals nothing would tell the caches: the event's cached
+programme would go on showing the programme without its new sessions. So an
+import that wrote anything bumps the content version (`core.versioning`)
+once, when its transaction commits: bumped earlier, a request that read the
+old rows before the commit could cache them under the new version. An
+unchanged re-import writes nothing and keeps every cached page.
 """
 
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ from wagtail.search.backends import get_search_backends
 
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.control_characters import strip_control_characters
+from recap.core.versioning import bump_content_version
 from recap.speakers.models import Speaker
 
 from ..models import EventPage, EventRoom, SessionPage, SessionSpeaker, room_name_key
@@ -74,6 +81,9 @@ def apply_import(plan, *, index_page=None, publish=True, user=None, progress=Non
         if created:
             create_sessions(event, created, speakers, rooms, taken, publish, user)
             result.created = len(created)
+        if result.created or result.updated:
+            # Once, after the commit (see the module's docstring).
+            transaction.on_commit(bump_content_version)
     return result
 
 
