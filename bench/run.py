@@ -8,32 +8,46 @@ bench never touches a shared Redis). The data comes from
 `manage.py load_demo --scale N`: N sessions over 3 days in 6 rooms, 1.5 N
 speakers, varied abstracts, questions, votes and write-ups.
 
-Each part runs in its own process with its own database (this file, with
-`--worker`), so a page at N = 10 is measured against a site holding 10
-sessions, not 10 next to 1,000:
+It runs in two phases, so no measure shares the machine with a build:
 
-- pages: every public page at N = 10, 200 and 1,000: queries (one request,
-  after a warm-up) and median time; the programme page against a bare Wagtail
-  page, uncached (cache emptied before each request) and cached (the same
-  request again, as production would serve it); page weights.
+1. build: one database is migrated, then copied for each part, and the
+   copies are filled by `load_demo --scale N`, BENCH_JOBS at a time (default:
+   2, or 1 on a single core). The 10,000-session event and the 5,000-session
+   one share a database (the feeds measure one, the big page the other).
+   Each build's wall and CPU seconds are reported.
+2. measure, one part at a time, each in its own process with its own
+   database (this file, with `--worker`), so a page at N = 10 is measured
+   against a site holding 10 sessions, not 10 next to 1,000:
+
+- pages: every public page at N = 10 and 1,000: queries (one request, after
+  a warm-up), median time and CPU time, weight; the queries must be equal.
+- programme at N = 200: the programme page against a bare Wagtail page of the
+  same site, uncached (caches emptied before the request) and cached (the
+  same request again, as production serves it), the three interleaved round
+  after round; its queries and weight.
 - feeds: the programme .ics and frab schedule.xml / .json of a 10,000-session
-  event (median time, peak Python memory under tracemalloc), each against raw
-  `icalendar` serialisation of the same VEVENT fields; the event page of a
-  5,000-session event.
+  event and raw `icalendar` serialisation of the same VEVENT fields,
+  interleaved round after round (median time and CPU time), then the peak
+  Python memory of each under tracemalloc; the event page of a 5,000-session
+  event, uncached and cached.
 - import: `import_ics` of a generated 5,000-session .ics into a new event,
   then again (unchanged file), timed in-process. The import worker is stopped
   after twice BENCH_IMPORT_TIMEOUT seconds (default 300 each); an import not
   finished by then is reported as missed.
-- Q&A through gunicorn: `bench/venue.py --json`, when that file exists; it
-  prints a JSON object as its last line (questions_per_s, votes_per_s,
-  poll_per_s, session_p50_ms, lost, doubled). Otherwise "not measured".
+- Q&A through gunicorn: `bench/venue.py --json`, when that file offers
+  `--json` (it prints a JSON object as its last line: questions_per_s,
+  votes_per_s, poll_per_s, session_p50_ms, lost, doubled) and the `bench`
+  extra is installed. Otherwise "not measured".
 
-Prints one table, writes bench/results.json (BENCH_RESULTS to write
-elsewhere) and exits 1 when a target is missed. BENCH_QUICK=1 runs the same
-with small sizes, to check the bench itself (its figures mean nothing).
+Prints one table, with the load average and the CPU seconds each part took
+(on a shared machine wall time is several times CPU time; on an idle one the
+two are close), writes bench/results.json (BENCH_RESULTS to write elsewhere)
+and exits 1 when a target is missed. BENCH_QUICK=1 runs the same with small
+sizes, to check the bench itself (its figures mean nothing).
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -42,6 +56,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,11 +67,15 @@ IMPORT_TIMEOUT = float(os.environ.get("BENCH_IMPORT_TIMEOUT", "30" if QUICK else
 if QUICK:
     SMALL, PROGRAMME, LARGE = 3, 6, 12
     FEED_SESSIONS, BIG_PAGE_SESSIONS, IMPORT_SESSIONS = 40, 30, 20
-    ROUNDS, FEED_ROUNDS = 2, 1
+    ROUNDS, PROGRAMME_ROUNDS, FEED_ROUNDS = 2, 2, 1
 else:
     SMALL, PROGRAMME, LARGE = 10, 200, 1000
     FEED_SESSIONS, BIG_PAGE_SESSIONS, IMPORT_SESSIONS = 10_000, 5_000, 5_000
-    ROUNDS, FEED_ROUNDS = 15, 3
+    # Medians of 7 requests a page, of 15 rounds for the programme's
+    # three-way comparison (its requests are short) and of 3 rounds of the
+    # feeds (seconds each; raw icalendar alone takes several).
+    ROUNDS, PROGRAMME_ROUNDS, FEED_ROUNDS = 7, 15, 3
+JOBS = max(1, int(os.environ.get("BENCH_JOBS") or min(2, os.cpu_count() or 1)))
 
 # Issue 12's targets.
 QUERY_BUDGETS = {
@@ -105,28 +124,51 @@ def environment(db_path):
     return env
 
 
-def manage(db_path, *args, timeout=None):
-    """`manage.py <args>` against a scratch database; returns seconds taken."""
+def run_child(args, env, timeout=None):
+    """Run a child process; returns (wall seconds, CPU seconds: its user and
+    system time, which other processes on the machine do not inflate)."""
     began = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        env=environment(db_path),
-        check=True,
-        timeout=timeout,
-        stdout=subprocess.DEVNULL,
+    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
+    try:
+        _, status, usage = wait_for(child, timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        raise
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), args)
+    return time.perf_counter() - began, usage.ru_utime + usage.ru_stime
+
+
+def wait_for(child, timeout):
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG if deadline else 0)
+        if pid:
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return pid, status, usage
+        if time.monotonic() > deadline:
+            raise subprocess.TimeoutExpired(child.args, timeout)
+        time.sleep(0.2)
+
+
+def manage(db_path, *args, timeout=None):
+    """`manage.py <args>` against a scratch database: (wall s, CPU s)."""
+    return run_child(
+        [sys.executable, str(ROOT / "manage.py"), *args], environment(db_path), timeout
     )
-    return time.perf_counter() - began
 
 
 def worker(kind, db_path, out, *extra, timeout=None):
-    subprocess.run(
+    wall, cpu = run_child(
         [sys.executable, __file__, "--worker", kind, "--db", str(db_path), "--out", str(out)]
         + [str(arg) for arg in extra],
-        env=environment(db_path),
-        check=True,
-        timeout=timeout,
+        environment(db_path),
+        timeout,
     )
-    return json.loads(Path(out).read_text())
+    result = json.loads(Path(out).read_text())
+    result["process_s"] = {"wall": wall, "cpu": cpu}
+    return result
 
 
 def scratch_database(workdir, template, name):
@@ -135,37 +177,108 @@ def scratch_database(workdir, template, name):
     return path
 
 
+def build(workdir, template, name, scales):
+    """A copy of the migrated database filled by `load_demo --scale N` for
+    each of `scales`; returns its path and, per scale, (wall s, CPU s)."""
+    db = scratch_database(workdir, template, name)
+    times = {}
+    for n in scales:
+        log(f"  load_demo --scale {n} ({name})...")
+        times[n] = manage(db, "load_demo", "--scale", str(n), "--quiet")
+    return db, times
+
+
+class Phases:
+    """Wall and CPU seconds (this process and its children) and the load
+    average at the end of each phase."""
+
+    def __init__(self):
+        self.done = []
+        self.mark = self.now()
+
+    @staticmethod
+    def now():
+        import resource
+
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+        return time.perf_counter(), cpu
+
+    def end(self, name):
+        wall, cpu = self.now()
+        self.done.append(
+            {
+                "phase": name,
+                "wall_s": wall - self.mark[0],
+                "cpu_s": cpu - self.mark[1],
+                "load_average": load_average(),
+            }
+        )
+        self.mark = (wall, cpu)
+
+
+def load_average():
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+
+
 def orchestrate():
     workdir = Path(tempfile.mkdtemp(prefix="recap-bench-"))
     began = time.perf_counter()
+    phases = Phases()
+    results = {
+        "quick": QUICK,
+        "machine": machine(),
+        "sizes": {"small": SMALL, "programme": PROGRAMME, "large": LARGE},
+        "load_average_at_start": load_average(),
+        "pages": {},
+        "builds": {},
+    }
     try:
         template = workdir / "template.sqlite3"
         log("Migrating a scratch database...")
-        manage(template, "migrate", "--no-input", "-v", "0")
-        results = {
-            "quick": QUICK,
-            "machine": machine(),
-            "sizes": {"small": SMALL, "programme": PROGRAMME, "large": LARGE},
-            "pages": {},
+        results["migrate_s"] = manage(template, "migrate", "--no-input", "-v", "0")
+        phases.end("migrate")
+
+        log(f"Building the data, {JOBS} at a time (load_demo --scale N)...")
+        plans = {  # the longest first, so the builds end together
+            "feeds": [FEED_SESSIONS, BIG_PAGE_SESSIONS],
+            f"pages-{LARGE}": [LARGE],
+            f"pages-{PROGRAMME}": [PROGRAMME],
+            f"pages-{SMALL}": [SMALL],
         }
-        for n in (SMALL, PROGRAMME, LARGE):
-            db = scratch_database(workdir, template, f"pages-{n}")
-            log(f"Building and measuring N={n} (load_demo --scale {n})...")
-            build = manage(db, "load_demo", "--scale", str(n), "--quiet")
-            results["pages"][n] = worker("pages", db, workdir / f"pages-{n}.json", n)
-            results["pages"][n]["build_s"] = build
-        db = scratch_database(workdir, template, "feeds")
-        log(f"Building {FEED_SESSIONS} and {BIG_PAGE_SESSIONS} sessions for the feeds...")
-        results["build_feed_s"] = manage(db, "load_demo", "--scale", str(FEED_SESSIONS), "--quiet")
-        manage(db, "load_demo", "--scale", str(BIG_PAGE_SESSIONS), "--quiet")
-        results["feeds"] = worker("feeds", db, workdir / "feeds.json")
-        db = scratch_database(workdir, template, "import")
+        with ThreadPoolExecutor(max_workers=JOBS) as pool:
+            futures = {
+                name: pool.submit(build, workdir, template, name, scales)
+                for name, scales in plans.items()
+            }
+            built = {name: future.result() for name, future in futures.items()}
+        dbs = {name: db for name, (db, _) in built.items()}
+        for _, times in built.values():
+            results["builds"].update({n: {"wall_s": w, "cpu_s": c} for n, (w, c) in times.items()})
+        phases.end("build")
+
+        for n in (SMALL, LARGE):
+            log(f"Measuring the pages at N={n}...")
+            results["pages"][n] = worker("pages", dbs[f"pages-{n}"], workdir / f"pages-{n}.json", n)
+        log(f"Measuring the programme page at N={PROGRAMME} against a bare page...")
+        results["programme"] = worker(
+            "programme", dbs[f"pages-{PROGRAMME}"], workdir / "programme.json", PROGRAMME
+        )
+        phases.end("pages")
+        log(f"Measuring the feeds of {FEED_SESSIONS} sessions, the page of {BIG_PAGE_SESSIONS}...")
+        results["feeds"] = worker("feeds", dbs["feeds"], workdir / "feeds.json")
+        phases.end("feeds")
         log(f"Importing {IMPORT_SESSIONS} sessions from .ics...")
-        results["import"] = measure_import(db, workdir)
-        results["qa"] = measure_venue(workdir)
-        results["total_s"] = time.perf_counter() - began
+        results["import"] = measure_import(scratch_database(workdir, template, "import"), workdir)
+        phases.end("import")
+        results["qa"] = measure_venue()
+        phases.end("Q&A")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    results["total_s"] = time.perf_counter() - began
+    results["phases"] = phases.done
+    results["cpu_s"] = sum(phase["cpu_s"] for phase in phases.done)
     rows = table_rows(results)
     results["rows"] = rows
     results["missed"] = [row["what"] for row in rows if row["met"] is False]
@@ -180,10 +293,20 @@ def machine():
 
     return {
         "cpus": os.cpu_count(),
+        "cpu_model": cpu_model(),
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
+
+
+def cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
 
 
 def measure_import(db, workdir):
@@ -191,7 +314,21 @@ def measure_import(db, workdir):
     ics.write_bytes(generate_ics(IMPORT_SESSIONS))
     out = workdir / "import.json"
     try:
-        worker("import", db, out, ics, timeout=2 * IMPORT_TIMEOUT)
+        run_child(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "import",
+                "--db",
+                str(db),
+                "--out",
+                str(out),
+                ics,
+            ],
+            environment(db),
+            2 * IMPORT_TIMEOUT,
+        )
     except subprocess.TimeoutExpired:
         pass  # the worker wrote what it finished (the first import, or nothing)
     result = json.loads(out.read_text()) if out.exists() else {}
@@ -234,21 +371,31 @@ def generate_ics(count):
     return calendar.to_ical()
 
 
-def measure_venue(workdir):
+def measure_venue():
+    """The Q&A rates from bench/venue.py (its own PostgreSQL database and
+    Redis, gunicorn), when it can give them as JSON."""
     venue = ROOT / "bench" / "venue.py"
-    if not venue.exists():
-        return None
-    log("Q&A through gunicorn (bench/venue.py)...")
-    db = workdir / "venue.sqlite3"
+    if not venue.exists() or '"--json"' not in venue.read_text():
+        return {"not_measured": "bench/venue.py has no --json yet"}
+    missing = [name for name in ("gunicorn", "httpx") if importlib.util.find_spec(name) is None]
+    if missing:
+        return {"not_measured": "needs the bench extra (make bench-venue installs it)"}
+    log("Q&A through gunicorn (bench/venue.py --json)...")
+    env = dict(os.environ)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
     try:
         done = subprocess.run(
-            [sys.executable, str(venue), "--json"],
-            env=environment(db),
+            # Under BENCH_QUICK, a small crowd: the run checks the wiring.
+            [sys.executable, str(venue), "--json"]
+            + (["--delegates", "20", "--spread", "5"] if QUICK else []),
+            env=env,
             capture_output=True,
             text=True,
             timeout=1800,
         )
         lines = done.stdout.strip().splitlines()
+        if done.returncode != 0 and not lines:
+            return {"error": done.stderr[-500:]}
         return json.loads(lines[-1]) if lines else {"error": done.stderr[-500:]}
     except (subprocess.SubprocessError, ValueError) as exc:
         return {"error": str(exc)}
@@ -287,16 +434,23 @@ def table_rows(results):
                 met,
             )
         )
-    programme = results["pages"][PROGRAMME]["programme"]
+    programme = results["programme"]
     bare = programme["bare_s"]
     uncached = programme["uncached_s"] / bare
     cached = programme["cached_s"] / bare
-    rows.append(row(f"bare Wagtail page (N={PROGRAMME} site)", "", ms(bare)))
+    rows.append(
+        row(
+            f"bare Wagtail page (N={PROGRAMME} site)",
+            "",
+            f"{ms(bare)} (CPU {ms(programme['cpu_s']['bare'])})",
+        )
+    )
     rows.append(
         row(
             f"programme page N={PROGRAMME}, uncached",
             f"{programme['queries']} q",
-            f"{ms(programme['uncached_s'])} = {uncached:.1f}x bare",
+            f"{ms(programme['uncached_s'])} = {uncached:.1f}x bare"
+            + f" (CPU {ms(programme['cpu_s']['uncached'])})",
             f"<= {PROGRAMME_UNCACHED_RATIO}x bare, <= 8 q",
             uncached <= PROGRAMME_UNCACHED_RATIO and programme["queries"] <= 8,
         )
@@ -306,7 +460,8 @@ def table_rows(results):
         row(
             f"programme page N={PROGRAMME}, cached",
             "",
-            f"{ms(programme['cached_s'])} = {cached:.1f}x bare{cache_note}",
+            f"{ms(programme['cached_s'])} = {cached:.1f}x bare{cache_note}"
+            + f" (CPU {ms(programme['cpu_s']['cached'])})",
             f"<= {PROGRAMME_CACHED_RATIO}x bare",
             cached <= PROGRAMME_CACHED_RATIO,
         )
@@ -348,9 +503,9 @@ def table_rows(results):
     big = feeds["big_page"]
     rows.append(
         row(
-            f"event page, {BIG_PAGE_SESSIONS} sessions",
+            f"event page, {BIG_PAGE_SESSIONS} sessions, uncached",
             f"{big['queries']} q, {big['kb']:.0f} KB",
-            f"{big['median_s']:.2f} s" + cpu_note(big),
+            f"{big['median_s']:.2f} s" + cpu_note(big) + f"; cached {ms(big['cached_s'])}",
             f"< {BIG_PAGE_S} s",
             big["median_s"] < BIG_PAGE_S,
         )
@@ -379,8 +534,8 @@ def table_rows(results):
             )
         )
     qa = results["qa"]
-    if qa is None:
-        rows.append(row("Q&A through gunicorn", "", "not measured (no bench/venue.py)"))
+    if "not_measured" in qa:
+        rows.append(row("Q&A through gunicorn", "", f"not measured ({qa['not_measured']})"))
     elif "error" in qa:
         rows.append(row("Q&A through gunicorn", "", f"failed: {qa['error'][:60]}", "", False))
     else:
@@ -407,18 +562,30 @@ def print_table(results, rows):
         " (BENCH_QUICK: sizes too small to mean anything)" if QUICK else ""
     )
     m = results["machine"]
-    print(
-        f"{title}; {m['cpus']} CPUs, Python {m['python']}, load average at the end {m['load_average']}"
-    )
+    print(f"{title}; {m['cpus']} CPUs ({m['cpu_model']}), Python {m['python']}, {m['platform']}")
     for c in cells:
         met = c["met"] if c is head else mark[c["met"]]
         print(
             f"{c['what']:<{widths['what']}}  {c['small']:<{widths['small']}}  "
             f"{c['large']:<{widths['large']}}  {c['target']:<{widths['target']}}  {met}"
         )
-    builds = ", ".join(f"N={n}: {p['build_s']:.1f} s" for n, p in results["pages"].items())
-    print(f"load_demo --scale: {builds}; N={FEED_SESSIONS}: {results['build_feed_s']:.1f} s")
-    print(f"Total {results['total_s']:.0f} s. Results in {RESULTS}.")
+    builds = ", ".join(
+        f"N={n:,}: {b['wall_s']:.1f} s (CPU {b['cpu_s']:.1f} s)"
+        for n, b in sorted(results["builds"].items())
+    )
+    print(f"load_demo --scale, {JOBS} at a time: {builds}.")
+    print(
+        "Phases, wall / CPU seconds (this process and its children) / load average "
+        "(1, 5, 15 min) at the end: "
+        + "; ".join(
+            f"{p['phase']} {p['wall_s']:.0f} / {p['cpu_s']:.0f} s / {p['load_average']}"
+            for p in results["phases"]
+        )
+    )
+    print(
+        f"Total {results['total_s']:.0f} s wall, {results['cpu_s']:.0f} s CPU; load average "
+        f"at the start {results['load_average_at_start']}. Results in {RESULTS}."
+    )
     if results["missed"]:
         print(f"MISSED {len(results['missed'])} target(s): " + "; ".join(results["missed"]))
     else:
@@ -446,18 +613,39 @@ def get(client, url):
     return body
 
 
-def timed(client, url, rounds, clear_cache=False):
+def clear_caches():
     from django.core.cache import caches
 
-    times = []
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+def once(action, clear_cache=False):
+    """One run of `action`: (wall s, CPU s of this process; the database is
+    SQLite, in-process, so its work counts too)."""
+    if clear_cache:
+        clear_caches()
+    began, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - began, time.process_time() - cpu
+
+
+def medians(samples):
+    """{"median_s", "cpu_s"} of a list of (wall, CPU) samples."""
+    return {
+        "median_s": statistics.median(wall for wall, _ in samples),
+        "cpu_s": statistics.median(cpu for _, cpu in samples),
+    }
+
+
+def interleaved(actions, rounds):
+    """Each action of {name: (action, clear_cache)} once per round, in turn,
+    so a change in the machine's load touches them all alike."""
+    samples = {name: [] for name in actions}
     for _ in range(rounds):
-        if clear_cache:
-            for cache in caches.all(initialized_only=True):
-                cache.clear()
-        began = time.perf_counter()
-        get(client, url)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+        for name, (action, clear_cache) in actions.items():
+            samples[name].append(once(action, clear_cache))
+    return {name: medians(taken) for name, taken in samples.items()}
 
 
 def measure(client, url, rounds):
@@ -467,24 +655,26 @@ def measure(client, url, rounds):
     get(client, url)  # warm-up: templates, URL resolvers
     with CaptureQueriesContext(connection) as queries:
         body = get(client, url)
-    return {
-        "url": url,
-        "queries": len(queries),
-        "median_s": timed(client, url, rounds),
-        "kb": len(body) / 1024,
-    }
+    # Counted now: the next request empties the connection's query log.
+    count = len(queries)
+    samples = [once(lambda: get(client, url)) for _ in range(rounds)]
+    return {"url": url, "queries": count, "kb": len(body) / 1024, **medians(samples)}
+
+
+def scale_event(n):
+    from recap.events.models import EventPage
+
+    return EventPage.objects.get(slug=f"scale-{n}")
 
 
 def pages_worker(n, out):
     setup_django()
     from django.test import Client
-    from wagtail.models import Page
 
-    from home.models import HomePage
-    from recap.events.models import EventPage, SessionPage, SessionSpeaker
+    from recap.events.models import SessionPage, SessionSpeaker
     from recap.writeups.models import WriteUpIndexPage, WriteUpPage
 
-    event = EventPage.objects.get(slug=f"scale-{n}")
+    event = scale_event(n)
     sessions = list(SessionPage.objects.child_of(event).order_by("path"))
     busy = f"busy-speaker-s{n}"
     speaker = (
@@ -513,30 +703,43 @@ def pages_worker(n, out):
     }
     client = Client()
     result = {"urls": {name: measure(client, url, ROUNDS) for name, url in urls.items()}}
+    Path(out).write_text(json.dumps(result))
 
-    # The programme against a bare Wagtail page of the same site.
+
+def programme_worker(n, out):
+    """The programme page against a bare Wagtail page of the same site."""
+    setup_django()
+    from django.test import Client
+    from wagtail.models import Page
+
+    from home.models import HomePage
+
+    event = scale_event(n)
     home = HomePage.objects.first()
     bare = Page(title="A bare Wagtail page", slug="bare-page")
     home.add_child(instance=bare)
     bare.save_revision().publish()
+    client = Client()
+    programme = measure(client, event.url, 1)  # queries and weight, served again
     get(client, bare.url)
-    bare_times, uncached, cached = [], [], []
-    for _ in range(ROUNDS):
-        bare_times.append(timed(client, bare.url, 1))
-        uncached.append(timed(client, event.url, 1, clear_cache=True))
-        cached.append(timed(client, event.url, 1))  # the second request, cache warm
-    programme = result["urls"]["event page (programme)"]
-    result["programme"] = {
-        "bare_s": statistics.median(bare_times),
-        "uncached_s": statistics.median(uncached),
-        "cached_s": statistics.median(cached),
+    compared = interleaved(
+        {
+            "bare": (lambda: get(client, bare.url), False),
+            "uncached": (lambda: get(client, event.url), True),
+            "cached": (lambda: get(client, event.url), False),  # the same request again
+        },
+        PROGRAMME_ROUNDS,
+    )
+    result = {
+        "bare_s": compared["bare"]["median_s"],
+        "uncached_s": compared["uncached"]["median_s"],
+        "cached_s": compared["cached"]["median_s"],
+        "cpu_s": {name: figures["cpu_s"] for name, figures in compared.items()},
         "queries": programme["queries"],
         "kb": programme["kb"],
     }
     # A page cache shows as a second request well under the first.
-    result["programme"]["page_cache"] = (
-        result["programme"]["cached_s"] < 0.67 * result["programme"]["uncached_s"]
-    )
+    result["page_cache"] = result["cached_s"] < 0.67 * result["uncached_s"]
     Path(out).write_text(json.dumps(result))
 
 
@@ -588,31 +791,47 @@ def feeds_worker(out):
     setup_django()
     from django.test import Client
 
-    from recap.events.models import EventPage
-
     client = Client()
-    event = EventPage.objects.get(slug=f"scale-{FEED_SESSIONS}")
+    event = scale_event(FEED_SESSIONS)
+    feeds = {
+        "programme .ics": event.url + "programme.ics",
+        "schedule.xml": event.url + "schedule.xml",
+        "schedule.json": event.url + "schedule.json",
+    }
+    for url in feeds.values():
+        get(client, url)  # warm-up
+    build = raw_icalendar(event)
+    log(f"  the feeds of {FEED_SESSIONS} sessions and raw icalendar, {FEED_ROUNDS} rounds...")
+    actions = {name: (lambda url=url: get(client, url), True) for name, url in feeds.items()}
+    actions["raw"] = (build, False)
+    timings = interleaved(actions, FEED_ROUNDS)
     result = {"feeds": {}}
-    for name, suffix in (
-        ("programme .ics", "programme.ics"),
-        ("schedule.xml", "schedule.xml"),
-        ("schedule.json", "schedule.json"),
-    ):
-        url = event.url + suffix
-        log(f"  {name} of {FEED_SESSIONS} sessions...")
+    for name, url in feeds.items():
+        clear_caches()
         result["feeds"][name] = {
-            "median_s": timed(client, url, FEED_ROUNDS),
-            "cpu_s": cpu_seconds(lambda url=url: get(client, url)),
+            **timings[name],
             "peak_mb": peak_mb(lambda url=url: get(client, url)),
         }
-    build = raw_icalendar(event)
-    result["raw_s"] = statistics.median([timed_call(build) for _ in range(FEED_ROUNDS)])
-    result["raw_cpu_s"] = cpu_seconds(build)
+    result["raw_s"] = timings["raw"]["median_s"]
+    result["raw_cpu_s"] = timings["raw"]["cpu_s"]
     result["raw_peak_mb"] = peak_mb(build)
-    big = EventPage.objects.get(slug=f"scale-{BIG_PAGE_SESSIONS}")
-    log(f"  event page of {BIG_PAGE_SESSIONS} sessions...")
-    result["big_page"] = measure(client, big.url, FEED_ROUNDS)
-    result["big_page"]["cpu_s"] = cpu_seconds(lambda: get(client, big.url))
+
+    big = scale_event(BIG_PAGE_SESSIONS)
+    log(f"  the event page of {BIG_PAGE_SESSIONS} sessions...")
+    page = measure(client, big.url, 1)
+    compared = interleaved(
+        {
+            "uncached": (lambda: get(client, big.url), True),
+            "cached": (lambda: get(client, big.url), False),
+        },
+        FEED_ROUNDS,
+    )
+    result["big_page"] = {
+        "queries": page["queries"],
+        "kb": page["kb"],
+        **compared["uncached"],
+        "cached_s": compared["cached"]["median_s"],
+    }
     Path(out).write_text(json.dumps(result))
 
 
@@ -634,31 +853,17 @@ def import_worker(ics, out):
         Path(out).write_text(json.dumps(result))
 
 
-def cpu_seconds(action):
-    """The CPU time of one run of `action` in this process (the database is
-    SQLite, in-process, so its work counts too). On a machine shared with
-    other busy processes, wall time is several times this; on an idle one
-    the two are close."""
-    began = time.process_time()
-    action()
-    return time.process_time() - began
-
-
-def timed_call(action):
-    began = time.perf_counter()
-    action()
-    return time.perf_counter() - began
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--worker", choices=["pages", "feeds", "import"])
+    parser.add_argument("--worker", choices=["pages", "programme", "feeds", "import"])
     parser.add_argument("--db")
     parser.add_argument("--out")
     parser.add_argument("arg", nargs="?")
     args = parser.parse_args()
     if args.worker == "pages":
         return pages_worker(int(args.arg), args.out)
+    if args.worker == "programme":
+        return programme_worker(int(args.arg), args.out)
     if args.worker == "import":
         return import_worker(args.arg, args.out)
     if args.worker == "feeds":

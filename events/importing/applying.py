@@ -16,9 +16,15 @@ inserted in a few multi-row INSERTs; the new pages join the search index in
 one bulk call at the end. What `Page.save()` would have done per page is done
 here: control characters stripped, the abstract's cleaned copy stored, URL
 path, draft title, publish dates. Like `load_demo --scale`, the per-page
-`page_published` signal is not sent for new sessions (nothing was cached
-about pages that did not exist); updated sessions and the event go through
-Wagtail's usual path, signals included.
+`page_published` signal is not sent for new sessions; updated sessions and the
+event go through Wagtail's usual path, signals included.
+
+Without those signals nothing would tell the caches: the event's cached
+programme would go on showing the programme without its new sessions. So an
+import that wrote anything bumps the content version (`core.versioning`)
+once, when its transaction commits: bumped earlier, a request that read the
+old rows before the commit could cache them under the new version. An
+unchanged re-import writes nothing and keeps every cached page.
 """
 
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ from wagtail.search.backends import get_search_backends
 
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.control_characters import strip_control_characters
+from recap.core.versioning import bump_content_version
 from recap.speakers.models import Speaker
 
 from ..models import EventPage, EventRoom, SessionPage, SessionSpeaker, room_name_key
@@ -74,6 +81,9 @@ def apply_import(plan, *, index_page=None, publish=True, user=None, progress=Non
         if created:
             create_sessions(event, created, speakers, rooms, taken, publish, user)
             result.created = len(created)
+        if result.created or result.updated:
+            # Once, after the commit (see the module's docstring).
+            transaction.on_commit(bump_content_version)
     return result
 
 
@@ -194,14 +204,26 @@ def _new_session(event, item, slug, path, rooms, publish, user, now):
     return session
 
 
-def _insert_own_rows(model, objects):
-    """Multi-row INSERTs of the rows of `model`'s own table (its parent's
-    rows are in already): what bulk_create does, which Django refuses for
-    multi-table models such as pages."""
+def insert_pages(model, pages):
+    """Write unsaved pages of `model` (every field set, tree path included)
+    in multi-row INSERTs: what bulk_create does, which Django refuses for
+    multi-table models such as pages. The wagtailcore_page rows first
+    (Page is the concrete base: bulk_create gives their ids), then the rows
+    of `model`'s own table pointing at them. The caller updates the parent's
+    `numchild`. Also used by `load_demo --scale`."""
+    page_fields = [f.attname for f in Page._meta.local_concrete_fields if not f.primary_key]
+    rows = Page.objects.bulk_create(
+        [Page(**{name: getattr(page, name) for name in page_fields}) for page in pages],
+        batch_size=500,
+    )
+    for page, row in zip(pages, rows, strict=True):
+        page.pk = page.id = page.page_ptr_id = row.pk
+        page._state.adding = False
     fields = model._meta.local_concrete_fields
-    batch = max(1, connection.ops.bulk_batch_size(fields, objects))
-    for start in range(0, len(objects), batch):
-        model._base_manager._insert(objects[start : start + batch], fields=fields)
+    batch = max(1, connection.ops.bulk_batch_size(fields, pages))
+    for start in range(0, len(pages), batch):
+        model._base_manager._insert(pages[start : start + batch], fields=fields)
+    return pages
 
 
 def create_sessions(event, items, speakers, rooms, taken, publish, user):
@@ -217,17 +239,7 @@ def create_sessions(event, items, speakers, rooms, taken, publish, user):
             event, item, _unique_slug(item.title, taken), path, rooms, publish, user, now
         )
         sessions.append(session)
-    # The pages' rows (Page is the concrete base: bulk_create gives their
-    # ids), then the sessions' own rows pointing at them.
-    page_fields = [f.attname for f in Page._meta.local_concrete_fields if not f.primary_key]
-    rows = Page.objects.bulk_create(
-        [Page(**{name: getattr(session, name) for name in page_fields}) for session in sessions],
-        batch_size=500,
-    )
-    for session, row in zip(sessions, rows, strict=True):
-        session.pk = session.id = session.page_ptr_id = row.pk
-        session._state.adding = False
-    _insert_own_rows(SessionPage, sessions)
+    insert_pages(SessionPage, sessions)
     Page.objects.filter(pk=event.pk).update(numchild=F("numchild") + len(sessions))
 
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(SessionPage)]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+QUICK_FEED_SIZES = (40, 30)  # bench/run.py's feed and big-page sizes under BENCH_QUICK
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("RECAP_BENCH_TESTS") != "1",
@@ -41,5 +42,18 @@ def test_bench_quick_prints_one_table_and_writes_results(tmp_path):
     # reported through the exit code, never by crashing.
     for name, measured in data["pages"][str(data["sizes"]["small"])]["urls"].items():
         assert measured["queries"] > 0, name
+    assert data["programme"]["queries"] > 0
+    assert any(name.startswith("Q&A") for name in names)
+    # Built once per size, measured after every build, with the machine's load.
+    assert set(data["builds"]) == {str(n) for n in (*data["sizes"].values(), *QUICK_FEED_SIZES)}
+    assert [phase["phase"] for phase in data["phases"]] == [
+        "migrate",
+        "build",
+        "pages",
+        "feeds",
+        "import",
+        "Q&A",
+    ]
     assert done.returncode == (1 if data["missed"] else 0), done.stderr[-2000:]
     assert "Target" in done.stdout
+    assert "load average" in done.stdout

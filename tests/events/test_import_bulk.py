@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
+from recap.core.versioning import content_version
 from recap.events.importing import apply_import, plan_import
 from recap.events.models import SessionPage
 from recap.speakers.models import Speaker
@@ -107,3 +108,37 @@ def test_import_adds_sessions_after_existing_children(index):
     assert Page.find_problems() == ([], [], [], [], [])
     first.event.refresh_from_db()
     assert first.event.numchild == 4
+
+
+def test_importing_into_a_cached_programme_shows_the_new_sessions_at_once(
+    index, client, django_capture_on_commit_callbacks
+):
+    data = (FIXTURES / "sessionize-ic-summit.ics").read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = apply_import(plan_import(data, "summit.ics"), index_page=index)
+    assert "Measuring what matters" in client.get(first.event.url).content.decode()
+    more = data.replace(b"UID:", b"UID:more-").replace(
+        b"SUMMARY:Measuring what matters", b"SUMMARY:Listening at scale, day two"
+    )
+
+    # Inside the event's dates: the event itself is not saved again, so no
+    # page_published signal tells the cache; the import must.
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_import(plan_import(more, "more.ics", event=first.event), index_page=index)
+
+    html = client.get(first.event.url).content.decode()
+    assert "Listening at scale, day two" in html
+    assert "Measuring what matters" in html
+
+
+def test_reimporting_an_unchanged_file_keeps_the_cached_pages(
+    index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file("sessionize-ic-summit.ics", index)
+    version = content_version()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file("sessionize-ic-summit.ics", index)
+
+    assert content_version() == version

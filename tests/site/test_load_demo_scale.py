@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from recap.core.sanitize import rich_text_as_plain
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from recap.speakers.models import Speaker
@@ -95,3 +96,16 @@ def test_load_demo_scale_is_deterministic():
 def test_load_demo_scale_refuses_zero():
     with pytest.raises(CommandError):
         load_scale(0)
+
+
+def test_load_demo_scale_stores_the_cleaned_copies_saving_would():
+    load_scale()
+
+    event = EventPage.objects.get(slug=f"scale-{N}")
+    records = [event, *SessionPage.objects.child_of(event).specific()]
+    records += Speaker.objects.filter(slug__contains=f"-s{N}")
+    assert len(records) == 1 + N + N * 3 // 2
+    for record in records:
+        for copy, source in type(record).cleaned_copies.items():
+            assert getattr(record, copy) == rich_text_as_plain(getattr(record, source)), record
+            assert getattr(record, copy)
