@@ -7,6 +7,8 @@ no arrow points back here; pages in this app reach them by reverse relations.
 
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
@@ -64,7 +66,7 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "topic"
+        verbose_name = _("topic")
 
     def get_url(self, request=None):
         """The topic's page; the topic index is looked up once per request."""
@@ -85,15 +87,15 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
 
 
 class ResourceKind(models.TextChoices):
-    ARTICLE = "article", "Article"
-    VIDEO = "video", "Video"
-    SLIDES = "slides", "Slides"
-    RESEARCH = "research", "Research report"
-    CASE_STUDY = "case_study", "Case study"
-    BOOK = "book", "Book"
-    PODCAST = "podcast", "Podcast"
-    IMAGE = "image", "Image"
-    DOCUMENT = "document", "Document"
+    ARTICLE = "article", _("Article")
+    VIDEO = "video", _("Video")
+    SLIDES = "slides", _("Slides")
+    RESEARCH = "research", _("Research report")
+    CASE_STUDY = "case_study", _("Case study")
+    BOOK = "book", _("Book")
+    PODCAST = "podcast", _("Podcast")
+    IMAGE = "image", _("Image")
+    DOCUMENT = "document", _("Document")
 
 
 class ResourceTopic(ItemBase):
@@ -109,7 +111,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
 
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=ResourceKind.choices, db_index=True)
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -117,15 +119,19 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     embed_url = models.URLField(
-        "embed URL",
+        _("embed URL"),
         max_length=500,
         blank=True,
-        help_text="A video or audio page (YouTube, Vimeo...) to embed where the resource is shown.",
+        help_text=_(
+            "A video or audio page (YouTube, Vimeo...) to embed where the resource is shown."
+        ),
     )
     publisher = models.CharField(max_length=200, blank=True)
     author = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField("date", null=True, blank=True)
-    note = models.TextField(blank=True, help_text="Why it is worth a look, in a sentence or two.")
+    published_on = models.DateField(pgettext_lazy("resource", "date"), null=True, blank=True)
+    note = models.TextField(
+        blank=True, help_text=_("Why it is worth a look, in a sentence or two.")
+    )
     speakers = ParentalManyToManyField(
         "recap_speakers.Speaker", blank=True, related_name="resources"
     )
@@ -150,7 +156,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
                                 FieldPanel("image"),
                                 FieldPanel("embed_url"),
                             ],
-                            heading="Where it is",
+                            heading=_("Where it is"),
                         ),
                         FieldRowPanel(
                             [
@@ -161,11 +167,11 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
                         ),
                         FieldPanel("note"),
                     ],
-                    heading="Resource",
+                    heading=_("Resource"),
                 ),
                 ObjectList(
                     [FieldPanel("speakers"), FieldPanel("topics")],
-                    heading="Links",
+                    heading=_("Links"),
                 ),
             ]
         )
@@ -200,7 +206,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
 
     class Meta:
         ordering = ["-published_on", "title"]
-        verbose_name = "resource"
+        verbose_name = _("resource")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=ResourceKind.values), name="recap_resource_kind_valid"
@@ -244,7 +250,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
     template = "recap_resources/topic_index_page.html"
 
     class Meta:
-        verbose_name = "topic index"
+        verbose_name = _("topic index")
 
     def get_sitemap_urls(self, request=None):
         """The topic index and the page of every topic with something
@@ -281,7 +287,7 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
     template = "recap_resources/resource_library_page.html"
 
     class Meta:
-        verbose_name = "resource library"
+        verbose_name = _("resource library")
 
     @path("")
     def index_route(self, request):

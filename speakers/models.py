@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
@@ -42,13 +43,15 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="Forms the speaker's public address, /speakers/<slug>/.",
+        help_text=_("Forms the speaker's public address, /speakers/<slug>/."),
     )
     sort_name = models.CharField(
         max_length=200,
         blank=True,
-        help_text="How the directory sorts this person, e.g. 'Okafor, Ada'. "
-        "Left empty, the last word of the name is used.",
+        help_text=_(
+            "How the directory sorts this person, e.g. 'Okafor, Ada'. "
+            "Left empty, the last word of the name is used."
+        ),
     )
     job_title = models.CharField(max_length=200, blank=True)
     organisation = models.CharField(max_length=200, blank=True, db_index=True)
@@ -65,20 +68,20 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     )
     website = models.URLField(blank=True)
     x_handle = models.CharField(
-        "X/Twitter handle", max_length=50, blank=True, help_text="Without the @."
+        _("X/Twitter handle"), max_length=50, blank=True, help_text=_("Without the @.")
     )
-    mastodon_url = models.URLField("Mastodon profile", blank=True)
+    mastodon_url = models.URLField(_("Mastodon profile"), blank=True)
     bluesky_handle = models.CharField(
-        "Bluesky handle", max_length=253, blank=True, help_text="e.g. name.bsky.social"
+        _("Bluesky handle"), max_length=253, blank=True, help_text=_("e.g. name.bsky.social")
     )
-    linkedin_url = models.URLField("LinkedIn profile", blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recap_speaker",
-        help_text="The site account behind this person, if they write for the site.",
+        help_text=_("The site account behind this person, if they write for the site."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -95,7 +98,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
                         FieldPanel("photo"),
                         FieldPanel("bio"),
                     ],
-                    heading="Profile",
+                    heading=_("Profile"),
                 ),
                 ObjectList(
                     [
@@ -107,14 +110,14 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
                                 FieldPanel("bluesky_handle"),
                                 FieldPanel("linkedin_url"),
                             ],
-                            heading="On the web",
+                            heading=_("On the web"),
                         ),
                     ],
-                    heading="Links",
+                    heading=_("Links"),
                 ),
                 ObjectList(
                     [FieldPanel("sort_name"), FieldPanel("user")],
-                    heading="Settings",
+                    heading=_("Settings"),
                 ),
             ]
         )
@@ -153,7 +156,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
 
     class Meta:
         ordering = ["sort_name", "name"]
-        verbose_name = "speaker"
+        verbose_name = _("speaker")
 
     def __str__(self):
         return self.name
@@ -279,7 +282,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     template = "recap_speakers/speaker_index_page.html"
 
     class Meta:
-        verbose_name = "speaker directory"
+        verbose_name = _("speaker directory")
 
     def get_sitemap_urls(self, request=None):
         """The directory and every speaker's page (its sub-routes)."""

@@ -20,12 +20,14 @@ TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
+    )
 
     class Meta:
         icon = "title"
         template = "recap_writeups/blocks/heading_block.html"
-        description = "A section heading."
+        description = _("A section heading.")
         preview_value = {"text": "Centres of excellence", "level": "h2"}
 
 
@@ -33,13 +35,13 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()
     speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False)
     attribution = blocks.CharBlock(
-        required=False, help_text="Who said it, when they are not a speaker on the site."
+        required=False, help_text=_("Who said it, when they are not a speaker on the site.")
     )
 
     class Meta:
         icon = "openquote"
         template = "recap_writeups/blocks/quote_block.html"
-        description = "Words a speaker said, attributed to them."
+        description = _("Words a speaker said, attributed to them.")
         preview_value = {
             "quote": "Every employee talks about the brand every day.",
             "attribution": "A chief executive",
@@ -49,7 +51,7 @@ class QuoteBlock(blocks.StructBlock):
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
-        required=False, help_text="Describe the image for people who cannot see it."
+        required=False, help_text=_("Describe the image for people who cannot see it.")
     )
     caption = blocks.CharBlock(required=False)
     credit = blocks.CharBlock(required=False)
@@ -57,7 +59,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "recap_writeups/blocks/image_block.html"
-        description = "An image with a caption and credit."
+        description = _("An image with a caption and credit.")
 
 
 class VideoURLBlock(EmbedBlock):
@@ -74,24 +76,24 @@ class VideoURLBlock(EmbedBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = VideoURLBlock(help_text="The address of the video page (YouTube, Vimeo...).")
-    title = blocks.CharBlock(help_text="Shown as a link card when the video cannot be embedded.")
+    video = VideoURLBlock(help_text=_("The address of the video page (YouTube, Vimeo...)."))
+    title = blocks.CharBlock(help_text=_("Shown as a link card when the video cannot be embedded."))
     caption = blocks.CharBlock(required=False)
 
     class Meta:
         icon = "media"
         template = "recap_writeups/blocks/video_block.html"
-        description = "An embedded video, with a link card when it cannot be shown."
+        description = _("An embedded video, with a link card when it cannot be shown.")
 
 
 class ResourceCardBlock(blocks.StructBlock):
     resource = SnippetChooserBlock("recap_resources.Resource")
-    note = blocks.CharBlock(required=False, help_text="Why the reader should look at it.")
+    note = blocks.CharBlock(required=False, help_text=_("Why the reader should look at it."))
 
     class Meta:
         icon = "link"
         template = "recap_writeups/blocks/resource_card_block.html"
-        description = "A card for an article, video, report or book from the resource library."
+        description = _("A card for an article, video, report or book from the resource library.")
 
 
 class KeyTakeawaysBlock(blocks.StructBlock):
@@ -101,7 +103,7 @@ class KeyTakeawaysBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         template = "recap_writeups/blocks/key_takeaways_block.html"
-        description = "The points a reader should remember."
+        description = _("The points a reader should remember.")
         preview_value = {
             "heading": "Key takeaways",
             "items": ["Give social media a home", "Train people, not just tools"],
@@ -114,14 +116,16 @@ class CallToActionBlock(blocks.StructBlock):
     link_text = blocks.CharBlock(required=False)
     invite_responses = blocks.BooleanBlock(
         required=False,
-        help_text="Open a response form under the write-up; responses are moderated "
-        "with delegate questions.",
+        help_text=_(
+            "Open a response form under the write-up; responses are moderated "
+            "with delegate questions."
+        ),
     )
 
     class Meta:
         icon = "pick"
         template = "recap_writeups/blocks/call_to_action_block.html"
-        description = "Ask readers to respond or act."
+        description = _("Ask readers to respond or act.")
         preview_value = {"text": "Do you have a centre of excellence? Tell us."}
 
 
@@ -187,7 +191,7 @@ class WriteUpBodyBlock(blocks.StreamBlock):
         features=TEXT_FEATURES,
         template="recap_writeups/blocks/text_block.html",
         icon="pilcrow",
-        description="Paragraphs of text.",
+        description=_("Paragraphs of text."),
         preview_value="<p>What the panel said, and what it means for you.</p>",
     )
     heading = HeadingBlock()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import Field
 from taggit.models import ItemBase
@@ -99,7 +100,7 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
     template = "recap_writeups/write_up_index_page.html"
 
     class Meta:
-        verbose_name = "write-up index"
+        verbose_name = _("write-up index")
 
     def writeups(self):
         return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
@@ -147,9 +148,11 @@ class WriteUpPage(StemmedSearch, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="authored_writeups",
-        help_text="A person on the site (a speaker record), so guest authors get a profile page.",
+        help_text=_(
+            "A person on the site (a speaker record), so guest authors get a profile page."
+        ),
     )
-    date = models.DateField("published on", default=timezone.localdate)
+    date = models.DateField(_("published on"), default=timezone.localdate)
     intro = RichTextField(features=INTRO_FEATURES, blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -159,7 +162,7 @@ class WriteUpPage(StemmedSearch, Page):
     responses_prompt = models.CharField(
         max_length=255,
         blank=True,
-        help_text="Shown above the response form when a call to action invites responses.",
+        help_text=_("Shown above the response form when a call to action invites responses."),
     )
 
     content_panels = [
@@ -180,28 +183,31 @@ class WriteUpPage(StemmedSearch, Page):
         CoveredSessionsPanel(
             "session_links",
             chooser_field_name="session",
-            heading="Sessions covered",
-            label="Session",
+            heading=_("Sessions covered"),
+            label=pgettext_lazy("talk", "Session"),
         ),
         MultipleChooserPanel(
             "speaker_links",
             chooser_field_name="speaker",
-            heading="People featured",
-            label="Person",
-            help_text="Speakers of the covered sessions and quoted speakers are added on save.",
+            heading=_("People featured"),
+            label=_("Person"),
+            help_text=_("Speakers of the covered sessions and quoted speakers are added on save."),
         ),
         MultipleChooserPanel(
-            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+            "resource_links",
+            chooser_field_name="resource",
+            heading=_("Resources"),
+            label=_("Resource"),
         ),
         FieldPanel("topics"),
-        MultiFieldPanel([FieldPanel("responses_prompt")], heading="Reader responses"),
+        MultiFieldPanel([FieldPanel("responses_prompt")], heading=_("Reader responses")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Write-up"),
-            ObjectList(coverage_panels, heading="Coverage"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Write-up")),
+            ObjectList(coverage_panels, heading=_("Coverage")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
 
@@ -231,7 +237,7 @@ class WriteUpPage(StemmedSearch, Page):
     template = "recap_writeups/write_up_page.html"
 
     class Meta:
-        verbose_name = "write-up"
+        verbose_name = _("write-up")
 
     def covered_events(self):
         """The events the write-up covers, in the editor's order (from
