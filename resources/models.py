@@ -42,7 +42,7 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
     their own list, with a description for the topic page.
     """
 
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     # Editors pick topics; they add one deliberately, in the Topics snippet
     # (resources/topics.py), never by typing a new name into a page's field.
@@ -67,6 +67,7 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
     class Meta:
         ordering = ["name"]
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def get_url(self, request=None):
         """The topic's page; the topic index is looked up once per request."""
@@ -109,14 +110,29 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
     """Something worth reading or watching that an event, session, speaker or
     write-up points to: a link, an uploaded document or image, or an embed."""
 
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=20, choices=ResourceKind.choices, db_index=True)
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        pgettext_lazy("resource", "kind"),
+        max_length=20,
+        choices=ResourceKind.choices,
+        db_index=True,
+    )
     url = models.URLField(_("URL"), max_length=500, blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     embed_url = models.URLField(
         _("embed URL"),
@@ -126,19 +142,23 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
             "A video or audio page (YouTube, Vimeo...) to embed where the resource is shown."
         ),
     )
-    publisher = models.CharField(max_length=200, blank=True)
-    author = models.CharField(max_length=200, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
     published_on = models.DateField(pgettext_lazy("resource", "date"), null=True, blank=True)
     note = models.TextField(
-        blank=True, help_text=_("Why it is worth a look, in a sentence or two.")
+        _("note"), blank=True, help_text=_("Why it is worth a look, in a sentence or two.")
     )
     speakers = ParentalManyToManyField(
-        "recap_speakers.Speaker", blank=True, related_name="resources"
+        "recap_speakers.Speaker", verbose_name=_("speakers"), blank=True, related_name="resources"
     )
     topics = topics_field(ResourceTopic)
     # Filled by `manage.py check_resource_links`.
-    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
-    link_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(
+        _("link checked at"), null=True, blank=True, editable=False
+    )
+    link_status = models.PositiveSmallIntegerField(
+        _("link status"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -207,6 +227,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
     class Meta:
         ordering = ["-published_on", "title"]
         verbose_name = _("resource")
+        verbose_name_plural = _("resources")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=ResourceKind.values), name="recap_resource_kind_valid"
@@ -243,7 +264,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
 class TopicIndexPage(RoutablePageMixin, Page):
     """Lists every topic, and serves each topic's page at /topics/<slug>/."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
     max_count = 1
@@ -251,6 +272,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("topic index")
+        verbose_name_plural = _("topic indexes")
 
     def get_sitemap_urls(self, request=None):
         """The topic index and the page of every topic with something
@@ -280,7 +302,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
 class ResourceLibraryPage(RoutablePageMixin, Page):
     """The public resource library, filterable by kind, topic, event and speaker."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
     max_count = 1
@@ -288,6 +310,7 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     @path("")
     def index_route(self, request):

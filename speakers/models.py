@@ -39,13 +39,15 @@ BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A person who speaks at, chairs or writes about events."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
         help_text=_("Forms the speaker's public address, /speakers/<slug>/."),
     )
     sort_name = models.CharField(
+        _("sort name"),
         max_length=200,
         blank=True,
         help_text=_(
@@ -53,20 +55,21 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
             "Left empty, the last word of the name is used."
         ),
     )
-    job_title = models.CharField(max_length=200, blank=True)
-    organisation = models.CharField(max_length=200, blank=True, db_index=True)
-    bio = RichTextField(features=BIO_FEATURES, blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True, db_index=True)
+    bio = RichTextField(_("bio"), features=BIO_FEATURES, blank=True)
     # The bio as plain text, cleaned once on save (recap.core.cleaned_text):
     # what the speaker's JSON-LD and meta description carry.
     bio_text = models.TextField(blank=True, editable=False)
     photo = models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(_("website"), blank=True)
     x_handle = models.CharField(
         _("X/Twitter handle"), max_length=50, blank=True, help_text=_("Without the @.")
     )
@@ -77,6 +80,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("site account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -157,6 +161,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     class Meta:
         ordering = ["sort_name", "name"]
         verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
 
     def __str__(self):
         return self.name
@@ -274,7 +279,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     """The speaker directory, and the home of every speaker's public page
     (/speakers/<slug>/), served as sub-routes of this page."""
 
-    intro = RichTextField(features=BIO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=BIO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
@@ -283,6 +288,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("speaker directory")
+        verbose_name_plural = _("speaker directories")
 
     def get_sitemap_urls(self, request=None):
         """The directory and every speaker's page (its sub-routes)."""

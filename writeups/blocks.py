@@ -19,9 +19,9 @@ TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200)
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
     )
 
     class Meta:
@@ -32,10 +32,12 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False)
+    quote = blocks.TextBlock(label=_("Quote"))
+    speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False, label=_("Speaker"))
     attribution = blocks.CharBlock(
-        required=False, help_text=_("Who said it, when they are not a speaker on the site.")
+        label=_("Attribution"),
+        required=False,
+        help_text=_("Who said it, when they are not a speaker on the site."),
     )
 
     class Meta:
@@ -49,12 +51,14 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, help_text=_("Describe the image for people who cannot see it.")
+        label=_("Alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it."),
     )
-    caption = blocks.CharBlock(required=False)
-    credit = blocks.CharBlock(required=False)
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, label=_("Credit"))
 
     class Meta:
         icon = "image"
@@ -76,9 +80,13 @@ class VideoURLBlock(EmbedBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = VideoURLBlock(help_text=_("The address of the video page (YouTube, Vimeo...)."))
-    title = blocks.CharBlock(help_text=_("Shown as a link card when the video cannot be embedded."))
-    caption = blocks.CharBlock(required=False)
+    video = VideoURLBlock(
+        label=_("Video"), help_text=_("The address of the video page (YouTube, Vimeo...).")
+    )
+    title = blocks.CharBlock(
+        label=_("Title"), help_text=_("Shown as a link card when the video cannot be embedded.")
+    )
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "media"
@@ -87,8 +95,10 @@ class VideoBlock(blocks.StructBlock):
 
 
 class ResourceCardBlock(blocks.StructBlock):
-    resource = SnippetChooserBlock("recap_resources.Resource")
-    note = blocks.CharBlock(required=False, help_text=_("Why the reader should look at it."))
+    resource = SnippetChooserBlock("recap_resources.Resource", label=_("Resource"))
+    note = blocks.CharBlock(
+        required=False, label=_("Note"), help_text=_("Why the reader should look at it.")
+    )
 
     class Meta:
         icon = "link"
@@ -97,8 +107,8 @@ class ResourceCardBlock(blocks.StructBlock):
 
 
 class KeyTakeawaysBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="Key takeaways")
-    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+    heading = blocks.CharBlock(default="Key takeaways", label=_("Heading"))
+    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1, label=_("Points"))
 
     class Meta:
         icon = "list-ul"
@@ -111,10 +121,11 @@ class KeyTakeawaysBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=300)
-    link_url = blocks.URLBlock(required=False)
-    link_text = blocks.CharBlock(required=False)
+    text = blocks.CharBlock(max_length=300, label=_("Text"))
+    link_url = blocks.URLBlock(required=False, label=_("Link URL"))
+    link_text = blocks.CharBlock(required=False, label=_("Link text"))
     invite_responses = blocks.BooleanBlock(
+        label=_("Invite responses"),
         required=False,
         help_text=_(
             "Open a response form under the write-up; responses are moderated "
@@ -159,8 +170,10 @@ class QuestionAnswerBlock(blocks.StructBlock):
     """A delegate's question, cited, with the write-up's answer. Publishing
     the write-up marks the question answered and links it here."""
 
-    question = DelegateQuestionChooserBlock()
-    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+    question = DelegateQuestionChooserBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"], label=_("Answer")
+    )
 
     class Meta:
         icon = "help"
@@ -191,15 +204,16 @@ class WriteUpBodyBlock(blocks.StreamBlock):
         features=TEXT_FEATURES,
         template="recap_writeups/blocks/text_block.html",
         icon="pilcrow",
+        label=_("Text"),
         description=_("Paragraphs of text."),
         preview_value="<p>What the panel said, and what it means for you.</p>",
     )
-    heading = HeadingBlock()
-    quote = QuoteBlock()
-    image = CaptionedImageBlock()
-    video = VideoBlock()
-    resource = ResourceCardBlock()
-    takeaways = KeyTakeawaysBlock()
-    call_to_action = CallToActionBlock()
+    heading = HeadingBlock(label=_("Heading"))
+    quote = QuoteBlock(label=_("Quote"))
+    image = CaptionedImageBlock(label=_("Image"))
+    video = VideoBlock(label=_("Video"))
+    resource = ResourceCardBlock(label=_("Resource card"))
+    takeaways = KeyTakeawaysBlock(label=_("Key takeaways"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
     if QUESTIONS_INSTALLED:
         question = QuestionAnswerBlock()

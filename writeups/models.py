@@ -93,7 +93,7 @@ def events_prefetch():
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["recap_writeups.WriteUpPage"]
@@ -101,6 +101,7 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("write-up index")
+        verbose_name_plural = _("write-up indexes")
 
     def writeups(self):
         return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
@@ -144,6 +145,7 @@ class WriteUpPage(StemmedSearch, Page):
 
     author = models.ForeignKey(
         "recap_speakers.Speaker",
+        verbose_name=_("author"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -153,13 +155,19 @@ class WriteUpPage(StemmedSearch, Page):
         ),
     )
     date = models.DateField(_("published on"), default=timezone.localdate)
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    body = StreamField(WriteUpBodyBlock(), blank=True)
+    body = StreamField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
     topics = topics_field(WriteUpTopic)
     responses_prompt = models.CharField(
+        _("responses prompt"),
         max_length=255,
         blank=True,
         help_text=_("Shown above the response form when a call to action invites responses."),
@@ -238,6 +246,7 @@ class WriteUpPage(StemmedSearch, Page):
 
     class Meta:
         verbose_name = _("write-up")
+        verbose_name_plural = _("write-ups")
 
     def covered_events(self):
         """The events the write-up covers, in the editor's order (from
@@ -308,12 +317,16 @@ class WriteUpEvent(Orderable):
 
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="event_links")
     event = models.ForeignKey(
-        "recap_events.EventPage", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [PageChooserPanel("event", page_type="recap_events.EventPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("event covered")
+        verbose_name_plural = _("events covered")
         constraints = [
             models.UniqueConstraint(fields=["page", "event"], name="recap_writeup_event_once")
         ]
@@ -322,11 +335,16 @@ class WriteUpEvent(Orderable):
 class WriteUpSession(Orderable):
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="session_links")
     session = models.ForeignKey(
-        "recap_events.SessionPage", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("talk", "session"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [SessionChooserPanel("session", page_type="recap_events.SessionPage")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("session covered")
+        verbose_name_plural = _("sessions covered")
         constraints = [
             models.UniqueConstraint(fields=["page", "session"], name="recap_writeup_session_once")
         ]
@@ -337,11 +355,16 @@ class WriteUpSpeaker(Orderable):
 
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="speaker_links")
     speaker = models.ForeignKey(
-        "recap_speakers.Speaker", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_speakers.Speaker",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [FieldPanel("speaker")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("person featured")
+        verbose_name_plural = _("people featured")
         constraints = [
             models.UniqueConstraint(fields=["page", "speaker"], name="recap_writeup_speaker_once")
         ]
@@ -350,11 +373,16 @@ class WriteUpSpeaker(Orderable):
 class WriteUpResource(Orderable):
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="resource_links")
     resource = models.ForeignKey(
-        "recap_resources.Resource", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_resources.Resource",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [FieldPanel("resource")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("resource cited")
+        verbose_name_plural = _("resources cited")
         constraints = [
             models.UniqueConstraint(fields=["page", "resource"], name="recap_writeup_resource_once")
         ]
