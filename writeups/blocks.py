@@ -4,6 +4,7 @@ icon, a template, a description and a preview value for the block picker."""
 from functools import cached_property
 
 from django.apps import apps
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -106,8 +107,14 @@ class ResourceCardBlock(blocks.StructBlock):
         description = _("A card for an article, video, report or book from the resource library.")
 
 
+def key_takeaways_heading():
+    """The heading a new "Key takeaways" block starts with, in the editor's
+    language (a callable default is evaluated when the block is added)."""
+    return gettext("Key takeaways")
+
+
 class KeyTakeawaysBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="Key takeaways", label=_("Heading"))
+    heading = blocks.CharBlock(default=key_takeaways_heading, label=_("Heading"))
     items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1, label=_("Points"))
 
     class Meta:

@@ -1,8 +1,10 @@
-"""The speaker directory and a speaker's page in French (issue 11)."""
+"""The speaker directory, a speaker's page and the merge screen in French (issue 11)."""
 
 import pytest
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
-from tests.factories import SpeakerFactory, SpeakerIndexPageFactory
+from tests.factories import SpeakerFactory, SpeakerIndexPageFactory, WriteUpPageFactory
 from tests.french import serve_in_french, text
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +35,22 @@ def test_speaker_page_in_french_labels_the_links():
         tree.xpath('//nav[@class="speaker__links"]')[0].get("aria-label") == "Ada Okafor sur le web"
     )
     assert text(tree, '//nav[@class="speaker__links"]//a') == ["Site web"]
+
+
+def test_merge_confirmation_in_french_counts_links_in_french(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editeur", "editeur@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"  # Wagtail's admin speaks the editor's language
+    profile.save()
+    client.force_login(user)
+    keep, duplicate = SpeakerFactory(name="Ada Quill"), SpeakerFactory(name="A. Quill")
+    WriteUpPageFactory(author=duplicate)
+    WriteUpPageFactory(author=duplicate)
+    url = reverse("wagtailsnippets_recap_speakers_speaker:merge", args=[duplicate.pk])
+
+    confirm = client.post(url, {"target": keep.pk})
+
+    html = confirm.content.decode()
+    assert "Ces liens passent à Ada Quill" in html
+    assert "<li>2 comptes rendus</li>" in html
+    assert "Oui, fusionner" in html

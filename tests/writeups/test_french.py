@@ -1,7 +1,9 @@
 """The write-up index and a write-up in French (issue 11)."""
 
 import pytest
+from django.utils import translation
 
+from recap.writeups.blocks import KeyTakeawaysBlock
 from tests.factories import (
     SpeakerFactory,
     SpeakerIndexPageFactory,
@@ -35,3 +37,12 @@ def test_writeup_in_french_shows_a_french_byline_and_sections():
         "Comptes rendus"
     ]
     assert text(tree, '//h2[@class="share-links__heading"]') == ["Partager"]
+
+
+def test_a_new_key_takeaways_block_is_headed_in_the_editors_language():
+    with translation.override("fr"):
+        french = KeyTakeawaysBlock().get_default()["heading"]
+    with translation.override("en-gb"):
+        english = KeyTakeawaysBlock().get_default()["heading"]
+
+    assert (french, english) == ("Points à retenir", "Key takeaways")
