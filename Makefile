@@ -26,6 +26,9 @@ PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/events/te
 RECAP_APPS = core speakers resources events questions writeups
 MESSAGES ?= $(RECAP_APPS) site
 MAKEMESSAGES = makemessages --locale fr --no-location --no-obsolete
+# msgfmt leaves the POT-Creation-Date out of the .mo (tests/test_translations.py
+# compares the two), and the date changes on every run: dropped from the .po.
+NO_POT_DATE = sed -i '/^"POT-Creation-Date: /d'
 
 .PHONY: run test test-without-questions venv lint format messages bench bench-venue clean
 
@@ -62,12 +65,14 @@ lint:
 messages: venv
 	@for app in $(filter-out site,$(MESSAGES)); do \
 		mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py $(MAKEMESSAGES)) || exit 1; \
+		$(NO_POT_DATE) $$app/locale/fr/LC_MESSAGES/django.po; \
 		(cd $$app && ../$(PY) ../manage.py compilemessages --locale fr) || exit 1; \
 	done
 	@if echo "$(MESSAGES)" | grep -qw site; then \
 		mkdir -p site/locale && \
 		$(PY) manage.py $(MAKEMESSAGES) $(foreach app,$(RECAP_APPS),--ignore $(app)) \
 			--ignore tests --ignore bench --ignore media --ignore static-collected && \
+		$(NO_POT_DATE) site/locale/fr/LC_MESSAGES/django.po && \
 		(cd site && ../$(PY) ../manage.py compilemessages --locale fr); \
 	fi
 

@@ -2,6 +2,7 @@
 menu group, each with listing columns, filters, search and an inspect view
 (Resource also has revisions and previews from its mixins)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,7 +14,7 @@ from .models import Resource, Topic
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "link"
-    menu_label = "Resources"
+    menu_label = _("Resources")
     menu_hook = LIBRARY_MENU_HOOK
     menu_order = 20
     list_display = ["title", "kind", "publisher", "published_on", UpdatedAtColumn()]
@@ -39,7 +40,7 @@ class ResourceViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Topics"
+    menu_label = _("Topics")
     menu_hook = LIBRARY_MENU_HOOK
     menu_order = 30
     list_display = ["name", "slug"]

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
     name = "recap.resources"
     # Prefixed so that a host site's own "resources" app does not clash.
     label = "recap_resources"
-    verbose_name = "Resources and topics"
+    verbose_name = _("Resources and topics")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

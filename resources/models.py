@@ -7,6 +7,8 @@ no arrow points back here; pages in this app reach them by reverse relations.
 
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
@@ -40,7 +42,7 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
     their own list, with a description for the topic page.
     """
 
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     # Editors pick topics; they add one deliberately, in the Topics snippet
     # (resources/topics.py), never by typing a new name into a page's field.
@@ -64,7 +66,8 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "topic"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def get_url(self, request=None):
         """The topic's page; the topic index is looked up once per request."""
@@ -85,15 +88,15 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
 
 
 class ResourceKind(models.TextChoices):
-    ARTICLE = "article", "Article"
-    VIDEO = "video", "Video"
-    SLIDES = "slides", "Slides"
-    RESEARCH = "research", "Research report"
-    CASE_STUDY = "case_study", "Case study"
-    BOOK = "book", "Book"
-    PODCAST = "podcast", "Podcast"
-    IMAGE = "image", "Image"
-    DOCUMENT = "document", "Document"
+    ARTICLE = "article", _("Article")
+    VIDEO = "video", _("Video")
+    SLIDES = "slides", _("Slides")
+    RESEARCH = "research", _("Research report")
+    CASE_STUDY = "case_study", _("Case study")
+    BOOK = "book", _("Book")
+    PODCAST = "podcast", _("Podcast")
+    IMAGE = "image", _("Image")
+    DOCUMENT = "document", _("Document")
 
 
 class ResourceTopic(ItemBase):
@@ -107,32 +110,55 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
     """Something worth reading or watching that an event, session, speaker or
     write-up points to: a link, an uploaded document or image, or an embed."""
 
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=20, choices=ResourceKind.choices, db_index=True)
-    url = models.URLField("URL", max_length=500, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        pgettext_lazy("resource", "kind"),
+        max_length=20,
+        choices=ResourceKind.choices,
+        db_index=True,
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     embed_url = models.URLField(
-        "embed URL",
+        _("embed URL"),
         max_length=500,
         blank=True,
-        help_text="A video or audio page (YouTube, Vimeo...) to embed where the resource is shown.",
+        help_text=_(
+            "A video or audio page (YouTube, Vimeo...) to embed where the resource is shown."
+        ),
     )
-    publisher = models.CharField(max_length=200, blank=True)
-    author = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField("date", null=True, blank=True)
-    note = models.TextField(blank=True, help_text="Why it is worth a look, in a sentence or two.")
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(pgettext_lazy("resource", "date"), null=True, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Why it is worth a look, in a sentence or two.")
+    )
     speakers = ParentalManyToManyField(
-        "recap_speakers.Speaker", blank=True, related_name="resources"
+        "recap_speakers.Speaker", verbose_name=_("speakers"), blank=True, related_name="resources"
     )
     topics = topics_field(ResourceTopic)
     # Filled by `manage.py check_resource_links`.
-    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
-    link_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(
+        _("link checked at"), null=True, blank=True, editable=False
+    )
+    link_status = models.PositiveSmallIntegerField(
+        _("link status"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -150,7 +176,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
                                 FieldPanel("image"),
                                 FieldPanel("embed_url"),
                             ],
-                            heading="Where it is",
+                            heading=_("Where it is"),
                         ),
                         FieldRowPanel(
                             [
@@ -161,11 +187,11 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
                         ),
                         FieldPanel("note"),
                     ],
-                    heading="Resource",
+                    heading=_("Resource"),
                 ),
                 ObjectList(
                     [FieldPanel("speakers"), FieldPanel("topics")],
-                    heading="Links",
+                    heading=_("Links"),
                 ),
             ]
         )
@@ -200,7 +226,8 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
 
     class Meta:
         ordering = ["-published_on", "title"]
-        verbose_name = "resource"
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=ResourceKind.values), name="recap_resource_kind_valid"
@@ -237,14 +264,15 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
 class TopicIndexPage(RoutablePageMixin, Page):
     """Lists every topic, and serves each topic's page at /topics/<slug>/."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
     max_count = 1
     template = "recap_resources/topic_index_page.html"
 
     class Meta:
-        verbose_name = "topic index"
+        verbose_name = _("topic index")
+        verbose_name_plural = _("topic indexes")
 
     def get_sitemap_urls(self, request=None):
         """The topic index and the page of every topic with something
@@ -274,14 +302,15 @@ class TopicIndexPage(RoutablePageMixin, Page):
 class ResourceLibraryPage(RoutablePageMixin, Page):
     """The public resource library, filterable by kind, topic, event and speaker."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
     max_count = 1
     template = "recap_resources/resource_library_page.html"
 
     class Meta:
-        verbose_name = "resource library"
+        verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     @path("")
     def index_route(self, request):

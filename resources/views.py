@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
@@ -150,7 +151,7 @@ def topic_view(request, page, slug):
 
 class KindFilter(ListFilter):
     name = "kind"
-    label = _("Kind")
+    label = pgettext_lazy("resource", "Kind")
     any_label = _("Any kind")
     order = 10
 

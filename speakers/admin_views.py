@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -17,7 +19,7 @@ from recap.core.choosers import KeepPicksCreateView
 
 from .admin_forms import speaker_creation_form_class
 from .forms import MergeForm
-from .merging import MergeRefused, merge_speakers, preview_merge
+from .merging import MergeRefused, merge_speakers, preview_merge, preview_merge_lines
 from .models import Speaker
 
 MERGE_URL_NAME = "wagtailsnippets_recap_speakers_speaker:merge"
@@ -42,13 +44,13 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, pk=pk)
 
     def get_page_title(self):
-        return f"Merge {self.source.name}"
+        return _("Merge %(name)s") % {"name": self.source.name}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {
                 "url": reverse("wagtailsnippets_recap_speakers_speaker:list"),
-                "label": "Speakers",
+                "label": _("Speakers"),
             },
             {"url": "", "label": self.get_page_title()},
         ]
@@ -61,7 +63,10 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
         if self.request.POST.get("confirm") != "yes":
             return self.render_to_response(
                 self.get_context_data(
-                    form=form, target=target, counts=preview_merge(self.source, target)
+                    form=form,
+                    target=target,
+                    counts=preview_merge(self.source, target),
+                    count_lines=preview_merge_lines(self.source, target),
                 )
             )
         name = self.source.name
@@ -72,8 +77,14 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            f"Merged “{name}” into “{target.name}”: {result.total} link(s) moved; "
-            "the old address now redirects here.",
+            ngettext(
+                "Merged “%(name)s” into “%(target)s”: %(count)s link moved; "
+                "the old address now redirects here.",
+                "Merged “%(name)s” into “%(target)s”: %(count)s links moved; "
+                "the old address now redirects here.",
+                result.total,
+            )
+            % {"name": name, "target": target.name, "count": result.total},
         )
         return redirect("wagtailsnippets_recap_speakers_speaker:edit", target.pk)
 
@@ -99,7 +110,7 @@ class SpeakerViewSet(SnippetViewSet):
     model = Speaker
     chooser_viewset_class = SpeakerChooserViewSet
     icon = "user"
-    menu_label = "Speakers"
+    menu_label = gettext_lazy("Speakers")
     menu_hook = LIBRARY_MENU_HOOK
     menu_order = 10
     list_display = ["name", "job_title", "organisation", UpdatedAtColumn()]

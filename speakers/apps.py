@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SpeakersConfig(AppConfig):
     name = "recap.speakers"
     # Prefixed so that a host site's own "speakers" app does not clash.
     label = "recap_speakers"
-    verbose_name = "Speakers"
+    verbose_name = _("Speakers")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,6 +1,7 @@
 """Admin forms for speakers."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import Speaker
@@ -9,8 +10,8 @@ from .models import Speaker
 class MergeForm(forms.Form):
     target = forms.ModelChoiceField(
         queryset=Speaker.objects.all(),
-        label="Keep this record",
-        help_text="Every session, write-up and resource of the record being merged moves here.",
+        label=_("Keep this record"),
+        help_text=_("Every session, write-up and resource of the record being merged moves here."),
         widget=AdminSnippetChooser(Speaker),
     )
 

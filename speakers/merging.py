@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
@@ -55,9 +56,10 @@ class MergeResult:
         return sum(self.moved.values())
 
 
-def speaker_links(speaker):
-    """Every reverse relation to `speaker` as (label, related model, field
-    name, queryset of linking rows); many-to-many links use the through model."""
+def _link_kinds(speaker):
+    """Every reverse relation to `speaker` as (the options naming the kind of
+    link, related model, field name, queryset of linking rows); many-to-many
+    links use the through model."""
     links = []
     for relation in Speaker._meta.related_objects:
         if relation.many_to_many:
@@ -67,14 +69,24 @@ def speaker_links(speaker):
                 for f in through._meta.get_fields()
                 if isinstance(f, models.ForeignKey) and f.related_model is Speaker
             )
-            label = str(relation.related_model._meta.verbose_name_plural)
-            links.append((label, through, fk, through._default_manager.filter(**{fk: speaker})))
+            named = relation.related_model._meta
+            links.append((named, through, fk, through._default_manager.filter(**{fk: speaker})))
         elif relation.one_to_many or relation.one_to_one:
             model = relation.related_model
             name = relation.field.name
-            label = str(model._meta.verbose_name_plural)
-            links.append((label, model, name, model._default_manager.filter(**{name: speaker})))
+            links.append(
+                (model._meta, model, name, model._default_manager.filter(**{name: speaker}))
+            )
     return links
+
+
+def speaker_links(speaker):
+    """Every reverse relation to `speaker` as (label, related model, field
+    name, queryset of linking rows); many-to-many links use the through model."""
+    return [
+        (str(named.verbose_name_plural), model, name, queryset)
+        for named, model, name, queryset in _link_kinds(speaker)
+    ]
 
 
 def preview_merge(source, target):
@@ -90,11 +102,30 @@ def preview_merge(source, target):
     return counts
 
 
+def preview_merge_lines(source, target):
+    """What merging `source` into `target` would move, as lines a person
+    reads ("2 session speakers", "1 write-up"), in the active language."""
+    check(source, target)
+    counts, names = {}, {}
+    for named, model, _name, queryset in _link_kinds(source):
+        if model is SpeakerAlias:
+            continue
+        count = queryset.count()
+        if count:
+            key = str(named.verbose_name_plural)
+            counts[key] = counts.get(key, 0) + count
+            names[key] = named
+    return [
+        f"{count} {names[key].verbose_name if count == 1 else names[key].verbose_name_plural}"
+        for key, count in counts.items()
+    ]
+
+
 def check(source, target):
     if source.pk is None or target.pk is None:
-        raise MergeRefused("Both speakers must be saved records.")
+        raise MergeRefused(_("Both speakers must be saved records."))
     if source.pk == target.pk:
-        raise MergeRefused("Choose a different speaker to merge into.")
+        raise MergeRefused(_("Choose a different speaker to merge into."))
 
 
 def _unique_partners(model, field_name):
@@ -208,7 +239,7 @@ def merge_speakers(source, target):
             for values in taken:
                 clash |= Q(**dict(zip(partners, values, strict=True)))
             if clash:
-                dropped, _ = queryset.filter(clash).delete()
+                dropped, _details = queryset.filter(clash).delete()
                 result.duplicates_dropped += dropped
         moved = queryset.update(**{name: target})
         if model is not SpeakerAlias and moved:

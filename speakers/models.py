@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
@@ -38,47 +39,53 @@ BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A person who speaks at, chairs or writes about events."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
-        help_text="Forms the speaker's public address, /speakers/<slug>/.",
+        help_text=_("Forms the speaker's public address, /speakers/<slug>/."),
     )
     sort_name = models.CharField(
+        _("sort name"),
         max_length=200,
         blank=True,
-        help_text="How the directory sorts this person, e.g. 'Okafor, Ada'. "
-        "Left empty, the last word of the name is used.",
+        help_text=_(
+            "How the directory sorts this person, e.g. 'Okafor, Ada'. "
+            "Left empty, the last word of the name is used."
+        ),
     )
-    job_title = models.CharField(max_length=200, blank=True)
-    organisation = models.CharField(max_length=200, blank=True, db_index=True)
-    bio = RichTextField(features=BIO_FEATURES, blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True, db_index=True)
+    bio = RichTextField(_("bio"), features=BIO_FEATURES, blank=True)
     # The bio as plain text, cleaned once on save (recap.core.cleaned_text):
     # what the speaker's JSON-LD and meta description carry.
     bio_text = models.TextField(blank=True, editable=False)
     photo = models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(_("website"), blank=True)
     x_handle = models.CharField(
-        "X/Twitter handle", max_length=50, blank=True, help_text="Without the @."
+        _("X/Twitter handle"), max_length=50, blank=True, help_text=_("Without the @.")
     )
-    mastodon_url = models.URLField("Mastodon profile", blank=True)
+    mastodon_url = models.URLField(_("Mastodon profile"), blank=True)
     bluesky_handle = models.CharField(
-        "Bluesky handle", max_length=253, blank=True, help_text="e.g. name.bsky.social"
+        _("Bluesky handle"), max_length=253, blank=True, help_text=_("e.g. name.bsky.social")
     )
-    linkedin_url = models.URLField("LinkedIn profile", blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("site account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recap_speaker",
-        help_text="The site account behind this person, if they write for the site.",
+        help_text=_("The site account behind this person, if they write for the site."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -95,7 +102,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
                         FieldPanel("photo"),
                         FieldPanel("bio"),
                     ],
-                    heading="Profile",
+                    heading=_("Profile"),
                 ),
                 ObjectList(
                     [
@@ -107,14 +114,14 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
                                 FieldPanel("bluesky_handle"),
                                 FieldPanel("linkedin_url"),
                             ],
-                            heading="On the web",
+                            heading=_("On the web"),
                         ),
                     ],
-                    heading="Links",
+                    heading=_("Links"),
                 ),
                 ObjectList(
                     [FieldPanel("sort_name"), FieldPanel("user")],
-                    heading="Settings",
+                    heading=_("Settings"),
                 ),
             ]
         )
@@ -153,7 +160,8 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
 
     class Meta:
         ordering = ["sort_name", "name"]
-        verbose_name = "speaker"
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
 
     def __str__(self):
         return self.name
@@ -271,7 +279,7 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     """The speaker directory, and the home of every speaker's public page
     (/speakers/<slug>/), served as sub-routes of this page."""
 
-    intro = RichTextField(features=BIO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=BIO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
@@ -279,7 +287,8 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     template = "recap_speakers/speaker_index_page.html"
 
     class Meta:
-        verbose_name = "speaker directory"
+        verbose_name = _("speaker directory")
+        verbose_name_plural = _("speaker directories")
 
     def get_sitemap_urls(self, request=None):
         """The directory and every speaker's page (its sub-routes)."""

@@ -13,6 +13,7 @@ import time
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from recap.core.links import absolute
@@ -39,7 +40,7 @@ def find_speaker(slug):
     alias = SpeakerAlias.objects.select_related("speaker").filter(slug=slug).first()
     if alias is not None:
         return alias.speaker, True
-    raise Http404("No speaker with that address.")
+    raise Http404(_("No speaker with that address."))
 
 
 def speaker_context(request, speaker, page=None):

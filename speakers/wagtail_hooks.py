@@ -2,6 +2,7 @@
 menu group) and its "Merge" listing button."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -16,7 +17,7 @@ register_snippet(SpeakerViewSet)
 def merge_speaker_button(snippet, user, next_url=None):
     if isinstance(snippet, Speaker):
         yield ListingButton(
-            "Merge into another record",
+            _("Merge into another record"),
             reverse(MERGE_URL_NAME, args=[snippet.pk]),
             icon_name="resubmit",
             priority=40,

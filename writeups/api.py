@@ -67,7 +67,11 @@ TREE_ROOT_PARAMETERS = {"child_of", "descendant_of"}  # these also take "root"
 
 def check_parameters(request):
     """400 for a query string no filter could use: control characters (a NUL
-    reaches the database) or ids and offsets out of any database's range."""
+    reaches the database) or ids and offsets out of any database's range.
+
+    The API's error messages stay in English, as Wagtail's own API v2
+    messages do: they are read by developers, next to field names and
+    parameters that are English too."""
     for name, values in request.GET.lists():
         for value in values:
             if strip_controls(value) != value or strip_controls(name) != name:

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WriteupsConfig(AppConfig):
     name = "recap.writeups"
     # Prefixed so that a host site's own "writeups" app does not clash.
     label = "recap_writeups"
-    verbose_name = "Write-ups"
+    verbose_name = _("Write-ups")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

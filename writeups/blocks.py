@@ -4,6 +4,7 @@ icon, a template, a description and a preview value for the block picker."""
 from functools import cached_property
 
 from django.apps import apps
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -19,27 +20,31 @@ TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
+    )
 
     class Meta:
         icon = "title"
         template = "recap_writeups/blocks/heading_block.html"
-        description = "A section heading."
+        description = _("A section heading.")
         preview_value = {"text": "Centres of excellence", "level": "h2"}
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False)
+    quote = blocks.TextBlock(label=_("Quote"))
+    speaker = SnippetChooserBlock("recap_speakers.Speaker", required=False, label=_("Speaker"))
     attribution = blocks.CharBlock(
-        required=False, help_text="Who said it, when they are not a speaker on the site."
+        label=_("Attribution"),
+        required=False,
+        help_text=_("Who said it, when they are not a speaker on the site."),
     )
 
     class Meta:
         icon = "openquote"
         template = "recap_writeups/blocks/quote_block.html"
-        description = "Words a speaker said, attributed to them."
+        description = _("Words a speaker said, attributed to them.")
         preview_value = {
             "quote": "Every employee talks about the brand every day.",
             "attribution": "A chief executive",
@@ -47,17 +52,19 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, help_text="Describe the image for people who cannot see it."
+        label=_("Alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it."),
     )
-    caption = blocks.CharBlock(required=False)
-    credit = blocks.CharBlock(required=False)
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, label=_("Credit"))
 
     class Meta:
         icon = "image"
         template = "recap_writeups/blocks/image_block.html"
-        description = "An image with a caption and credit."
+        description = _("An image with a caption and credit.")
 
 
 class VideoURLBlock(EmbedBlock):
@@ -74,34 +81,46 @@ class VideoURLBlock(EmbedBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = VideoURLBlock(help_text="The address of the video page (YouTube, Vimeo...).")
-    title = blocks.CharBlock(help_text="Shown as a link card when the video cannot be embedded.")
-    caption = blocks.CharBlock(required=False)
+    video = VideoURLBlock(
+        label=_("Video"), help_text=_("The address of the video page (YouTube, Vimeo...).")
+    )
+    title = blocks.CharBlock(
+        label=_("Title"), help_text=_("Shown as a link card when the video cannot be embedded.")
+    )
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "media"
         template = "recap_writeups/blocks/video_block.html"
-        description = "An embedded video, with a link card when it cannot be shown."
+        description = _("An embedded video, with a link card when it cannot be shown.")
 
 
 class ResourceCardBlock(blocks.StructBlock):
-    resource = SnippetChooserBlock("recap_resources.Resource")
-    note = blocks.CharBlock(required=False, help_text="Why the reader should look at it.")
+    resource = SnippetChooserBlock("recap_resources.Resource", label=_("Resource"))
+    note = blocks.CharBlock(
+        required=False, label=_("Note"), help_text=_("Why the reader should look at it.")
+    )
 
     class Meta:
         icon = "link"
         template = "recap_writeups/blocks/resource_card_block.html"
-        description = "A card for an article, video, report or book from the resource library."
+        description = _("A card for an article, video, report or book from the resource library.")
+
+
+def key_takeaways_heading():
+    """The heading a new "Key takeaways" block starts with, in the editor's
+    language (a callable default is evaluated when the block is added)."""
+    return gettext("Key takeaways")
 
 
 class KeyTakeawaysBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="Key takeaways")
-    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+    heading = blocks.CharBlock(default=key_takeaways_heading, label=_("Heading"))
+    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1, label=_("Points"))
 
     class Meta:
         icon = "list-ul"
         template = "recap_writeups/blocks/key_takeaways_block.html"
-        description = "The points a reader should remember."
+        description = _("The points a reader should remember.")
         preview_value = {
             "heading": "Key takeaways",
             "items": ["Give social media a home", "Train people, not just tools"],
@@ -109,19 +128,22 @@ class KeyTakeawaysBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=300)
-    link_url = blocks.URLBlock(required=False)
-    link_text = blocks.CharBlock(required=False)
+    text = blocks.CharBlock(max_length=300, label=_("Text"))
+    link_url = blocks.URLBlock(required=False, label=_("Link URL"))
+    link_text = blocks.CharBlock(required=False, label=_("Link text"))
     invite_responses = blocks.BooleanBlock(
+        label=_("Invite responses"),
         required=False,
-        help_text="Open a response form under the write-up; responses are moderated "
-        "with delegate questions.",
+        help_text=_(
+            "Open a response form under the write-up; responses are moderated "
+            "with delegate questions."
+        ),
     )
 
     class Meta:
         icon = "pick"
         template = "recap_writeups/blocks/call_to_action_block.html"
-        description = "Ask readers to respond or act."
+        description = _("Ask readers to respond or act.")
         preview_value = {"text": "Do you have a centre of excellence? Tell us."}
 
 
@@ -155,8 +177,10 @@ class QuestionAnswerBlock(blocks.StructBlock):
     """A delegate's question, cited, with the write-up's answer. Publishing
     the write-up marks the question answered and links it here."""
 
-    question = DelegateQuestionChooserBlock()
-    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+    question = DelegateQuestionChooserBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"], label=_("Answer")
+    )
 
     class Meta:
         icon = "help"
@@ -187,15 +211,16 @@ class WriteUpBodyBlock(blocks.StreamBlock):
         features=TEXT_FEATURES,
         template="recap_writeups/blocks/text_block.html",
         icon="pilcrow",
-        description="Paragraphs of text.",
+        label=_("Text"),
+        description=_("Paragraphs of text."),
         preview_value="<p>What the panel said, and what it means for you.</p>",
     )
-    heading = HeadingBlock()
-    quote = QuoteBlock()
-    image = CaptionedImageBlock()
-    video = VideoBlock()
-    resource = ResourceCardBlock()
-    takeaways = KeyTakeawaysBlock()
-    call_to_action = CallToActionBlock()
+    heading = HeadingBlock(label=_("Heading"))
+    quote = QuoteBlock(label=_("Quote"))
+    image = CaptionedImageBlock(label=_("Image"))
+    video = VideoBlock(label=_("Video"))
+    resource = ResourceCardBlock(label=_("Resource card"))
+    takeaways = KeyTakeawaysBlock(label=_("Key takeaways"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
     if QUESTIONS_INSTALLED:
         question = QuestionAnswerBlock()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import Field
 from taggit.models import ItemBase
@@ -92,14 +93,15 @@ def events_prefetch():
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
 
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["recap_writeups.WriteUpPage"]
     template = "recap_writeups/write_up_index_page.html"
 
     class Meta:
-        verbose_name = "write-up index"
+        verbose_name = _("write-up index")
+        verbose_name_plural = _("write-up indexes")
 
     def writeups(self):
         return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
@@ -143,23 +145,32 @@ class WriteUpPage(StemmedSearch, Page):
 
     author = models.ForeignKey(
         "recap_speakers.Speaker",
+        verbose_name=_("author"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="authored_writeups",
-        help_text="A person on the site (a speaker record), so guest authors get a profile page.",
+        help_text=_(
+            "A person on the site (a speaker record), so guest authors get a profile page."
+        ),
     )
-    date = models.DateField("published on", default=timezone.localdate)
-    intro = RichTextField(features=INTRO_FEATURES, blank=True)
+    date = models.DateField(_("published on"), default=timezone.localdate)
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    body = StreamField(WriteUpBodyBlock(), blank=True)
+    body = StreamField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
     topics = topics_field(WriteUpTopic)
     responses_prompt = models.CharField(
+        _("responses prompt"),
         max_length=255,
         blank=True,
-        help_text="Shown above the response form when a call to action invites responses.",
+        help_text=_("Shown above the response form when a call to action invites responses."),
     )
 
     content_panels = [
@@ -180,28 +191,31 @@ class WriteUpPage(StemmedSearch, Page):
         CoveredSessionsPanel(
             "session_links",
             chooser_field_name="session",
-            heading="Sessions covered",
-            label="Session",
+            heading=_("Sessions covered"),
+            label=pgettext_lazy("talk", "Session"),
         ),
         MultipleChooserPanel(
             "speaker_links",
             chooser_field_name="speaker",
-            heading="People featured",
-            label="Person",
-            help_text="Speakers of the covered sessions and quoted speakers are added on save.",
+            heading=_("People featured"),
+            label=_("Person"),
+            help_text=_("Speakers of the covered sessions and quoted speakers are added on save."),
         ),
         MultipleChooserPanel(
-            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+            "resource_links",
+            chooser_field_name="resource",
+            heading=_("Resources"),
+            label=_("Resource"),
         ),
         FieldPanel("topics"),
-        MultiFieldPanel([FieldPanel("responses_prompt")], heading="Reader responses"),
+        MultiFieldPanel([FieldPanel("responses_prompt")], heading=_("Reader responses")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Write-up"),
-            ObjectList(coverage_panels, heading="Coverage"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Write-up")),
+            ObjectList(coverage_panels, heading=_("Coverage")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
 
@@ -231,7 +245,8 @@ class WriteUpPage(StemmedSearch, Page):
     template = "recap_writeups/write_up_page.html"
 
     class Meta:
-        verbose_name = "write-up"
+        verbose_name = _("write-up")
+        verbose_name_plural = _("write-ups")
 
     def covered_events(self):
         """The events the write-up covers, in the editor's order (from
@@ -302,12 +317,16 @@ class WriteUpEvent(Orderable):
 
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="event_links")
     event = models.ForeignKey(
-        "recap_events.EventPage", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [PageChooserPanel("event", page_type="recap_events.EventPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("event covered")
+        verbose_name_plural = _("events covered")
         constraints = [
             models.UniqueConstraint(fields=["page", "event"], name="recap_writeup_event_once")
         ]
@@ -316,11 +335,16 @@ class WriteUpEvent(Orderable):
 class WriteUpSession(Orderable):
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="session_links")
     session = models.ForeignKey(
-        "recap_events.SessionPage", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("talk", "session"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [SessionChooserPanel("session", page_type="recap_events.SessionPage")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("session covered")
+        verbose_name_plural = _("sessions covered")
         constraints = [
             models.UniqueConstraint(fields=["page", "session"], name="recap_writeup_session_once")
         ]
@@ -331,11 +355,16 @@ class WriteUpSpeaker(Orderable):
 
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="speaker_links")
     speaker = models.ForeignKey(
-        "recap_speakers.Speaker", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_speakers.Speaker",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [FieldPanel("speaker")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("person featured")
+        verbose_name_plural = _("people featured")
         constraints = [
             models.UniqueConstraint(fields=["page", "speaker"], name="recap_writeup_speaker_once")
         ]
@@ -344,11 +373,16 @@ class WriteUpSpeaker(Orderable):
 class WriteUpResource(Orderable):
     page = ParentalKey(WriteUpPage, on_delete=models.CASCADE, related_name="resource_links")
     resource = models.ForeignKey(
-        "recap_resources.Resource", on_delete=models.CASCADE, related_name="writeup_links"
+        "recap_resources.Resource",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="writeup_links",
     )
     panels = [FieldPanel("resource")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("resource cited")
+        verbose_name_plural = _("resources cited")
         constraints = [
             models.UniqueConstraint(fields=["page", "resource"], name="recap_writeup_resource_once")
         ]

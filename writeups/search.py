@@ -39,6 +39,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
@@ -76,7 +77,7 @@ class SearchType:
 
 
 SEARCH_TYPES = [
-    SearchType("session", _("Sessions"), _("Session")),
+    SearchType("session", _("Sessions"), pgettext_lazy("talk", "Session")),
     SearchType("speaker", _("Speakers"), _("Speaker")),
     SearchType("writeup", _("Write-ups"), _("Write-up")),
     SearchType("event", _("Events"), _("Event")),

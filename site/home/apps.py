@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Reference site"
+    verbose_name = _("Reference site")
     default_auto_field = "django.db.models.BigAutoField"

@@ -1,6 +1,7 @@
 """The reference site's home page: what is on next, and the latest write-ups."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -10,7 +11,7 @@ from recap.writeups.models import WriteUpPage
 
 
 class HomePage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count = 1

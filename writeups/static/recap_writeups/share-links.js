@@ -1,5 +1,6 @@
 // The "Copy link" button of share links: hidden without JavaScript or a
-// clipboard, shown and wired up here (progressive enhancement).
+// clipboard, shown and wired up here (progressive enhancement). What it says
+// comes translated from the template (data-copied-message, data-failed-message).
 (function () {
     "use strict";
     if (!navigator.clipboard || !window.isSecureContext) {
@@ -19,12 +20,14 @@
             navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(
                 function () {
                     if (status) {
-                        status.textContent = "Link copied.";
+                        status.textContent = button.dataset.copiedMessage || "Link copied.";
                     }
                 },
                 function () {
                     if (status) {
-                        status.textContent = "Could not copy; copy the address bar instead.";
+                        status.textContent =
+                            button.dataset.failedMessage ||
+                            "Could not copy; copy the address bar instead.";
                     }
                 }
             );

@@ -1,0 +1,48 @@
+"""The write-up index and a write-up in French (issue 11)."""
+
+import pytest
+from django.utils import translation
+
+from recap.writeups.blocks import KeyTakeawaysBlock
+from tests.factories import (
+    SpeakerFactory,
+    SpeakerIndexPageFactory,
+    WriteUpIndexPageFactory,
+    WriteUpPageFactory,
+)
+from tests.french import serve_in_french, text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_writeup_index_in_french_says_so_when_empty():
+    index = WriteUpIndexPageFactory()
+
+    tree = serve_in_french(index)
+
+    assert "Aucun compte rendu pour l’instant." in text(tree, "//main//p")
+
+
+def test_writeup_in_french_shows_a_french_byline_and_sections():
+    SpeakerIndexPageFactory()
+    author = SpeakerFactory(name="Maya Ellison")
+    writeup = WriteUpPageFactory(title="What the panel said", author=author)
+
+    tree = serve_in_french(writeup)
+
+    (byline,) = text(tree, '//p[contains(@class, "writeup__byline")]')
+    assert byline.startswith("Par Maya Ellison")
+    assert byline.endswith("1 min de lecture")
+    assert text(tree, '//header[contains(@class, "writeup__header")]/p[@class="meta"]/a') == [
+        "Comptes rendus"
+    ]
+    assert text(tree, '//h2[@class="share-links__heading"]') == ["Partager"]
+
+
+def test_a_new_key_takeaways_block_is_headed_in_the_editors_language():
+    with translation.override("fr"):
+        french = KeyTakeawaysBlock().get_default()["heading"]
+    with translation.override("en-gb"):
+        english = KeyTakeawaysBlock().get_default()["heading"]
+
+    assert (french, english) == ("Points à retenir", "Key takeaways")
