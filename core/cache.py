@@ -28,7 +28,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -60,6 +60,25 @@ class _Missing:
 MISSING = _Missing()
 
 
+class ReusedRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one `redis.Redis` per connection pool.
+
+    Django makes a new `redis.Redis` for every operation, and making one
+    copies its table of some 200 response callbacks: about as long as the
+    operation itself over a local socket, on every cache read of every
+    request (a poll that answers 304 is little else). A `redis.Redis` is
+    safe to share between threads (each command takes a connection from the
+    pool), so one per pool is enough."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_reused_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSafeRedisCache(RedisCache):
     """Django's RedisCache that answers as an empty cache while Redis is unreachable."""
 
@@ -70,6 +89,7 @@ class FailSafeRedisCache(RedisCache):
         self.retry_interval = float(options.pop("RETRY_INTERVAL", RETRY_INTERVAL))
         params["OPTIONS"] = {**DEFAULT_CONNECTION_OPTIONS, **options}
         super().__init__(server, params)
+        self._class = ReusedRedisCacheClient
         self._location = server if isinstance(server, str) else ",".join(server)
         self._params = params
 

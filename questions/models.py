@@ -102,6 +102,12 @@ class DelegateQuestion(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not in Wagtail's reference index: a plenary asks hundreds of questions,
+    # and each would cost four queries inside its insert, to record links
+    # (to its session, event and answering write-up) that no "usage" listing
+    # needs; the write-up's own question blocks are indexed with the write-up.
+    wagtail_reference_index_ignore = True
+
     search_fields = [
         index.SearchField("text"),
         index.AutocompleteField("text"),

@@ -83,8 +83,12 @@ def bump_present_versions(session_ids):
     def forget():
         cache.delete_many(keys)
 
-    forget()
-    transaction.on_commit(forget)
+    if transaction.get_connection().in_atomic_block:
+        forget()
+        transaction.on_commit(forget)
+    else:
+        # Already committed (a vote's counter, in autocommit): once is enough.
+        forget()
 
 
 def question_saved_or_deleted(sender, instance, **kwargs):

@@ -43,21 +43,23 @@ def submit_question(
     email_consent=False,
     asker_key="",
     submission_token=None,
+    token_checked=False,
 ):
     """Store a cleaned question once per `submission_token`.
 
     `text`, `name` and `organisation` must already be cleaned (the forms do
     it). A second call with the same token, even at the same moment from
-    another thread, stores nothing and returns the first question.
+    another thread, stores nothing and returns the first question (the unique
+    token decides; `token_checked` says the caller has just looked the token
+    up, so it is not looked up twice before the insert).
     """
-    if submission_token is not None:
+    if submission_token is not None and not token_checked:
         existing = DelegateQuestion.objects.filter(submission_token=submission_token).first()
         if existing is not None:
             return Submission(existing, created=False)
-    event = session.event if session is not None else None
     question = DelegateQuestion(
         session=session,
-        event=event,
+        event_id=_event_id(session),
         page=page,
         text=text,
         name=name,
@@ -78,6 +80,17 @@ def submit_question(
             raise
         return Submission(existing, created=False)
     return Submission(question, created=True)
+
+
+def _event_id(session):
+    """The id of the session's event: from `event_pk` when the session was
+    fetched with it (the public ask does), else from its parent page."""
+    if session is None:
+        return None
+    event_id = getattr(session, "event_pk", None)
+    if event_id is None and session.event is not None:
+        event_id = session.event.pk
+    return event_id
 
 
 def same_text(question, text):

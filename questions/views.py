@@ -8,6 +8,8 @@ Redirect/Get) and a message, or with JSON when the client asks for it.
 import time
 
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -15,10 +17,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from recap.core.pages import is_public, private_section_paths
+from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
 from . import shortcodes
@@ -44,11 +50,37 @@ def wants_json(request):
 
 
 def session_for_code(code):
-    """The live, public session a short code names, or 404."""
+    """The live, public session a short code names, or 404.
+
+    One query on the hot path of a plenary (every question asked): the
+    private sections' paths come from the cache (they change with the content
+    version), and the session carries its event's id (`event_pk`, from its
+    parent's tree path) so that storing a question needs no page lookup."""
     pk = shortcodes.decode(code)
     if pk is None:
         raise Http404("No such session.")
-    return get_object_or_404(SessionPage.objects.live().public(), pk=pk)
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("pk")[:1]
+    session = SessionPage.objects.live().filter(pk=pk).annotate(event_pk=Subquery(parent)).first()
+    private_paths = cached("questions:private-section-paths", private_section_paths)
+    if session is None or not is_public(session, private_paths):
+        raise Http404("No such session.")
+    return session
+
+
+def session_url(request, session=None, session_id=None):
+    """The session's URL (Wagtail's `get_url`), kept per content version:
+    working it out costs a Site lookup, on every question and vote otherwise.
+    `session` may be None when only its id is at hand (it is then loaded on a
+    cache miss only)."""
+    pk = session.pk if session is not None else session_id
+
+    def compute():
+        page = session if session is not None else SessionPage.objects.get(pk=pk)
+        return page.get_url(request)
+
+    return cached(f"questions:session-url:{pk}:{request.get_host()}:{get_language()}", compute)
 
 
 def ask_url(session):
@@ -99,7 +131,7 @@ def _landing_url(request, question, back_url, session=None):
     too switches to "Recent" after you ask)."""
     if session is None or question.status not in PUBLIC_STATUSES:
         return back_url
-    return f"{session.get_url(request)}?questions=recent#question-{question.pk}"
+    return f"{session_url(request, session)}?questions=recent#question-{question.pk}"
 
 
 def _question_html(request, question, session):
@@ -111,7 +143,7 @@ def _question_html(request, question, session):
             "question": question,
             "with_votes": True,
             "voted": set(),
-            "vote_next": f"{session.get_url(request)}?questions=recent",
+            "vote_next": f"{session_url(request, session)}?questions=recent",
         },
         request=request,
     )
@@ -246,6 +278,8 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
             email_consent=data["email_consent"],
             asker_key=asker_key,
             submission_token=token,
+            # Looked up just above: a retry found no question under this token.
+            token_checked=True,
         ).question
     if not same_text(question, data["text"]):
         # The same form sent again with another text (the back button, an
@@ -285,12 +319,12 @@ def ask(request, code):
     """The session's short URL: GET goes to the ask form on the session's page;
     POST sends a question."""
     session = session_for_code(code)
-    session_url = session.get_url(request)
+    url = session_url(request, session)
     if request.method != "POST":
         # A closed session has no form: the code lands on its questions instead.
         anchor = "ask-question" if session.accepts_questions() else "questions"
-        return redirect(f"{session_url}#{anchor}")
-    back_url = f"{session_url}#questions"
+        return redirect(f"{url}#{anchor}")
+    back_url = f"{url}#questions"
     if not session.accepts_questions():
         # Ended, closed by its editors, cancelled or a break: refused with a
         # reason (403, never a 500), whatever the form holds; the text is
@@ -326,13 +360,18 @@ def respond(request, page_id):
 def vote(request, question_id):
     """One up-vote per browser for a public question."""
     question = get_object_or_404(
-        DelegateQuestion.objects.filter(status__in=PUBLIC_STATUSES).select_related("session"),
+        DelegateQuestion.objects.filter(status__in=PUBLIC_STATUSES).only("pk", "session_id"),
         pk=question_id,
     )
-    fallback = "/"
-    if question.session is not None:
-        fallback = f"{question.session.get_url(request)}#question-{question.pk}"
-    back_url = _back_url(request, fallback)
+
+    def back_url():
+        # Only a browser without JavaScript is sent back (script gets JSON).
+        fallback = "/"
+        if question.session_id is not None:
+            url = session_url(request, session_id=question.session_id)
+            fallback = f"{url}#question-{question.pk}"
+        return _back_url(request, fallback)
+
     voter_key = browser_key(ensure_browser_id(request))
     limited = over_limit(request, "vote")
     if limited:
@@ -349,7 +388,7 @@ def vote(request, question_id):
             response = TemplateResponse(
                 request,
                 "recap_questions/vote_refused.html",
-                {"message": message, "back_url": back_url},
+                {"message": message, "back_url": back_url()},
                 status=429,
             )
         return remember_browser(request, private(response))
@@ -363,7 +402,7 @@ def vote(request, question_id):
         )
     else:
         messages.success(request, message, extra_tags="recap-questions")
-        response = redirect(back_url)
+        response = redirect(back_url())
     return remember_browser(request, private(response))
 
 
@@ -384,7 +423,7 @@ def present(request, code):
             "short_url_display": short_url.split("://", 1)[-1],
             "qr_svg": qr_svg(short_url),
             "data_url": reverse("recap_questions:present_data", args=[code]),
-            "session_url": session.get_url(request),
+            "session_url": session_url(request, session),
         },
     )
     patch_cache_control(response, no_cache=True)
@@ -392,9 +431,15 @@ def present(request, code):
 
 
 def _if_none_match(request):
-    return {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}
+    """The ETags a client holds; a weak one (W/, as a proxy that compressed
+    the body sends it back) matches its strong form."""
+    tags = (tag.strip() for tag in request.headers.get("If-None-Match", "").split(","))
+    return {tag[2:] if tag.startswith("W/") else tag for tag in tags}
 
 
+# No CSRF work (a GET that changes nothing) and no session or user: the poll
+# of every phone in the room answers from one cache read.
+@csrf_exempt
 @require_GET
 def present_data(request, code):
     """The screen's state as JSON, with an ETag so unchanged polls cost a 304.

@@ -165,3 +165,14 @@ def test_site_answers_stores_and_logs_when_its_redis_stops(
     assert any("Redis is unreachable" in r.getMessage() for r in caplog.records)
     for alias in caches:
         caches[alias].clear()  # the local fallback's counters
+
+
+def test_failsafe_cache_reuses_one_redis_client_per_connection_pool(redis_server):
+    # Django makes a redis client per operation, which costs as much as the operation.
+    cache = FailSafeRedisCache(redis_server.url, {"KEY_PREFIX": "t", "OPTIONS": {}})
+    cache.set("key", "value")
+    first = cache._cache.get_client(write=True)
+
+    assert cache.get("key") == "value"
+    assert cache._cache.get_client(write=True) is first
+    assert cache._cache.get_client() is first
