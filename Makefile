@@ -77,7 +77,9 @@ messages: venv
 	fi
 
 # BENCH_QUICK=1 make bench: small sizes, a smoke test of the bench itself.
+# The bench extra (gunicorn, httpx) is for the Q&A part (bench/venue.py).
 bench: venv
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
 	$(PY) bench/run.py
 
 # A whole venue on one IP against gunicorn, PostgreSQL and Redis (README, Benchmarks).

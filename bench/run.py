@@ -387,7 +387,7 @@ def measure_venue():
         done = subprocess.run(
             # Under BENCH_QUICK, a small crowd: the run checks the wiring.
             [sys.executable, str(venue), "--json"]
-            + (["--delegates", "20", "--spread", "5"] if QUICK else []),
+            + (["--seconds", "2", "--page-requests", "10"] if QUICK else []),
             env=env,
             capture_output=True,
             text=True,
