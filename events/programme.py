@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from recap.core.links import absolute
 from recap.speakers.models import speaker_index_url
 
 from .agenda import SHARED_FORM_ID, button_state
@@ -77,7 +78,8 @@ class ProgrammeSession:
     """A session as the event page shows it (a row, not a SessionPage): the
     fields in PROGRAMME_FIELDS, its `event`, `room` (a ProgrammeRoom or None),
     `programme_speakers`, local times (`start_hm`, `end_hm`, `start_iso`,
-    `end_iso`) and `programme_url` (relative, like Wagtail's page URLs)."""
+    `end_iso`), `programme_url` (relative, like Wagtail's page URLs) and
+    `absolute_url` (for JSON-LD)."""
 
     __slots__ = (
         "pk",
@@ -97,6 +99,7 @@ class ProgrammeSession:
         "start_hm",
         "end_hm",
         "programme_url",
+        "absolute_url",
     )
 
     def __init__(self, row, rooms):
@@ -164,6 +167,7 @@ def programme_sessions(event, request, sessions=None):
     if sessions is None:
         sessions = _rows(event.sessions())
     event_url = event.get_url(request)
+    event_absolute_url = absolute(request, event_url)
     index_url = speaker_index_url(request)
     role_labels = dict(SpeakerRole.choices)
     by_session = {session.pk: [] for session in sessions}
@@ -189,6 +193,7 @@ def programme_sessions(event, request, sessions=None):
         session.end_hm = f"{end:%H:%M}"
         # Wagtail's URL of a child page: its parent's URL and its slug.
         session.programme_url = f"{event_url}{session.slug}/" if event_url else ""
+        session.absolute_url = f"{event_absolute_url}{session.slug}/" if event_absolute_url else ""
     return sessions
 
 

@@ -8,6 +8,7 @@ that `SessionPage.event` never looks up a parent per session.
 
 import datetime
 import hashlib
+import re
 from collections import OrderedDict
 from functools import cached_property
 
@@ -288,9 +289,24 @@ def session_context(request, page):
 
 
 EVENT_PAGE_FINISHER = "recap_events.event_page"
-# Query parameters the event page answers to: only these addresses are kept
-# whole in the cache (any other query string would only fill it).
-EVENT_PAGE_PARAMETERS = {"view", "day", "part"}
+# The query parameters the event page answers to, and the values it knows:
+# only these addresses are kept whole in the cache (anything else, say
+# ?utm_source= or ?day=<random>, would only fill it).
+EVENT_PAGE_PARAMETERS = {
+    "view": re.compile(r"grid|list").fullmatch,
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch,
+    "part": re.compile(r"[1-9]\d?").fullmatch,
+}
+
+
+def known_address(request):
+    """True when the query string holds only parameters the page uses, each
+    once and with a value it knows."""
+    for name, values in request.GET.lists():
+        check = EVENT_PAGE_PARAMETERS.get(name)
+        if check is None or len(values) != 1 or not check(values[0]):
+            return False
+    return True
 
 
 def shared_etag(request, page, now):
@@ -403,7 +419,7 @@ def serve_event_page(request, page):
     if (
         etag is not None
         and not starred_count(request)  # the header was rendered without "My agenda (n)"
-        and set(request.GET) <= EVENT_PAGE_PARAMETERS
+        and known_address(request)
     ):
         store(request, response, EVENT_PAGE_FINISHER, etag, shared_until(page, request, now))
     return finish_event_page(request, response, etag)
