@@ -80,11 +80,14 @@ def _csrf_token_used(request):
     )
 
 
-def store(request, response, finisher, etag=None, expires_at=None):
+def store(request, response, finisher, etag=None, expires_at=None, version=None):
     """Keep `response` (rendered, not yet personalised) for every anonymous
     reader of this address until the content changes or `expires_at` (a
-    timestamp) passes. Does nothing when the request or response is not one
-    to share. Returns True when stored."""
+    timestamp) passes. `version` is the content version read *before* the
+    page was rendered (by default, now): a change published while the page
+    was rendering then makes it stale at once, instead of labelling the older
+    page with the newer version. Does nothing when the request or response is
+    not one to share. Returns True when stored."""
     if request.method != "GET" or not shareable_request(request):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
@@ -105,7 +108,7 @@ def store(request, response, finisher, etag=None, expires_at=None):
         if timeout < 1:
             return False
     entry = (
-        content_version(),
+        version or content_version(),
         expires_at,
         finisher,
         response.get("Content-Type"),

@@ -309,7 +309,7 @@ def known_address(request):
     return True
 
 
-def shared_etag(request, page, now):
+def shared_etag(request, page, now, version):
     """The ETag of the page every anonymous reader of this address shares, or
     None when this request must get a fresh page and no 304 (a preview, a
     logged-in editor, a reader who passed a password, a message waiting).
@@ -324,7 +324,7 @@ def shared_etag(request, page, now):
     if storage is not None and len(storage):
         return None
     parts = [
-        content_version(),
+        version,
         request.scheme,
         request.get_host(),
         request.get_full_path(),
@@ -411,7 +411,8 @@ def serve_event_page(request, page):
     from .agenda import starred_count
 
     now = timezone.now()
-    etag = shared_etag(request, page, now)
+    version = content_version()  # before rendering: see page_cache.store()
+    etag = shared_etag(request, page, now, version)
     unchanged = not_modified(request, reader_etag(request, etag))
     if unchanged is not None:
         return unchanged
@@ -421,5 +422,12 @@ def serve_event_page(request, page):
         and not starred_count(request)  # the header was rendered without "My agenda (n)"
         and known_address(request)
     ):
-        store(request, response, EVENT_PAGE_FINISHER, etag, shared_until(page, request, now))
+        store(
+            request,
+            response,
+            EVENT_PAGE_FINISHER,
+            etag,
+            expires_at=shared_until(page, request, now),
+            version=version,
+        )
     return finish_event_page(request, response, etag)

@@ -222,3 +222,22 @@ def test_now_and_next_moves_on_with_the_clock_on_a_stored_page(client):
         html = client.get(event.url).content
 
     assert "Next talk" in now_entry(html)
+
+
+def test_a_change_published_while_the_page_renders_shows_on_the_next_request(client, event):
+    from recap.core import page_cache
+
+    original_store = page_cache.store
+
+    def publish_then_store(request, response, *args, **kwargs):
+        # An editor publishes after this page was rendered, before it is kept.
+        response.render()
+        panel = session_named("Opening panel")
+        panel.title = "Opening panel (renamed)"
+        panel.save_revision().publish()
+        return original_store(request, response, *args, **kwargs)
+
+    with mock.patch.object(page_cache, "store", publish_then_store):
+        assert "Opening panel (renamed)" not in client.get(event.url).content.decode()
+
+    assert "Opening panel (renamed)" in client.get(event.url).content.decode()
