@@ -7,7 +7,8 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.utils import timezone
 from lxml import html as lxml_html
@@ -48,11 +49,11 @@ def star(client, session, next_url):
 
 def stored_pages():
     """The bodies of every page kept whole (local-memory or Redis cache)."""
-    keys = getattr(cache, "_cache", None)
-    if keys is not None:  # local memory: its keys are "<prefix>:<version>:<key>"
-        names = [key.split(":", 2)[2] for key in keys if KEY_PREFIX in key]
-    else:
-        names = [key.decode().split(":", 2)[2] for key in cache._cache.get_client().keys("*")]
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):  # its keys are "<prefix>:<version>:<key>"
+        names = [key.split(":", 2)[2] for key in backend._cache if KEY_PREFIX in key]
+    else:  # Redis
+        names = [key.decode().split(":", 2)[2] for key in backend._cache.get_client().keys("*")]
         names = [name for name in names if name.startswith(KEY_PREFIX)]
     return [cache.get(name)[4].decode() for name in names]
 
