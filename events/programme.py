@@ -22,26 +22,24 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from recap.core.links import absolute
 from recap.speakers.models import speaker_index_url
 
 from .agenda import SHARED_FORM_ID, button_state
 from .day_pages import chosen_page, day_pages_from, split_programme
-from .models import SessionKind, SessionSpeaker, SpeakerRole
+from .models import SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
 
-# What the programme, its JSON-LD and "now and next" read of a session.
+# What the programme, its JSON-LD and "now and next" read of a session: read
+# as rows, not SessionPage instances (a page instance costs more to build
+# than the rest of its entry).
 PROGRAMME_FIELDS = (
     "id",
     "path",
-    "depth",
-    "url_path",
     "slug",
     "title",
-    "live",
-    "locale_id",
-    "content_type_id",
     "start",
     "end",
-    "room",
+    "room_id",
     "room__name",
     "room__sort_order",
     "kind",
@@ -60,14 +58,95 @@ class ProgrammeSpeaker:
     role_label: str
 
 
+class ProgrammeRoom:
+    """A room as the programme shows it: its name and place in the order."""
+
+    __slots__ = ("pk", "name", "sort_order")
+
+    def __init__(self, pk, name, sort_order):
+        self.pk, self.name, self.sort_order = pk, name, sort_order
+
+    @property
+    def id(self):
+        return self.pk
+
+    def __str__(self):
+        return self.name
+
+
+class ProgrammeSession:
+    """A session as the event page shows it (a row, not a SessionPage): the
+    fields in PROGRAMME_FIELDS, its `event`, `room` (a ProgrammeRoom or None),
+    `programme_speakers`, local times (`start_hm`, `end_hm`, `start_iso`,
+    `end_iso`), `programme_url` (relative, like Wagtail's page URLs) and
+    `absolute_url` (for JSON-LD)."""
+
+    __slots__ = (
+        "pk",
+        "path",
+        "slug",
+        "title",
+        "start",
+        "end",
+        "room_id",
+        "room",
+        "kind",
+        "status",
+        "event",
+        "programme_speakers",
+        "start_iso",
+        "end_iso",
+        "start_hm",
+        "end_hm",
+        "programme_url",
+        "absolute_url",
+    )
+
+    def __init__(self, row, rooms):
+        (pk, self.path, self.slug, self.title, self.start, self.end, room_id) = row[:7]
+        self.pk = pk
+        self.room_id = room_id
+        self.kind, self.status = row[9], row[10]
+        if room_id is None:
+            self.room = None
+        else:
+            room = rooms.get(room_id)
+            if room is None:
+                room = rooms[room_id] = ProgrammeRoom(room_id, row[7], row[8])
+            self.room = room
+
+    @property
+    def id(self):
+        return self.pk
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def url(self):
+        return self.programme_url
+
+    def get_url(self, request=None):
+        return self.programme_url or None
+
+    def __str__(self):
+        return self.title
+
+
+def _rows(queryset):
+    rooms = {}
+    return [ProgrammeSession(row, rooms) for row in queryset.values_list(*PROGRAMME_FIELDS)]
+
+
 def programme_page(event, request, now=None):
     """The sessions the event page shows (see `programme_sessions`) and its
     day links: None when the whole programme is on one page (loaded in the
     query that checks its size); else {"pages", "current"}, a day (or part of
     a busy day) per page, in two more queries (recap.events.day_pages)."""
     threshold = day_pages_from()
-    published = event.sessions().select_related("room").only(*PROGRAMME_FIELDS)
-    sessions = list(published[: threshold + 1])
+    published = event.sessions()
+    sessions = _rows(published[: threshold + 1])
     if len(sessions) <= threshold:
         return programme_sessions(event, request, sessions), None
     zone = event.tz
@@ -77,17 +156,18 @@ def programme_page(event, request, now=None):
     pages = split_programme(starts, zone, threshold)
     page = chosen_page(pages, request, now or timezone.now(), zone)
     page.current = True
-    sessions = list(published.filter(start__gte=page.start, start__lt=page.end))
+    sessions = _rows(published.filter(start__gte=page.start, start__lt=page.end))
     return programme_sessions(event, request, sessions), {"pages": pages, "current": page}
 
 
 def programme_sessions(event, request, sessions=None):
     """The event's live, public sessions in programme order (or `sessions`,
-    loaded with PROGRAMME_FIELDS), each with its event, `programme_speakers`,
-    local times and URL. Two queries."""
+    ProgrammeSession rows), each with its event, `programme_speakers`, local
+    times and URL. Two queries."""
     if sessions is None:
-        sessions = list(event.sessions().select_related("room").only(*PROGRAMME_FIELDS))
+        sessions = _rows(event.sessions())
     event_url = event.get_url(request)
+    event_absolute_url = absolute(request, event_url)
     index_url = speaker_index_url(request)
     role_labels = dict(SpeakerRole.choices)
     by_session = {session.pk: [] for session in sessions}
@@ -103,7 +183,7 @@ def programme_sessions(event, request, sessions=None):
         )
     zone = event.tz
     for session in sessions:
-        session.__dict__["event"] = event
+        session.event = event
         session.programme_speakers = by_session[session.pk]
         start = session.start.astimezone(zone)
         end = session.end.astimezone(zone)
@@ -113,6 +193,7 @@ def programme_sessions(event, request, sessions=None):
         session.end_hm = f"{end:%H:%M}"
         # Wagtail's URL of a child page: its parent's URL and its slug.
         session.programme_url = f"{event_url}{session.slug}/" if event_url else ""
+        session.absolute_url = f"{event_absolute_url}{session.slug}/" if event_absolute_url else ""
     return sessions
 
 

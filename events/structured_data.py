@@ -85,9 +85,10 @@ def session_event(
         "name": session.title,
         "startDate": iso(session.start, zone),
         "endDate": iso(session.end, zone),
-        "url": absolute(
-            request, getattr(session, "programme_url", None) or session.get_url(request)
-        ),
+        # events.programme's rows carry their absolute URL (one per event,
+        # not a build_absolute_uri() per session).
+        "url": getattr(session, "absolute_url", None)
+        or absolute(request, getattr(session, "programme_url", None) or session.get_url(request)),
         "eventStatus": EVENT_STATUS[
             EventStatus.CANCELLED if session.status == SessionStatus.CANCELLED else event.status
         ],

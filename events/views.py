@@ -6,11 +6,12 @@ images come with their renditions, and sessions are handed their event so
 that `SessionPage.event` never looks up a parent per session.
 """
 
+import datetime
 import hashlib
+import re
 from collections import OrderedDict
 from functools import cached_property
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -287,49 +288,111 @@ def session_context(request, page):
     return context
 
 
-def conditional_etag(request, page):
-    """The event page's ETag, or None when it must not be answered with 304.
+EVENT_PAGE_FINISHER = "recap_events.event_page"
+# The query parameters the event page answers to, and the values it knows:
+# only these addresses are kept whole in the cache (anything else, say
+# ?utm_source= or ?day=<random>, would only fill it).
+EVENT_PAGE_PARAMETERS = {
+    "view": re.compile(r"grid|list").fullmatch,
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch,
+    "part": re.compile(r"[1-9]\d?").fullmatch,
+}
 
-    The page is the cached fragments (the content version) plus what serve()
-    adds for this reader (their stars, the header's count); a pending
-    confirmation, a logged-in editor (the userbar) or a preview get a fresh
-    page. While the event is on, "now and next" changes every minute."""
-    from .agenda import COOKIE_NAME, starred_count, starred_session_ids
 
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+def known_address(request):
+    """True when the query string holds only parameters the page uses, each
+    once and with a value it knows."""
+    for name, values in request.GET.lists():
+        check = EVENT_PAGE_PARAMETERS.get(name)
+        if check is None or len(values) != 1 or not check(values[0]):
+            return False
+    return True
+
+
+def shared_etag(request, page, now, version):
+    """The ETag of the page every anonymous reader of this address shares, or
+    None when this request must get a fresh page and no 304 (a preview, a
+    logged-in editor, a reader who passed a password, a message waiting).
+
+    The content version, the address and the language name what is shown;
+    while the event is on, "now and next" changes every minute."""
+    from recap.core.page_cache import shareable_request
+
+    if not shareable_request(request):
         return None
     storage = getattr(request, "_messages", None)
     if storage is not None and len(storage):
         return None
-    now = timezone.now()
     parts = [
-        content_version(),
+        version,
         request.scheme,
         request.get_host(),
         request.get_full_path(),
         get_language() or "",
-        str(starred_count(request)),
-        ",".join(map(str, sorted(starred_session_ids(request))))
-        if COOKIE_NAME in request.COOKIES
-        else "",
         now.strftime("%Y%m%d%H%M") if page.is_on(now) else "",
     ]
-    return '"' + hashlib.md5("|".join(parts).encode(), usedforsecurity=False).hexdigest() + '"'
+    return _etag("|".join(parts))
 
 
-def serve_event_page(request, page):
-    """The event page: 304 when the reader's copy is current, else the page
-    (cached fragments) with this reader's stars marked."""
-    from .agenda import personalise_response
+def _etag(text):
+    return '"' + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest() + '"'
 
-    etag = conditional_etag(request, page)
-    if etag is not None:
-        not_modified = get_conditional_response(request, etag=etag, response=HttpResponse())
-        if not_modified.status_code == 304:
-            return not_modified
-    response = personalise_response(request, page.render(request))
+
+def reader_etag(request, shared):
+    """This reader's ETag: the shared one, with their stars and the header's
+    count when they have an agenda."""
+    from .agenda import COOKIE_NAME, COUNT_COOKIE_NAME, starred_count, starred_session_ids
+
+    if shared is None:
+        return None
+    if COOKIE_NAME not in request.COOKIES and COUNT_COOKIE_NAME not in request.COOKIES:
+        return shared
+    stars = ",".join(map(str, sorted(starred_session_ids(request))))
+    return _etag(f"{shared}|{starred_count(request)}|{stars}")
+
+
+def not_modified(request, etag):
+    """A 304 when the reader's copy has this ETag, else None."""
+    if etag is None:
+        return None
+    response = get_conditional_response(request, etag=etag, response=HttpResponse())
+    return response if response.status_code == 304 else None
+
+
+def shared_until(page, request, now):
+    """Until when the shared page stays right with nothing edited (a
+    timestamp), or None: "now and next" changes every minute while the event
+    is on and appears when it starts; a big event's default day follows the
+    clock by the hour."""
+    limits = []
+    if page.is_on(now):
+        limits.append(now.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1))
+    elif now < page.start:
+        limits.append(page.start)
+    if "day" not in request.GET:
+        limits.append(now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1))
+    return min(limits).timestamp() if limits else None
+
+
+def finish_event_page(request, response, etag):
+    """What every reader gets, from the cache or freshly rendered: a 304 when
+    their copy is current, else the page with their stars, confirmations and
+    header link, and headers that keep it out of shared caches."""
+    from .agenda import personalise_response, starred_count
+    from .templatetags.recap_calendar_tags import AGENDA_LINK_PLACEHOLDER, agenda_link_html
+
+    etag = reader_etag(request, etag)
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
+    response = personalise_response(request, response)
+    count = starred_count(request)
+    if count and response.get("Content-Type", "").startswith("text/html"):
+        # A page kept whole was rendered for no one: this reader's header link.
+        placeholder = AGENDA_LINK_PLACEHOLDER.encode()
+        if placeholder in response.content:
+            link = agenda_link_html(count).encode()
+            response.content = response.content.replace(placeholder, link, 1)
     if etag is not None:
         response["ETag"] = etag
     # Readers revalidate (the stars and the header are theirs): never kept
@@ -337,3 +400,34 @@ def serve_event_page(request, page):
     patch_cache_control(response, private=True, no_cache=True)
     patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def serve_event_page(request, page):
+    """The event page: 304 when the reader's copy is current, else the page
+    (cached fragments), kept whole for the next anonymous reader
+    (recap.core.page_cache) and then marked with this reader's stars."""
+    from recap.core.page_cache import store
+
+    from .agenda import starred_count
+
+    now = timezone.now()
+    version = content_version()  # before rendering: see page_cache.store()
+    etag = shared_etag(request, page, now, version)
+    unchanged = not_modified(request, reader_etag(request, etag))
+    if unchanged is not None:
+        return unchanged
+    response = page.render(request)
+    if (
+        etag is not None
+        and not starred_count(request)  # the header was rendered without "My agenda (n)"
+        and known_address(request)
+    ):
+        store(
+            request,
+            response,
+            EVENT_PAGE_FINISHER,
+            etag,
+            expires_at=shared_until(page, request, now),
+            version=version,
+        )
+    return finish_event_page(request, response, etag)

@@ -11,6 +11,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -140,7 +141,16 @@ def agenda_header_link(context):
     request = context.get("request")
     count = starred_count(request) if request is not None else 0
     if not count:
-        return ""
+        # Where a page kept whole for every reader (recap.core.page_cache)
+        # gets this reader's link (recap.events.views.finish_event_page).
+        return AGENDA_LINK_PLACEHOLDER
+    return agenda_link_html(count)
+
+
+AGENDA_LINK_PLACEHOLDER = mark_safe("<!--recap-agenda-link-->")
+
+
+def agenda_link_html(count):
     return format_html(
         '<a class="site-header__agenda" href="{}">{} <span class="site-header__agenda-count">'
         '<span class="visually-hidden">(</span>{}<span class="visually-hidden"> {})</span>'

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: the event page served whole from the cache (after the language is set).
+    "recap.core.middleware.CachedPageMiddleware",
 ]
 
 ROOT_URLCONF = "conference.urls"
