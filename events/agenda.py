@@ -409,5 +409,5 @@ def agenda_calendar(request, token):
 
     agenda = agenda_from_feed_token(token)
     if agenda is None:
-        raise Http404("No such agenda.")
+        raise Http404(_("No such agenda."))
     return agenda_calendar_view(request, agenda)

@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from recap.speakers.models import speaker_index_url
 
@@ -89,7 +89,7 @@ def programme_sessions(event, request, sessions=None):
         sessions = list(event.sessions().select_related("room").only(*PROGRAMME_FIELDS))
     event_url = event.get_url(request)
     index_url = speaker_index_url(request)
-    role_labels = dict(SpeakerRole.choices)
+    role_labels = {value: str(label) for value, label in SpeakerRole.choices}
     by_session = {session.pk: [] for session in sessions}
     rows = (
         SessionSpeaker.objects.filter(page__in=list(by_session))
@@ -173,7 +173,7 @@ def entry_html(session, labels=None):
 def entry_labels():
     """The translated labels every entry repeats, looked up once."""
     return {
-        "cancelled": escape(_("Cancelled")),
+        "cancelled": escape(pgettext("session status", "Cancelled")),
         "kinds": {value: escape(label) for value, label in SessionKind.choices},
         "star": button_state(False),
     }
