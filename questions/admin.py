@@ -53,7 +53,7 @@ class DelegateQuestionAdminForm(AskerFieldsMixin, WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("email_consent"):
-            self.add_error("email_consent", "An email address is kept only with consent.")
+            self.add_error("email_consent", _("An email address is kept only with consent."))
         return cleaned
 
     def save(self, commit=True):
@@ -169,15 +169,15 @@ def export_links(request):
         if value is None:
             continue
         if param.startswith("session__"):
-            links.append(("Export this session as CSV", f"?session={value}"))
+            links.append((_("Export this session as CSV"), f"?session={value}"))
         elif param.startswith("event__"):
-            links.append(("Export this event as CSV", f"?event={value}"))
+            links.append((_("Export this event as CSV"), f"?event={value}"))
     return [(label, reverse("recap_questions_export") + query) for label, query in links]
 
 
 class DelegateQuestionAdmin(ModelAdmin):
     model = DelegateQuestion
-    menu_label = "Questions"
+    menu_label = _("Questions")
     menu_icon = "help"
     menu_order = 250
     add_to_admin_menu = True
@@ -202,14 +202,14 @@ class DelegateQuestionAdmin(ModelAdmin):
                 FieldPanel("rejection_reason"),
                 FieldPanel("moderator_note"),
             ],
-            heading="Moderation",
+            heading=_("Moderation"),
         ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
             ],
-            heading="Asked by (private: email is never shown or exported)",
+            heading=_("Asked by (private: email is never shown or exported)"),
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
@@ -223,7 +223,7 @@ class DelegateQuestionAdmin(ModelAdmin):
                     FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
                     FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
                 ],
-                heading="Asked by (private: email is never shown or exported)",
+                heading=_("Asked by (private: email is never shown or exported)"),
             ),
         ],
         base_form_class=DelegateQuestionCreateForm,
