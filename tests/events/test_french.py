@@ -33,17 +33,22 @@ def test_session_page_labels_are_french_for_a_french_reader(client):
     assert '<span class="badge badge--kind">Table ronde</span>' in html
     assert '<span class="badge badge--role">Animateur</span>' in html
     assert "Ajouter à l’agenda" in html
+    assert (
+        f'Ajouter à mon programme<span class="visually-hidden">{NBSP}: «{NBSP}'
+        f"Social media and internal comms{NBSP}»</span>"
+    ) in html
     assert "<dt>When</dt>" not in html
 
 
 def test_session_page_stays_english_by_default(client):
-    session = SessionPageFactory(kind="panel")
+    session = SessionPageFactory(title="Opening panel", kind="panel")
 
     html = client.get(session.url).content.decode()
 
     assert "<dt>When</dt>" in html
     assert "<dt>Room</dt>" in html
     assert '<span class="badge badge--kind">Panel</span>' in html
+    assert 'Add to my agenda<span class="visually-hidden">: “Opening panel”</span>' in html
 
 
 def test_event_page_programme_is_french_for_a_french_reader(client):
