@@ -121,3 +121,23 @@ def test_answer_email_is_english_by_default(db, mailoutbox, django_capture_on_co
 
     assert mailoutbox[0].subject == "Your question has been answered"
     assert mailoutbox[0].body.startswith("Hello,")
+
+
+def test_moderation_queue_is_french_for_a_french_moderator(client, moderator, session):
+    from django.urls import reverse
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "fr"
+    profile.save()
+    DelegateQuestionFactory(session=session, status="pending")
+    client.force_login(moderator)
+
+    html = client.get(reverse("recap_questions_delegatequestion_modeladmin_index")).content.decode()
+
+    assert "Questions des participants" in html
+    assert "question de participants" not in html.lower()
+    assert "Par statut" in html and "Par mise en avant" in html
+    assert '<span class="w-sr-only">Sélectionner</span>' in html
+    assert "Marquer comme traitée" in html
+    assert "En attente" in html
