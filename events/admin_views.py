@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.widgets import Button, ListingButton
@@ -139,13 +140,17 @@ def import_confirm_view(request, page_id):
             request.POST.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE
         )
     except signing.BadSignature:
-        messages.error(request, "That preview has expired or is not valid; upload the file again.")
+        messages.error(
+            request, gettext("That preview has expired or is not valid; upload the file again.")
+        )
         return redirect("recap_events_import_ics", page_id=page.pk)
     if ticket["page"] != page.pk or ticket["user"] != request.user.pk:
         raise PermissionDenied
     stored = ticket["stored"]
     if not default_storage.exists(stored):
-        messages.error(request, "The uploaded file is no longer available; upload it again.")
+        messages.error(
+            request, gettext("The uploaded file is no longer available; upload it again.")
+        )
         return redirect("recap_events_import_ics", page_id=page.pk)
     with default_storage.open(stored, "rb") as handle:
         data = handle.read()
@@ -165,17 +170,23 @@ def import_confirm_view(request, page_id):
             {
                 "page": page,
                 "form": form,
-                "refusal": f"Nothing was imported: {exc}",
+                "refusal": gettext("Nothing was imported: %(reason)s") % {"reason": exc},
                 "is_index": index_page is not None,
             },
         )
     default_storage.delete(stored)
-    state = "published" if publish else "saved as drafts"
-    messages.success(
-        request,
-        f"Imported into “{result.event.title}” ({state}): {result.created} created, "
-        f"{result.updated} updated, {result.skipped} skipped or unchanged.",
-    )
+    if publish:
+        message = gettext(
+            "Imported into “%(title)s” (published): %(created)s created, %(updated)s updated, "
+            "%(skipped)s skipped or unchanged."
+        )
+    else:
+        message = gettext(
+            "Imported into “%(title)s” (saved as drafts): %(created)s created, "
+            "%(updated)s updated, %(skipped)s skipped or unchanged."
+        )
+    counts = {"created": result.created, "updated": result.updated, "skipped": result.skipped}
+    messages.success(request, message % {"title": result.event.title, **counts})
     return redirect("wagtailadmin_explore", result.event.pk)
 
 

@@ -155,7 +155,11 @@ def star_button(session, starred=False, shared=False, described_by="", with_titl
     if described_by:
         extra += format_html(' aria-describedby="{}"', described_by)
     title = (
-        format_html('<span class="visually-hidden">: “{}”</span>', session.title)
+        format_html(
+            '<span class="visually-hidden">{}</span>',
+            # After "Add to my agenda": which session, quoted in the reader's language.
+            _(": “%(title)s”") % {"title": session.title},
+        )
         if with_title
         else ""
     )
@@ -409,5 +413,5 @@ def agenda_calendar(request, token):
 
     agenda = agenda_from_feed_token(token)
     if agenda is None:
-        raise Http404("No such agenda.")
+        raise Http404(_("No such agenda."))
     return agenda_calendar_view(request, agenda)

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
     name = "recap.events"
     # Prefixed so that a host site's own "events" app does not clash.
     label = "recap_events"
-    verbose_name = "Events"
+    verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

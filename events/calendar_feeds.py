@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Max, Q, Value
 from django.db.models.functions import Coalesce, Length, Substr
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from .ical import (
@@ -116,7 +117,7 @@ def agenda_feed(agenda):
     """A delegate's starred sessions."""
     sessions = _published_sessions().filter(pk__in=agenda.items.values("session_id"))
     return Feed(
-        name="My agenda",
+        name=gettext("My agenda"),
         events=events_of(sessions),
         sessions=sessions,
         extra_etag=(agenda.updated_at.isoformat(),),

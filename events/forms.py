@@ -10,7 +10,7 @@ import zoneinfo
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -52,7 +52,7 @@ class LocalTimesMixin:
             value = getattr(self.instance, name, None)
             if value is not None and name in self.fields:
                 self.initial[name] = as_wall_time(value, zone)
-                self.fields[name].help_text = f"Local time in {zone.key}."
+                self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": zone.key}
 
     def read_local_times(self, cleaned_data, zone):
         if zone is None:
@@ -74,7 +74,7 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
         self.read_local_times(cleaned_data, zone)
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
         if start and end and end <= start:
-            self.add_error("end", "The event must end after it starts.")
+            self.add_error("end", _("The event must end after it starts."))
         elif start and end and self.instance.pk:
             self.check_sessions_still_fit(start, end)
         return cleaned_data
@@ -130,8 +130,11 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
             first = outside.order_by("start").first()
             self.add_error(
                 None,
-                f"{count} session(s) would fall outside the new dates, "
-                f"for example “{first.title}”. Move them first, or widen the dates.",
+                _(
+                    "%(count)s session(s) would fall outside the new dates, for example "
+                    "“%(title)s”. Move them first, or widen the dates."
+                )
+                % {"count": count, "title": first.title},
             )
 
 
@@ -177,7 +180,7 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
         for name, value in (("start", start), ("end", end)):
             if name in self.fields and not self.initial.get(name):
                 self.initial[name] = as_wall_time(value, zone)
-                self.fields[name].help_text = f"Local time in {zone.key}."
+                self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": zone.key}
 
     def find_event(self):
         parent = self.parent_page
@@ -194,17 +197,26 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
         self.read_local_times(cleaned_data, event.tz if event else None)
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
         if start and end and end <= start:
-            self.add_error("end", "The session must end after it starts.")
+            self.add_error("end", _("The session must end after it starts."))
         elif start and end and event is not None:
             zone = event.tz
-            window = (
-                f"{timezone.localtime(event.start, zone):%d %b %Y %H:%M} to "
-                f"{timezone.localtime(event.end, zone):%d %b %Y %H:%M} ({zone.key})"
-            )
+            window = {
+                "start": dateformat.format(timezone.localtime(event.start, zone), "d M Y H:i"),
+                "end": dateformat.format(timezone.localtime(event.end, zone), "d M Y H:i"),
+                "zone": zone.key,
+            }
             if start < event.start:
-                self.add_error("start", f"The session must start within the event: {window}.")
+                self.add_error(
+                    "start",
+                    _("The session must start within the event: %(start)s to %(end)s (%(zone)s).")
+                    % window,
+                )
             if end > event.end:
-                self.add_error("end", f"The session must end within the event: {window}.")
+                self.add_error(
+                    "end",
+                    _("The session must end within the event: %(start)s to %(end)s (%(zone)s).")
+                    % window,
+                )
         return cleaned_data
 
 

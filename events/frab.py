@@ -18,13 +18,15 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from recap.core.links import absolute, page_url
 from recap.core.sanitize import strip_controls
 
 from .models import SessionKind, SessionResource, SessionSpeaker, SessionStatus
 
-DEFAULT_ROOM = "Main room"
+# The room of sessions without one, named in the reader's language.
+DEFAULT_ROOM = gettext_lazy("Main room")
 
 
 def hours_minutes(delta):
@@ -118,7 +120,10 @@ def build_schedule(event, request=None):
         )
 
     rooms, rank = [], {}
-    venue_room = strip_controls(event.venue_name or DEFAULT_ROOM)
+    venue_room = strip_controls(event.venue_name or str(DEFAULT_ROOM))
+    # Translated once per schedule, in the reader's language.
+    cancelled_title = gettext("Cancelled: %(title)s")
+    session_page, recording = gettext("Session page"), gettext("Recording")
     changed = [event.last_published_at or event.latest_revision_created_at]
     for session, persons, resources in sessions:
         start = timezone.localtime(session.start, tz)
@@ -131,11 +136,11 @@ def build_schedule(event, request=None):
             rank[room] = (1, session.room_order or 0) if session.room_name else (0, 0)
         title = strip_controls(session.title)
         if session.status == SessionStatus.CANCELLED:
-            title = f"Cancelled: {title}"
+            title = cancelled_title % {"title": title}
         url = f"{event_url}{session.slug}/"
-        links = [{"url": url, "title": "Session page"}]
+        links = [{"url": url, "title": session_page}]
         if session.recording_url:
-            links.append({"url": session.recording_url, "title": "Recording"})
+            links.append({"url": session.recording_url, "title": recording})
         for resource in resources:
             # A document's href is a path; a frab reader needs the whole URL.
             href = absolute(request, resource.href)

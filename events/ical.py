@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Timezone, vDuration, vGeo
 
 from recap.core.sanitize import CONTROLS_TABLE
@@ -244,13 +245,10 @@ def session_vevent(session, parts, speakers, topics, abstract_text):
     url = f"{parts.url}{session.slug}/"
     description = [abstract_text] if abstract_text else []
     if speakers:
-        description.append(
-            "Speakers: "
-            + ", ".join(
-                f"{single_line_text(name)} ({_ROLE_LABELS.get(role, role)})"
-                for name, role in speakers
-            )
+        names = ", ".join(
+            f"{single_line_text(name)} ({_ROLE_LABELS.get(role, role)})" for name, role in speakers
         )
+        description.append(gettext("Speakers: %(speakers)s") % {"speakers": names})
     description.append(url)
     lines = [
         b"BEGIN:VEVENT",

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import (
@@ -63,26 +64,26 @@ def time_zone_choices():
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", pgettext_lazy("event status", "Scheduled")
+    POSTPONED = "postponed", pgettext_lazy("event status", "Postponed")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
 
 
 class SessionStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", pgettext_lazy("session status", "Scheduled")
+    CANCELLED = "cancelled", pgettext_lazy("session status", "Cancelled")
 
 
 class SessionKind(models.TextChoices):
-    KEYNOTE = "keynote", "Keynote"
-    PANEL = "panel", "Panel"
-    TALK = "talk", "Talk"
-    WORKSHOP = "workshop", "Workshop"
-    FIRESIDE = "fireside", "Fireside chat"
-    LIGHTNING = "lightning", "Lightning talk"
-    NETWORKING = "networking", "Networking"
-    BREAK = "break", "Break"
-    OTHER = "other", "Other"
+    KEYNOTE = "keynote", pgettext_lazy("session kind", "Keynote")
+    PANEL = "panel", pgettext_lazy("session kind", "Panel")
+    TALK = "talk", pgettext_lazy("session kind", "Talk")
+    WORKSHOP = "workshop", pgettext_lazy("session kind", "Workshop")
+    FIRESIDE = "fireside", pgettext_lazy("session kind", "Fireside chat")
+    LIGHTNING = "lightning", pgettext_lazy("session kind", "Lightning talk")
+    NETWORKING = "networking", pgettext_lazy("session kind", "Networking")
+    BREAK = "break", pgettext_lazy("session kind", "Break")
+    OTHER = "other", pgettext_lazy("session kind", "Other")
 
 
 # Kinds that are never talks: no speakers to ask, nothing to share.
@@ -90,11 +91,11 @@ BREAK_KINDS = (SessionKind.BREAK, SessionKind.NETWORKING)
 
 
 class SpeakerRole(models.TextChoices):
-    SPEAKER = "speaker", "Speaker"
-    PANELLIST = "panellist", "Panellist"
-    MODERATOR = "moderator", "Moderator"
-    CHAIR = "chair", "Chair"
-    HOST = "host", "Host"
+    SPEAKER = "speaker", pgettext_lazy("speaker role", "Speaker")
+    PANELLIST = "panellist", pgettext_lazy("speaker role", "Panellist")
+    MODERATOR = "moderator", pgettext_lazy("speaker role", "Moderator")
+    CHAIR = "chair", pgettext_lazy("speaker role", "Chair")
+    HOST = "host", pgettext_lazy("speaker role", "Host")
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -111,7 +112,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     template = "recap_events/event_index_page.html"
 
     class Meta:
-        verbose_name = "event index"
+        verbose_name = _("event index")
 
     def events(self):
         return EventPage.objects.live().public().descendant_of(self)
@@ -187,13 +188,13 @@ class SessionTopic(ItemBase):
 class EventPage(StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
 
-    start = models.DateTimeField(help_text="In the event's time zone.")
-    end = models.DateTimeField(help_text="In the event's time zone.")
+    start = models.DateTimeField(help_text=_("In the event's time zone."))
+    end = models.DateTimeField(help_text=_("In the event's time zone."))
     time_zone = models.CharField(
         max_length=64,
         default="Europe/London",
         choices=time_zone_choices,
-        help_text="Where the event happens; every time is shown to readers in this zone.",
+        help_text=_("Where the event happens; every time is shown to readers in this zone."),
     )
     status = models.CharField(
         max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
@@ -217,10 +218,10 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     online_url = models.URLField(
-        "online URL", blank=True, help_text="Where to watch, for online or hybrid events."
+        _("online URL"), blank=True, help_text=_("Where to watch, for online or hybrid events.")
     )
     organiser = models.CharField(max_length=200, blank=True)
-    hashtag = models.CharField(max_length=100, blank=True, help_text="Without the #.")
+    hashtag = models.CharField(max_length=100, blank=True, help_text=_("Without the #."))
     website = models.URLField(blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -248,7 +249,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
                 FieldPanel("time_zone"),
                 FieldPanel("status"),
             ],
-            heading="When",
+            heading=_("When"),
         ),
         MultiFieldPanel(
             [
@@ -258,12 +259,12 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("online_url"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         InlinePanel(
             "rooms",
-            heading=_("Rooms"),
-            label=_("Room"),
+            heading=pgettext_lazy("conference", "Rooms"),
+            label=pgettext_lazy("conference", "Room"),
             help_text=_(
                 "In the order the programme's grid shows them. Sessions can choose a new "
                 "room once the event is published (or, for a new event, first saved)."
@@ -274,17 +275,20 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         FieldPanel("organiser"),
         FieldRowPanel([FieldPanel("hashtag"), FieldPanel("website")]),
         FieldPanel("topics"),
-        InlinePanel("gallery_images", heading="Photo gallery", label="Photo"),
+        InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
         MultipleChooserPanel(
-            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+            "resource_links",
+            chooser_field_name="resource",
+            heading=_("Resources"),
+            label=_("Resource"),
         ),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Event"),
-            ObjectList(details_panels, heading="Details"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Event")),
+            ObjectList(details_panels, heading=_("Details")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     base_form_class = EventPageForm
@@ -330,7 +334,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
     template = "recap_events/event_page.html"
 
     class Meta:
-        verbose_name = "event"
+        verbose_name = _("event")
 
     @cached_property
     def tz(self):
@@ -376,7 +380,9 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
             try:
                 zoneinfo.ZoneInfo(self.time_zone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-                raise ValidationError({"time_zone": "Choose a time zone from the list."}) from exc
+                raise ValidationError(
+                    {"time_zone": _("Choose a time zone from the list.")}
+                ) from exc
 
     def save(self, *args, **kwargs):
         bump_sequence_on_change(self, ("start", "end", "status", "venue_name", "venue_address"))
@@ -442,8 +448,8 @@ class EventRoom(Orderable):
     panels = [FieldPanel("name")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("room")
-        verbose_name_plural = _("rooms")
+        verbose_name = pgettext_lazy("conference", "room")
+        verbose_name_plural = pgettext_lazy("conference", "rooms")
         constraints = [
             models.UniqueConstraint(
                 Lower("name"),
@@ -522,11 +528,11 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     objects = PageManager.from_queryset(SessionPageQuerySet)()
 
     kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.TALK)
-    start = models.DateTimeField(help_text="In the event's time zone.")
-    end = models.DateTimeField(help_text="In the event's time zone.")
+    start = models.DateTimeField(help_text=_("In the event's time zone."))
+    end = models.DateTimeField(help_text=_("In the event's time zone."))
     room = models.ForeignKey(
         EventRoom,
-        verbose_name=_("room"),
+        verbose_name=pgettext_lazy("conference", "room"),
         null=True,
         blank=True,
         # A room removed from its event leaves its sessions without a room
@@ -544,21 +550,23 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
     recording_url = models.URLField(
-        "recording", blank=True, help_text="A video page of the recording, shown as an embed."
+        _("recording"),
+        blank=True,
+        help_text=_("A video page of the recording, shown as an embed."),
     )
     topics = topics_field(SessionTopic)
     questions_open = models.BooleanField(
-        default=True, help_text="Delegates may ask questions on this session's page."
+        default=True, help_text=_("Delegates may ask questions on this session's page.")
     )
     questions_close_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Left empty, questions close when the session ends.",
+        help_text=_("Left empty, questions close when the session ends."),
     )
     questions_auto_approve = models.BooleanField(
-        "publish questions at once",
+        _("publish questions at once"),
         default=False,
-        help_text="Show delegates' questions without waiting for a moderator.",
+        help_text=_("Show delegates' questions without waiting for a moderator."),
     )
     # Stable identity for calendars and conference apps: stored, never derived
     # from the title or URL, so it survives renames and moves.
@@ -577,10 +585,13 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("room"), FieldPanel("track")]),
                 FieldPanel("status"),
             ],
-            heading="When and where",
+            heading=_("When and where"),
         ),
         MultipleChooserPanel(
-            "speaker_links", chooser_field_name="speaker", heading="Speakers", label="Speaker"
+            "speaker_links",
+            chooser_field_name="speaker",
+            heading=_("Speakers"),
+            label=pgettext_lazy("speaker role", "Speaker"),
         ),
         FieldPanel("abstract"),
     ]
@@ -588,7 +599,10 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         FieldPanel("topics"),
         FieldPanel("recording_url"),
         MultipleChooserPanel(
-            "resource_links", chooser_field_name="resource", heading="Resources", label="Resource"
+            "resource_links",
+            chooser_field_name="resource",
+            heading=_("Resources"),
+            label=_("Resource"),
         ),
     ]
     questions_panels = [
@@ -598,11 +612,11 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Session"),
-            ObjectList(details_panels, heading="Details"),
-            ObjectList(questions_panels, heading="Questions"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=pgettext_lazy("conference", "Session")),
+            ObjectList(details_panels, heading=_("Details")),
+            ObjectList(questions_panels, heading=_("Questions")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     base_form_class = SessionPageForm
@@ -654,7 +668,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     template = "recap_events/session_page.html"
 
     class Meta:
-        verbose_name = "session"
+        verbose_name = pgettext_lazy("conference", "session")
 
     @cached_property
     def event(self):
@@ -814,7 +828,7 @@ class AgendaItem(models.Model):
 def validate_time_range(start, end, end_field="end"):
     """Refuse an end that is not after the start, with a message on the end field."""
     if start and end and end <= start:
-        raise ValidationError({end_field: "The end must be after the start."})
+        raise ValidationError({end_field: _("The end must be after the start.")})
 
 
 def bump_sequence_on_change(instance, fields):

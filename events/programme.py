@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from recap.core.links import absolute
 from recap.speakers.models import speaker_index_url
@@ -169,7 +169,7 @@ def programme_sessions(event, request, sessions=None):
     event_url = event.get_url(request)
     event_absolute_url = absolute(request, event_url)
     index_url = speaker_index_url(request)
-    role_labels = dict(SpeakerRole.choices)
+    role_labels = {value: str(label) for value, label in SpeakerRole.choices}
     by_session = {session.pk: [] for session in sessions}
     rows = (
         SessionSpeaker.objects.filter(page__in=list(by_session))
@@ -254,7 +254,7 @@ def entry_html(session, labels=None):
 def entry_labels():
     """The translated labels every entry repeats, looked up once."""
     return {
-        "cancelled": escape(_("Cancelled")),
+        "cancelled": escape(pgettext("session status", "Cancelled")),
         "kinds": {value: escape(label) for value, label in SessionKind.choices},
         "star": button_state(False),
     }

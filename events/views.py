@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.images import get_image_model
 
 from recap.core.sections import build_sections
@@ -277,7 +277,7 @@ def session_context(request, page):
         "topics": list(page.topics.all()),
         # Delegate questions, write-ups, share links... from apps above events.
         "recap_sections": build_sections(SESSION_SECTIONS_HOOK, request, page),
-        "recording_title": f"Recording: {page.title}",
+        "recording_title": gettext("Recording: %(title)s") % {"title": page.title},
     }
     if event is not None:
         document = structured_data.session_document(

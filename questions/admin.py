@@ -6,6 +6,7 @@ reaches the list sees only public questions and no personal data.
 """
 
 from django.contrib import messages
+from django.contrib.admin import FieldListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, When
@@ -14,7 +15,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -53,7 +57,7 @@ class DelegateQuestionAdminForm(AskerFieldsMixin, WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("email_consent"):
-            self.add_error("email_consent", "An email address is kept only with consent.")
+            self.add_error("email_consent", _("An email address is kept only with consent."))
         return cleaned
 
     def save(self, commit=True):
@@ -122,6 +126,14 @@ class QuestionCreateView(CreateView):
 
 
 class QuestionIndexView(IndexView):
+    # The model's plural is Django's "<verbose name>s", which is English
+    # grammar: the list names itself in the moderator's language instead.
+    page_title = _("Delegate questions")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.verbose_name_plural = gettext("delegate questions")
+
     def dispatch(self, request, *args, **kwargs):
         # Opening the queue purges old personal data, at most once a day.
         purge_if_due()
@@ -169,19 +181,37 @@ def export_links(request):
         if value is None:
             continue
         if param.startswith("session__"):
-            links.append(("Export this session as CSV", f"?session={value}"))
+            links.append((_("Export this session as CSV"), f"?session={value}"))
         elif param.startswith("event__"):
-            links.append(("Export this event as CSV", f"?event={value}"))
+            links.append((_("Export this event as CSV"), f"?event={value}"))
     return [(label, reverse("recap_questions_export") + query) for label, query in links]
+
+
+def titled_filter(title):
+    """The filter Django picks for a field, titled in the moderator's language
+    ("By status"): the fields' own names are Django's untranslated defaults."""
+
+    def make(*args, **kwargs):
+        spec = FieldListFilter.create(*args, **kwargs)
+        spec.title = title
+        return spec
+
+    return make
 
 
 class DelegateQuestionAdmin(ModelAdmin):
     model = DelegateQuestion
-    menu_label = "Questions"
+    menu_label = _("Questions")
     menu_icon = "help"
     menu_order = 250
     add_to_admin_menu = True
-    list_filter = ("status", "source", "highlighted", "event", "session")
+    list_filter = (
+        ("status", titled_filter(_("status"))),
+        ("source", titled_filter(_("source"))),
+        ("highlighted", titled_filter(_("highlighted"))),
+        ("event", titled_filter(_("event"))),
+        ("session", titled_filter(pgettext_lazy("conference", "session"))),
+    )
     search_fields = ("text", "name", "organisation")
     list_per_page = 50
     # Pending questions first, oldest first (a queue: whoever waited longest
@@ -202,14 +232,14 @@ class DelegateQuestionAdmin(ModelAdmin):
                 FieldPanel("rejection_reason"),
                 FieldPanel("moderator_note"),
             ],
-            heading="Moderation",
+            heading=_("Moderation"),
         ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
             ],
-            heading="Asked by (private: email is never shown or exported)",
+            heading=_("Asked by (private: email is never shown or exported)"),
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
@@ -223,7 +253,7 @@ class DelegateQuestionAdmin(ModelAdmin):
                     FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
                     FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
                 ],
-                heading="Asked by (private: email is never shown or exported)",
+                heading=_("Asked by (private: email is never shown or exported)"),
             ),
         ],
         base_form_class=DelegateQuestionCreateForm,
@@ -292,7 +322,10 @@ class DelegateQuestionAdmin(ModelAdmin):
             _("Select question %(id)s") % {"id": obj.pk},
         )
 
-    select.short_description = format_html('<span class="w-sr-only">{}</span>', _("Select"))
+    # Lazy: the header is written in the moderator's language, per request.
+    select.short_description = lazy(
+        lambda: format_html('<span class="w-sr-only">{}</span>', gettext("Select")), SafeString
+    )()
 
     def question(self, obj):
         """The text, then where, by whom and how it was asked (for moderators:

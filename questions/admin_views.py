@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from recap.core import params
@@ -58,16 +59,18 @@ def moderate_view(request):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = _index_url()
     if action not in ACTIONS:
-        messages.error(request, "Choose what to do with the questions.")
+        messages.error(request, gettext("Choose what to do with the questions."))
         return redirect(back)
     if not ids:
-        messages.error(request, "Tick at least one question first.")
+        messages.error(request, gettext("Tick at least one question first."))
         return redirect(back)
     count = moderate(
         DelegateQuestion.objects.filter(pk__in=ids), action, reason=request.POST.get("reason", "")
     )
-    noun = "question" if count == 1 else "questions"
-    messages.success(request, f"{ACTIONS[action]}: {count} {noun}.")
+    message = ngettext(
+        "%(action)s: %(count)s question.", "%(action)s: %(count)s questions.", count
+    ) % {"action": ACTIONS[action], "count": count}
+    messages.success(request, message)
     return redirect(back)
 
 
@@ -92,7 +95,7 @@ def export_view(request):
         place = get_object_or_404(EventPage, pk=event_id)
         queryset = DelegateQuestion.objects.filter(event=place)
     else:
-        messages.error(request, "Filter the list by a session or an event to export it.")
+        messages.error(request, gettext("Filter the list by a session or an event to export it."))
         return redirect(_index_url())
     filename = f"{slugify(place.title) or 'questions'}-questions.csv"
     return questions_csv_response(queryset, filename, request)
@@ -170,8 +173,11 @@ def capture_view(request, session_id):
                 organisation=data["organisation"],
                 submission_token=data["submission_token"],
             )
-            verb = "Saved" if submission.created else "Already saved"
-            messages.success(request, f"{verb}: “{submission.question.text[:80]}”")
+            if submission.created:
+                message = gettext("Saved: “%(text)s”")
+            else:
+                message = gettext("Already saved: “%(text)s”")
+            messages.success(request, message % {"text": submission.question.text[:80]})
             return redirect("recap_questions_capture", session_id=session.pk)
     # Staff without the moderation permission see what was said aloud in the
     # room and public questions, never delegates' pending ones.

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuestionsConfig(AppConfig):
     name = "recap.questions"
     # Prefixed so that a host site's own "questions" app does not clash.
     label = "recap_questions"
-    verbose_name = "Delegate questions"
+    verbose_name = _("Delegate questions")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -3,7 +3,7 @@ question-and-answer block."""
 
 from django import forms
 from django.http import Http404
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -34,7 +34,8 @@ class SessionChoiceField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def label_from_instance(self, session):
-        start = timezone.localtime(session.start, session.tz).strftime("%d %b %Y %H:%M")
+        # Django's date format: the month in the editor's language.
+        start = dateformat.format(timezone.localtime(session.start, session.tz), "d M Y H:i")
         event = session.event.title if session.event else ""
         return " · ".join(part for part in (event, start, session.title) if part)
 

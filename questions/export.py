@@ -5,24 +5,26 @@ import csv
 import datetime as dt
 
 from django.http import HttpResponse
+from django.utils.translation import gettext, pgettext_lazy
 
 from recap.core.links import page_url
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+# The header row, in the organiser's language.
 COLUMNS = [
-    "id",
-    "event",
-    "session",
-    "question",
-    "asked by",
-    "organisation",
-    "source",
-    "status",
-    "highlighted",
-    "votes",
-    "asked at (UTC)",
-    "answered in",
+    pgettext_lazy("CSV column", "id"),
+    pgettext_lazy("CSV column", "event"),
+    pgettext_lazy("CSV column", "session"),
+    pgettext_lazy("CSV column", "question"),
+    pgettext_lazy("CSV column", "asked by"),
+    pgettext_lazy("CSV column", "organisation"),
+    pgettext_lazy("CSV column", "source"),
+    pgettext_lazy("CSV column", "status"),
+    pgettext_lazy("CSV column", "highlighted"),
+    pgettext_lazy("CSV column", "votes"),
+    pgettext_lazy("CSV column", "asked at (UTC)"),
+    pgettext_lazy("CSV column", "answered in"),
 ]
 
 
@@ -40,6 +42,7 @@ def question_rows(queryset, request=None):
     queryset = queryset.select_related("event", "session", "answered_in").order_by(
         "created_at", "pk"
     )
+    yes, no = gettext("yes"), gettext("no")
     for question in queryset.iterator(chunk_size=500):
         answered_in = ""
         if question.answered_in is not None:
@@ -53,7 +56,7 @@ def question_rows(queryset, request=None):
             question.organisation,
             question.get_source_display(),
             question.get_status_display(),
-            "yes" if question.highlighted else "no",
+            yes if question.highlighted else no,
             question.votes,
             question.created_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M"),
             answered_in,
@@ -67,7 +70,7 @@ def questions_csv_response(queryset, filename, request=None):
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(COLUMNS)
+    writer.writerow([str(column) for column in COLUMNS])
     for row in question_rows(queryset, request):
         writer.writerow([neutralise(cell) for cell in row])
     return response

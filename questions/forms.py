@@ -7,6 +7,8 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing, validators
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recap.core.sanitize import plain_text, single_line
 
@@ -17,16 +19,25 @@ DEFAULT_MIN_FILL_SECONDS = 3
 # A conference day: a page opened in the morning can still ask in the evening.
 DEFAULT_FORM_MAX_AGE = 12 * 60 * 60
 
+# Whole sentences per kind (a translation may need to agree with the noun).
 WORDING = {
     "question": {
-        "text": "Your question",
-        "empty": "Write your question before sending it.",
-        "noun": "question",
+        "text": _("Your question"),
+        "check": _("Please check your question"),
+        "empty": _("Write your question before sending it."),
+        "too_short": _("Your question is too short: write at least %(min)s characters."),
+        "too_long": _(
+            "Your question is %(length)s characters long: keep it to %(max)s characters or fewer."
+        ),
     },
     "response": {
-        "text": "Your response",
-        "empty": "Write your response before sending it.",
-        "noun": "response",
+        "text": _("Your response"),
+        "check": _("Please check your response"),
+        "empty": _("Write your response before sending it."),
+        "too_short": _("Your response is too short: write at least %(min)s characters."),
+        "too_long": _(
+            "Your response is %(length)s characters long: keep it to %(max)s characters or fewer."
+        ),
     },
 }
 
@@ -66,22 +77,20 @@ def _as_uuid(value):
         return None
 
 
-def clean_text(raw, noun="question", empty_message=None):
-    """Clean untrusted text and apply the length rule; raises ValidationError."""
+def clean_text(raw, kind="question"):
+    """Clean untrusted text and apply the length rule; raises ValidationError
+    worded for a question or a response (`kind`)."""
+    wording = WORDING[kind]
     text = plain_text(raw or "")
     if not text:
-        raise forms.ValidationError(
-            empty_message or f"Write your {noun} before sending it.", code="required"
-        )
+        raise forms.ValidationError(wording["empty"], code="required")
     if len(text) < TEXT_MIN_LENGTH:
         raise forms.ValidationError(
-            f"Your {noun} is too short: write at least {TEXT_MIN_LENGTH} characters.",
-            code="too_short",
+            str(wording["too_short"]) % {"min": TEXT_MIN_LENGTH}, code="too_short"
         )
     if len(text) > TEXT_MAX_LENGTH:
         raise forms.ValidationError(
-            f"Your {noun} is {len(text)} characters long: keep it to {TEXT_MAX_LENGTH} "
-            "characters or fewer.",
+            str(wording["too_long"]) % {"length": len(text), "max": TEXT_MAX_LENGTH},
             code="too_long",
         )
     return text
@@ -120,23 +129,26 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 4, "data-recap-text": ""}),
-        help_text=f"Between {TEXT_MIN_LENGTH} and {TEXT_MAX_LENGTH} characters.",
     )
-    name = forms.CharField(label="Your name (optional)", required=False, max_length=100)
-    organisation = forms.CharField(label="Organisation (optional)", required=False, max_length=150)
+    name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=100)
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"), required=False, max_length=150
+    )
     email = forms.EmailField(
-        label="Email (optional, never shown)",
+        label=_("Email (optional, never shown)"),
         required=False,
-        error_messages={"invalid": "Enter a whole email address, like name@example.org."},
+        error_messages={"invalid": _("Enter a whole email address, like name@example.org.")},
     )
     email_consent = forms.BooleanField(
-        label="You may keep my email address to send me the answer. It is never shown or "
-        "shared, and is deleted after the event.",
+        label=_(
+            "You may keep my email address to send me the answer. It is never shown or "
+            "shared, and is deleted after the event."
+        ),
         required=False,
     )
     # Honeypot: hidden from people (off-screen, skipped by keyboard and screen
     # readers); bots that fill every field give themselves away.
-    website = forms.CharField(label="Leave this field empty", required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     # The browser id for a browser without its cookie yet (see identity.py).
@@ -150,6 +162,10 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["text"].label = self.wording["text"]
+        self.fields["text"].help_text = gettext("Between %(min)s and %(max)s characters.") % {
+            "min": TEXT_MIN_LENGTH,
+            "max": TEXT_MAX_LENGTH,
+        }
         allow_nul_to_be_cleaned(self, "text", "name", "organisation")
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -188,16 +204,16 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
         return started is not None and now - started > form_max_age()
 
     def clean_text(self):
-        return clean_text(
-            self.cleaned_data.get("text"), self.wording["noun"], self.wording["empty"]
-        )
+        return clean_text(self.cleaned_data.get("text"), self.kind)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("email_consent"):
             self.add_error(
                 "email_consent",
-                "Tick this box if we may keep your email address, or leave the email empty.",
+                gettext(
+                    "Tick this box if we may keep your email address, or leave the email empty."
+                ),
             )
         if not cleaned.get("email"):
             cleaned["email_consent"] = False
@@ -208,13 +224,15 @@ class CaptureForm(AskerFieldsMixin, forms.Form):
     """A question asked aloud in the room, typed by staff."""
 
     text = forms.CharField(
-        label="Question",
+        label=_("Question"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
     )
-    name = forms.CharField(label="Asked by (optional)", required=False, max_length=100)
-    organisation = forms.CharField(label="Organisation (optional)", required=False, max_length=150)
+    name = forms.CharField(label=_("Asked by (optional)"), required=False, max_length=100)
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"), required=False, max_length=150
+    )
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):

@@ -8,6 +8,8 @@ app never imports write-ups: write-ups point at questions, not the reverse.
 import swapper
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
@@ -17,11 +19,11 @@ TEXT_MAX_LENGTH = 500
 
 
 class QuestionStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    ANSWERED = "answered", "Answered"
-    ARCHIVED = "archived", "Archived"
+    PENDING = "pending", pgettext_lazy("question status", "Pending")
+    APPROVED = "approved", pgettext_lazy("question status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("question status", "Rejected")
+    ANSWERED = "answered", pgettext_lazy("question status", "Answered")
+    ARCHIVED = "archived", pgettext_lazy("question status", "Archived")
 
 
 # Statuses whose questions the public may see.
@@ -29,10 +31,10 @@ PUBLIC_STATUSES = (QuestionStatus.APPROVED, QuestionStatus.ANSWERED)
 
 
 class QuestionSource(models.TextChoices):
-    ONLINE = "online", "Online form"
-    ROOM = "room", "In the room"
-    SOCIAL = "social", "Social media"
-    READER = "reader", "Reader response"
+    ONLINE = "online", _("Online form")
+    ROOM = "room", _("In the room")
+    SOCIAL = "social", _("Social media")
+    READER = "reader", _("Reader response")
 
 
 class DelegateQuestion(index.Indexed, models.Model):
@@ -52,7 +54,7 @@ class DelegateQuestion(index.Indexed, models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="questions",
-        help_text="Filled from the session when there is one.",
+        help_text=_("Filled from the session when there is one."),
     )
     page = models.ForeignKey(
         PAGE_MODEL,
@@ -60,13 +62,13 @@ class DelegateQuestion(index.Indexed, models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="For reader responses: the write-up responded to.",
+        help_text=_("For reader responses: the write-up responded to."),
     )
     text = models.TextField(max_length=TEXT_MAX_LENGTH)
     original_text = models.TextField(
         blank=True,
         editable=False,
-        help_text="The text as submitted, kept when a moderator edits it.",
+        help_text=_("The text as submitted, kept when a moderator edits it."),
     )
     name = models.CharField(max_length=100, blank=True)
     organisation = models.CharField(max_length=150, blank=True)
@@ -89,7 +91,7 @@ class DelegateQuestion(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The write-up that answers this question (set when it is published).",
+        help_text=_("The write-up that answers this question (set when it is published)."),
     )
     # One per rendered form: a double-click or a retried POST stores once.
     submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
@@ -121,8 +123,8 @@ class DelegateQuestion(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "delegate question"
-        permissions = [("moderate_delegatequestion", "Can moderate delegate questions")]
+        verbose_name = _("delegate question")
+        permissions = [("moderate_delegatequestion", _("Can moderate delegate questions"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=QuestionStatus.values), name="recap_question_status_valid"

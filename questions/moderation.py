@@ -7,6 +7,7 @@ code. Each sets `updated_at`, which present mode's ETag follows.
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from recap.core.versioning import bump_content_version
 
@@ -16,12 +17,12 @@ from .present import bump_present_versions
 MODERATE_PERMISSION = "recap_questions.moderate_delegatequestion"
 
 ACTIONS = {
-    "approve": "Approve",
-    "reject": "Reject",
-    "highlight": "Highlight",
-    "unhighlight": "Remove highlight",
-    "answer": "Mark answered",
-    "archive": "Archive",
+    "approve": _("Approve"),
+    "reject": _("Reject"),
+    "highlight": _("Highlight"),
+    "unhighlight": _("Remove highlight"),
+    "answer": _("Mark answered"),
+    "archive": _("Archive"),
 }
 
 

@@ -25,6 +25,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from recap.core.pages import is_public, private_section_paths
 from recap.core.structured_data import escape_script_json
@@ -172,5 +173,5 @@ def qr_svg(url):
         light="#fff",
         omitsize=True,
         svgclass="recap-present__qr-code",
-        title="QR code: scan to ask a question",
+        title=gettext("QR code: scan to ask a question"),
     )

@@ -3,6 +3,7 @@ screen, CSV export, the question chooser, the dashboard section, and the
 question parts of session and write-up pages."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
@@ -55,7 +56,7 @@ class CaptureMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_capture_menu_item():
     return CaptureMenuItem(
-        "Capture questions",
+        _("Capture questions"),
         reverse("recap_questions_capture_choose"),
         name="recap-capture-questions",
         icon_name="edit",

@@ -35,6 +35,7 @@ from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast, Lower
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
@@ -111,10 +112,12 @@ def _prepare_event(plan, index_page, publish, user):
             _save(event, publish, user)
         return event
     if index_page is None:
-        raise ImportRefused("There is no event index to create the new event under.")
+        raise ImportRefused(gettext("There is no event index to create the new event under."))
     span = plan.event_span
     if span is None:
-        raise ImportRefused("Nothing in this file can be imported, so no event was created.")
+        raise ImportRefused(
+            gettext("Nothing in this file can be imported, so no event was created.")
+        )
     taken = set(index_page.get_children().values_list("slug", flat=True))
     event = EventPage(
         title=plan.new_event_title,

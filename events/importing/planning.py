@@ -12,9 +12,9 @@ import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from recap.core.sanitize import single_line
 
@@ -112,7 +112,8 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     calendar_file = read_calendar(data, filename)
     if zone_name and zone_by_name(zone_name) is None:
         raise ImportRefused(
-            f"Unknown time zone “{zone_name}”: use an IANA name such as Europe/London."
+            gettext("Unknown time zone “%(zone)s”: use an IANA name such as Europe/London.")
+            % {"zone": zone_name}
         )
     uids = [item.uid for item in calendar_file.items]
     existing = {
@@ -136,7 +137,10 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     for read in calendar_file.items:
         item = _planned_session(read, zone, event)
         if item.action != SKIP and item.uid in seen:
-            _skip(item, f"its UID repeats the item on line {seen[item.uid]}")
+            _skip(
+                item,
+                gettext("its UID repeats the item on line %(line)s") % {"line": seen[item.uid]},
+            )
         elif item.action != SKIP:
             seen[item.uid] = item.line
             _compare(item, existing.get(item.calendar_uid), event)
@@ -145,7 +149,8 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     span = plan.event_span
     if event is None:
         plan.new_event_title = calendar_file.name or (
-            Path(filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported programme"
+            Path(filename).stem.replace("_", " ").replace("-", " ").strip()
+            or gettext("Imported programme")
         )
     elif span and (span[0] < event.start or span[1] > event.end):
         plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
@@ -191,10 +196,11 @@ def _planned_session(read, zone, event):
     item.end = _as_aware(read.end, zone).astimezone(dt.UTC)
     if item.end <= item.start:
         raise ImportRefused(
-            f"Line {read.end_line}, UID {read.uid}: “{item.title}” ends before it starts."
+            gettext("Line %(line)s, UID %(uid)s: “%(title)s” ends before it starts.")
+            % {"line": read.end_line, "uid": read.uid, "title": item.title}
         )
     if not item.title:
-        return _skip(item, "it has no title (SUMMARY)")
+        return _skip(item, gettext("it has no title (SUMMARY)"))
     item.abstract = _abstract_html(read.description)
     location = read.location
     venue = single_line(event.location_line) if event is not None else ""
@@ -219,8 +225,11 @@ def _target_event(existing_events, event):
     if len(existing_events) > 1:
         names = ", ".join(sorted(f"“{e.title}”" for e in existing_events.values()))
         raise ImportRefused(
-            f"This file's sessions already belong to several events ({names}); "
-            "choose the event to import into."
+            gettext(
+                "This file's sessions already belong to several events (%(events)s); "
+                "choose the event to import into."
+            )
+            % {"events": names}
         )
     return next(iter(existing_events.values()), None)
 
@@ -230,7 +239,9 @@ def _compare(item, session, event):
         return
     if event is not None and not session.path.startswith(event.path):
         _skip(
-            item, f"this UID is already a session of another event (“{session.get_parent().title}”)"
+            item,
+            gettext("this UID is already a session of another event (“%(event)s”)")
+            % {"event": session.get_parent().title},
         )
         return
     item.existing = session
@@ -246,7 +257,23 @@ def _compare(item, session, event):
     ]
     item.action = UPDATE if item.changes else UNCHANGED
     if not item.changes:
-        item.reason = "already up to date"
+        item.reason = gettext("already up to date")
+
+
+WHEN = "D d M Y H:i"  # "Sat 28 Mar 2026 09:30"
+
+
+def changed_field_names():
+    """The compared fields as an editor knows them (a preview's "changes")."""
+    return {
+        "title": gettext("title"),
+        "start": gettext("start"),
+        "end": gettext("end"),
+        "room": pgettext("conference", "room"),
+        "status": gettext("status"),
+        "kind": pgettext("session kind", "kind"),
+        "abstract": gettext("abstract"),
+    }
 
 
 def when(item, zone):
@@ -256,12 +283,13 @@ def when(item, zone):
         return gettext("no time")
     start = timezone.localtime(item.start, zone)
     if item.repeats:
-        return gettext("repeats, from %(start)s") % {"start": f"{start:%a %d %b %Y %H:%M}"}
+        return gettext("repeats, from %(start)s") % {"start": dateformat.format(start, WHEN)}
     if item.end is None:
-        return f"{start:%a %d %b %Y %H:%M}"
+        return dateformat.format(start, WHEN)
     end = timezone.localtime(item.end, zone)
-    end_format = "%H:%M" if end.date() == start.date() else "%a %d %b %Y %H:%M"
-    return f"{start:%a %d %b %Y %H:%M}–{end:{end_format}}"
+    end_format = "H:i" if end.date() == start.date() else WHEN
+    # Django's date format: day and month names in the reader's language.
+    return f"{dateformat.format(start, WHEN)}–{dateformat.format(end, end_format)}"
 
 
 def note(item):
@@ -269,7 +297,9 @@ def note(item):
     if item.reason:
         return item.reason
     if item.changes:
-        return gettext("changes: %(fields)s") % {"fields": ", ".join(item.changes)}
+        names = changed_field_names()
+        fields = ", ".join(str(names.get(name, name)) for name in item.changes)
+        return gettext("changes: %(fields)s") % {"fields": fields}
     return ""
 
 

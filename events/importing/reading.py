@@ -18,6 +18,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -85,8 +86,16 @@ def read_text(data, filename=""):
     """The file's text, or ImportRefused if it is too large or not text."""
     if len(data) > MAX_FILE_SIZE:
         raise ImportRefused(
-            f"{filename or 'The file'} is {len(data) / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_FILE_SIZE // 1024 // 1024} MB."
+            (
+                _("%(name)s is %(size).1f MB; the limit is %(limit)s MB.")
+                if filename
+                else _("The file is %(size).1f MB; the limit is %(limit)s MB.")
+            )
+            % {
+                "name": filename,
+                "size": len(data) / 1024 / 1024,
+                "limit": MAX_FILE_SIZE // 1024 // 1024,
+            }
         )
     if isinstance(data, str):
         return data
@@ -97,7 +106,7 @@ def read_text(data, filename=""):
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise ImportRefused("This is not a text file, so not an iCalendar file.") from exc
+            raise ImportRefused(_("This is not a text file, so not an iCalendar file.")) from exc
 
 
 def _unfolded_lines(text):
@@ -117,7 +126,7 @@ def check_structure(text):
     lines = _unfolded_lines(text)
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         raise ImportRefused(
-            "This is not an iCalendar file: it should start with BEGIN:VCALENDAR (line 1)."
+            gettext("This is not an iCalendar file: it should start with BEGIN:VCALENDAR (line 1).")
         )
     stack, events = [], []
     for number, line in lines:
@@ -130,21 +139,31 @@ def check_structure(text):
         elif name == "END":
             closing = value.strip().upper()
             if not stack:
-                raise ImportRefused(f"Line {number}: END:{closing} without a BEGIN.")
+                raise ImportRefused(
+                    gettext("Line %(line)s: END:%(name)s without a BEGIN.")
+                    % {"line": number, "name": closing}
+                )
             opened, opened_at = stack.pop()
             if opened != closing:
                 raise ImportRefused(
-                    f"Line {number}: END:{closing} closes BEGIN:{opened} from line {opened_at}; "
-                    "the file is damaged or cut short."
+                    gettext(
+                        "Line %(line)s: END:%(name)s closes BEGIN:%(opened)s from line "
+                        "%(opened_at)s; the file is damaged or cut short."
+                    )
+                    % {"line": number, "name": closing, "opened": opened, "opened_at": opened_at}
                 )
         elif ":" not in line:
-            raise ImportRefused(f"Line {number} is not an iCalendar content line: {line[:60]!r}.")
+            raise ImportRefused(
+                gettext("Line %(line)s is not an iCalendar content line: %(text)r.")
+                % {"line": number, "text": line[:60]}
+            )
         elif stack and stack[-1][0] == "VEVENT":
             events[-1]["props"].setdefault(name, number)
     if stack:
         opened, opened_at = stack[-1]
         raise ImportRefused(
-            f"The file is cut short: BEGIN:{opened} on line {opened_at} is never closed."
+            gettext("The file is cut short: BEGIN:%(opened)s on line %(line)s is never closed.")
+            % {"opened": opened, "line": opened_at}
         )
     return events
 
@@ -156,7 +175,9 @@ def parse_calendar(data, filename=""):
     try:
         calendar = Calendar.from_ical(text)
     except ValueError as exc:
-        raise ImportRefused(f"This iCalendar file cannot be read: {exc}") from exc
+        raise ImportRefused(
+            _("This iCalendar file cannot be read: %(reason)s") % {"reason": exc}
+        ) from exc
     return calendar, index
 
 
@@ -166,7 +187,7 @@ def read_calendar(data, filename=""):
     _refuse_broken_values(calendar, index)
     vevents = calendar.walk("VEVENT")
     if not vevents:
-        raise ImportRefused("This iCalendar file has no events (VEVENT) to import.")
+        raise ImportRefused(_("This iCalendar file has no events (VEVENT) to import."))
     return CalendarFile(
         items=[_read_item(vevent, lines) for vevent, lines in zip(vevents, index, strict=False)],
         name=single_line(
@@ -275,11 +296,19 @@ def _refuse_broken_values(calendar, index):
             uid = single_line(_text(vevent, "UID"))
             prop_line = lines["props"].get(str(prop).upper(), lines["line"])
             raise ImportRefused(
-                f"Line {prop_line}{', UID ' + uid if uid else ''}: {prop} is not valid ({message})."
+                (
+                    _("Line %(line)s, UID %(uid)s: %(name)s is not valid (%(reason)s).")
+                    if uid
+                    else _("Line %(line)s: %(name)s is not valid (%(reason)s).")
+                )
+                % {"line": prop_line, "uid": uid, "name": prop, "reason": message}
             )
     for component in calendar.walk():
         for prop, message in getattr(component, "errors", []):
-            raise ImportRefused(f"{component.name} {prop} is not valid ({message}).")
+            raise ImportRefused(
+                _("%(component)s %(name)s is not valid (%(reason)s).")
+                % {"component": component.name, "name": prop, "reason": message}
+            )
 
 
 def _where(lines, name, uid):
@@ -330,19 +359,19 @@ def _read_item(vevent, lines):
     item = CalendarItem(uid=uid, line=lines["line"])
     item.title = single_line(_text(vevent, "SUMMARY"), max_length=255)
     if not uid:
-        return _skip(item, "it has no UID, so a later import could not find it again")
+        return _skip(item, _("it has no UID, so a later import could not find it again"))
     if vevent.get("RECURRENCE-ID") is not None:
-        return _skip(item, "it changes one occurrence of a recurring item (not imported)")
+        return _skip(item, _("it changes one occurrence of a recurring item (not imported)"))
     start = getattr(vevent.get("DTSTART"), "dt", None)
     if vevent.get("RRULE") is not None or vevent.get("RDATE") is not None:
         item.repeats = True
         if isinstance(start, dt.datetime) and FIRST_YEAR <= start.year <= LAST_YEAR:
             item.start = start  # shown in the preview ("repeats, from ...")
-        return _skip(item, "it repeats (RRULE); a programme session happens once")
+        return _skip(item, _("it repeats (RRULE); a programme session happens once"))
     if start is None:
-        return _skip(item, "it has no start time")
+        return _skip(item, _("it has no start time"))
     if not isinstance(start, dt.datetime):
-        return _skip(item, "it is an all-day item; sessions need start and end times")
+        return _skip(item, _("it is an all-day item; sessions need start and end times"))
     _refuse_unknown_zone(vevent, "DTSTART", lines, uid)
     _refuse_out_of_range(start, "DTSTART", lines, uid)
     end = getattr(vevent.get("DTEND"), "dt", None)
@@ -360,9 +389,9 @@ def _read_item(vevent, lines):
                 % {"where": _where(lines, "DURATION", uid), "first": FIRST_YEAR, "last": LAST_YEAR}
             ) from exc
     if end is None:
-        return _skip(item, "it has no end time or duration")
+        return _skip(item, _("it has no end time or duration"))
     if not isinstance(end, dt.datetime):
-        return _skip(item, "it is an all-day item; sessions need start and end times")
+        return _skip(item, _("it is an all-day item; sessions need start and end times"))
     if end_name == "DTEND":
         _refuse_unknown_zone(vevent, "DTEND", lines, uid)
     _refuse_out_of_range(end, end_name, lines, uid)

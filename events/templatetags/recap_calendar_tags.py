@@ -44,11 +44,10 @@ def calendar_url(obj, request=None):
 
 
 def _title(obj):
-    if isinstance(obj, SessionPage):
-        return f"{obj.title} (iCalendar)"
     if isinstance(obj, EventPage):
-        return f"Programme of {obj.title} (iCalendar)"
-    return f"{getattr(obj, 'title', None) or getattr(obj, 'name', '')} (iCalendar)"
+        return _("Programme of %(title)s (iCalendar)") % {"title": obj.title}
+    title = getattr(obj, "title", None) or getattr(obj, "name", "")
+    return _("%(title)s (iCalendar)") % {"title": title}
 
 
 @register.simple_tag(takes_context=True)
@@ -70,12 +69,12 @@ def calendar_links(context, obj):
     url = calendar_url(obj, request)
     if not url:
         return ""
-    subscribe_url, subscribe_label = webcal(url), "Subscribe"
+    subscribe_url, subscribe_label = webcal(url), _("Subscribe")
     if isinstance(obj, SessionPage):
         event = obj.event
         programme = calendar_url(event, request) if event else ""
         subscribe_url = webcal(programme) if programme else ""
-        subscribe_label = "Subscribe to the programme"
+        subscribe_label = _("Subscribe to the programme")
     return render_to_string(
         "recap_events/includes/calendar_links.html",
         {

@@ -175,7 +175,7 @@ def writeup_responses(context, writeup):
         "csrf_token": context.get("csrf_token"),
         "writeup": writeup,
         "invites": invites,
-        "prompt": getattr(writeup, "responses_prompt", "") or "What do you think? Tell us.",
+        "prompt": getattr(writeup, "responses_prompt", "") or _("What do you think? Tell us."),
         "responses": public,
         "own_pending": own_pending,
         "pages": pages,

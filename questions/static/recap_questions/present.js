@@ -54,7 +54,7 @@
       var item = el("li");
       item.appendChild(el("span", "recap-present__text", question.text));
       if (question.answered_in) {
-        item.appendChild(document.createTextNode(" — answered in "));
+        item.appendChild(document.createTextNode(" — " + root.getAttribute("data-answered-in") + " "));
         var link = el("a", "", question.answered_in.title);
         link.href = question.answered_in.url;
         item.appendChild(link);

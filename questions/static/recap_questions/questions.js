@@ -59,7 +59,8 @@
       list.className = "recap-question-list";
       list.setAttribute("data-recap-own-list", "");
       var note = document.createElement("p");
-      note.textContent = "Waiting for a moderator (only you can see this, in this browser):";
+      // The server wrote the text, in the page's language.
+      note.textContent = form.getAttribute("data-waiting");
       form.insertAdjacentElement("afterend", note);
       note.insertAdjacentElement("afterend", list);
     }
@@ -81,8 +82,11 @@
       var update = function () {
         var length = text.value.trim().length;
         count.hidden = false;
-        count.textContent = length + " of " + MAX + " characters" +
-          (length > MAX ? ": too long" : length > 0 && length < MIN ? ": too short" : "");
+        // The formats come from the template, in the page's language.
+        var format = length > MAX ? "data-format-long"
+          : length > 0 && length < MIN ? "data-format-short" : "data-format";
+        count.textContent = (count.getAttribute(format) || "")
+          .replace("{length}", String(length)).replace("{max}", String(MAX));
       };
       text.addEventListener("input", update);
     }
@@ -138,7 +142,7 @@
         if (data.ok) {
           var votes = form.querySelector("[data-recap-votes]");
           if (votes) votes.textContent = String(data.votes);
-          if (button) button.textContent = "Voted";
+          if (button) button.textContent = form.getAttribute("data-voted");
         } else if (button) {
           button.disabled = false;
           button.title = data.message || "";
