@@ -32,7 +32,6 @@ def questions_installed():
 
 
 def pytest_configure(config):
-    config.pluginmanager.register(MigrationGroup(), "recap-migration-group")
     config.addinivalue_line(
         "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
     )
@@ -40,7 +39,7 @@ def pytest_configure(config):
         "markers", "questions: needs recap.questions installed (skipped without it)"
     )
     config.addinivalue_line(
-        "markers", "migrations: migrates the database back and forth (runs last, on one worker)"
+        "markers", "migrations: migrates the database back and forth (runs last on its worker)"
     )
     config.addinivalue_line(
         "markers",
@@ -64,18 +63,6 @@ def _runs_slow_tests(config):
     return os.environ.get("RECAP_SLOW_TESTS") == "1" or (
         "slow" in markexpr and "not slow" not in markexpr
     )
-
-
-class MigrationGroup:
-    """Groups the migration tests on one xdist worker. xdist reads the groups
-    in its own collection hook, so this one must run before it (the ordering
-    hook below runs last)."""
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_collection_modifyitems(self, config, items):
-        for item in items:
-            if item.get_closest_marker("migrations"):
-                item.add_marker(pytest.mark.xdist_group("migrations"))
 
 
 @pytest.hookimpl(trylast=True)
