@@ -13,7 +13,11 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from recap.core.admin_menu import LIBRARY_MENU_HOOK
-from recap.core.choosers import KeepPicksCreateView
+from recap.core.choosers import (
+    CanonicalChooseResultsView,
+    CanonicalChooseView,
+    KeepPicksCreateView,
+)
 
 from .admin_forms import speaker_creation_form_class
 from .forms import MergeForm
@@ -89,8 +93,12 @@ class SpeakerChooserViewSet(SnippetChooserViewSet):
     """The speaker chooser, with a "Create" tab: a new speaker from a
     session's editor without leaving it (name, optional slug, job title,
     organisation; the rest in the speaker's own editor). Picks made before
-    creating are kept (see ``recap.core.choosers``)."""
+    creating are kept (see ``recap.core.choosers``). It offers people, never
+    a translation (``recap.core.translations``); a new one is made in the
+    default locale."""
 
+    choose_view_class = CanonicalChooseView
+    choose_results_view_class = CanonicalChooseResultsView
     create_view_class = SpeakerChooserCreateView
     creation_form_class = speaker_creation_form_class()
 
