@@ -12,17 +12,20 @@ under one rule that keeps a person one record:
   the translated text, the model's ``translated_fields`` (a speaker's bio and
   job title, a resource's title and note). Nothing links to it.
 
-Readers see that text in the active language: a view hands the canonical
-records it shows to :func:`show_translations`, which loads their translations
-in one query per model (keyed by translation key and the active locale) and
-puts the translated text on the records, in memory. Never ``.localized`` per
-object in a loop.
+Readers see that text in the active language: a view annotates the query
+that loads the records it shows (:func:`annotate_translations`, subqueries
+keyed by translation key and the active locale: no extra query) and hands the
+records to :func:`show_translations`, which puts the translated text on them,
+in memory (records that come another way cost one query per model, for all of
+them). Never ``.localized`` per object in a loop. In the default language
+neither does anything.
 """
 
 from collections import defaultdict
 from functools import cache
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -80,35 +83,80 @@ def canonical_record(obj):
     return original if original is not None else obj
 
 
-def show_translations(objects, language=None):
-    """Put each canonical record's text in `language` (default: the active
-    one) on it, in memory: one query per model for all of `objects`.
+ANNOTATION = "recap_translated_{field}"
 
-    A record without a translation, or a translated field left empty, keeps
-    the default language's text. Records already shown in `language` are
-    skipped, so calling this twice costs nothing. Returns `objects`."""
+
+def _fields(model, fields):
+    return tuple(fields or model.translated_fields)
+
+
+def annotate_translations(queryset, through=None, fields=None, language=None):
+    """`queryset` whose rows carry, in the same query, the translated text of
+    their record (or of the record at the foreign key `through`, e.g. a
+    session's speaker links with ``through="speaker"``) in `language`
+    (default: the active one), as subqueries. :func:`show_translations` then
+    puts it in place without a query. Unchanged in the default language."""
+    language = language or active_language()
+    if not language or language == default_language():
+        return queryset
+    model = queryset.model._meta.get_field(through).related_model if through else queryset.model
+    key = f"{through}__translation_key" if through else "translation_key"
+    translations = model._default_manager.filter(
+        translation_key=OuterRef(key), locale__language_code=language
+    )
+    return queryset.annotate(
+        **{
+            ANNOTATION.format(field=name): Subquery(translations.values(name)[:1])
+            for name in _fields(model, fields)
+        }
+    )
+
+
+def show_translations(objects, through=None, language=None):
+    """Put the text in `language` (default: the active one) of each canonical
+    record in `objects` (or of each object's `through` record) on it, in
+    memory, and return `objects`.
+
+    Rows of :func:`annotate_translations` already carry it; for the others,
+    one query per model loads the translations of all of them (keyed by
+    translation key and locale), never one per record. A record without a
+    translation, or a field left empty in it, keeps the default language's
+    text. Records already shown in `language` are skipped."""
     language = language or active_language()
     if not language or language == default_language():
         return objects
     by_model = defaultdict(list)
-    for obj in objects:
+    for row in objects:
+        obj = getattr(row, through) if through and row is not None else row
         fields = getattr(type(obj), "translated_fields", None)
         if obj is None or not fields or getattr(obj, "_recap_shown_in", None) == language:
             continue
-        by_model[obj.get_translation_model()].append(obj)
+        annotated = {
+            name: getattr(row, ANNOTATION.format(field=name))
+            for name in fields
+            if hasattr(row, ANNOTATION.format(field=name))
+        }
+        if annotated:
+            _put(obj, annotated, language)
+        else:
+            by_model[obj.get_translation_model()].append(obj)
     for model, items in by_model.items():
         fields = tuple(model.translated_fields)
         rows = model._default_manager.filter(
             translation_key__in={obj.translation_key for obj in items},
             locale__language_code=language,
         ).values_list("translation_key", *fields)
-        found = {row[0]: row[1:] for row in rows}
+        found = {row[0]: dict(zip(fields, row[1:], strict=True)) for row in rows}
         for obj in items:
-            obj._recap_shown_in = language
-            for name, value in zip(fields, found.get(obj.translation_key, ()), strict=False):
-                if value:
-                    setattr(obj, name, value)
+            _put(obj, found.get(obj.translation_key, {}), language)
     return objects
+
+
+def _put(obj, values, language):
+    obj._recap_shown_in = language
+    for name, value in values.items():
+        if value:
+            setattr(obj, name, value)
 
 
 @cache

@@ -25,7 +25,7 @@ from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import build_sections, registered
 from recap.core.structured_data import json_ld_script
-from recap.core.translations import canonical, show_translations
+from recap.core.translations import annotate_translations, canonical, show_translations
 from recap.speakers.models import Speaker
 
 from .models import Resource, ResourceKind, ResourceLibraryPage, Topic
@@ -41,7 +41,7 @@ RELATIONS_HOOK = "recap_resource_relations"
 def first_and_total(queryset, length=TOPIC_SECTION_LENGTH):
     """The first `length` items of `queryset` and how many there are in all
     (counted only when the list is full)."""
-    items = list(queryset[:length])
+    items = list(annotate_translations(queryset)[:length])
     show_translations(items)  # titles and notes in the reader's language
     total = len(items)
     if total == length:
@@ -271,7 +271,8 @@ def resource_library_view(request, page):
         .prefetch_related(*prefetches)
     )
     page_of_resources = Paginator(
-        resources.order_by("-published_on", "title", "pk"), RESOURCES_PER_PAGE
+        annotate_translations(resources).order_by("-published_on", "title", "pk"),
+        RESOURCES_PER_PAGE,
     ).get_page(request.GET.get("page"))
     show_translations(page_of_resources)  # titles and notes in the reader's language
     for resource in page_of_resources:

@@ -22,7 +22,7 @@ from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
-from recap.core.translations import canonical, show_translations
+from recap.core.translations import annotate_translations, canonical, show_translations
 from recap.core.versioning import cached
 
 from .models import Speaker
@@ -117,8 +117,9 @@ def directory_context(request, page):
     speakers = speakers.prefetch_related(
         Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
     ).order_by("sort_name", "name", "pk")
+    # Job titles in the reader's language, in the same query.
+    speakers = annotate_translations(speakers, fields=["job_title"])
     page_of_speakers = Paginator(speakers, SPEAKERS_PER_PAGE).get_page(request.GET.get("page"))
-    # Job titles in the reader's language, in one query for the page.
     show_translations(page_of_speakers)
 
     query = request.GET.copy()

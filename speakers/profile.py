@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from recap.core.links import absolute
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
-from recap.core.translations import canonical, show_translations
+from recap.core.translations import annotate_translations, canonical, show_translations
 
 from .structured_data import person_document
 
@@ -35,7 +35,8 @@ def find_speaker(slug):
     from .models import Speaker, SpeakerAlias
 
     # The person (their canonical record); a translation shares the slug.
-    speaker = canonical(Speaker.objects.filter(slug=slug)).first()
+    # Their text in the reader's language comes along (show_translations).
+    speaker = annotate_translations(canonical(Speaker.objects.filter(slug=slug))).first()
     if speaker is not None:
         return speaker, False
     alias = SpeakerAlias.objects.select_related("speaker").filter(slug=slug).first()
