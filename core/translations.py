@@ -55,9 +55,13 @@ def canonical(queryset):
     """`queryset` (of a translatable snippet) without its translations: the
     records relations point at. With Wagtail i18n off every record is
     canonical, so nothing is filtered (and no join is added)."""
-    if not i18n_enabled():
+    from wagtail.models import Locale, TranslatableMixin
+
+    if not i18n_enabled() or not issubclass(queryset.model, TranslatableMixin):
         return queryset
-    return queryset.filter(locale__language_code=default_language())
+    # `locale IN (subquery)`, not a join: a search backend accepts it (the
+    # models index `locale` as a filter field), and it costs no query.
+    return queryset.filter(locale__in=Locale.objects.filter(language_code=default_language()))
 
 
 def is_canonical(obj):
