@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
 
+from recap.core.translations import is_canonical
+
 from .models import Speaker, SpeakerAlias
 
 # Profile fields copied from the merged record when the kept one has none.
@@ -93,8 +95,42 @@ def preview_merge(source, target):
 def check(source, target):
     if source.pk is None or target.pk is None:
         raise MergeRefused("Both speakers must be saved records.")
-    if source.pk == target.pk:
+    if source.pk == target.pk or source.translation_key == target.translation_key:
         raise MergeRefused("Choose a different speaker to merge into.")
+    if not (is_canonical(source) and is_canonical(target)):
+        # Links point at the person's record; a translation is only its text.
+        raise MergeRefused("Merge the person's own record, not a translation of it.")
+
+
+def _merge_translations(source, target):
+    """The merged record's translations join the kept record's: a language
+    the kept record lacks takes the merged one's translation; in a language
+    both have, the kept translation's empty fields are filled from the other,
+    which is deleted. Returns how many translations were kept or merged."""
+    kept = {
+        t.locale_id: t for t in Speaker.objects.filter(translation_key=target.translation_key)
+    }
+    count = 0
+    for translation in Speaker.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        ours = kept.get(translation.locale_id)
+        if ours is None:
+            translation.translation_key = target.translation_key
+            translation.slug = target.slug
+            translation.user = None
+            translation.save()
+        else:
+            changed = False
+            for name in Speaker.translated_fields:
+                if not getattr(ours, name) and getattr(translation, name):
+                    setattr(ours, name, getattr(translation, name))
+                    changed = True
+            translation.delete()
+            if changed:
+                ours.save()
+        count += 1
+    return count
 
 
 def _unique_partners(model, field_name):
@@ -225,6 +261,7 @@ def merge_speakers(source, target):
         attname = Speaker._meta.get_field(name).attname
         if not getattr(target, attname) and getattr(source, attname):
             setattr(target, attname, getattr(source, attname))
+    _merge_translations(source, target)
     source_slug = source.slug
     # Deleting first frees the source's one-to-one user for the kept record.
     source.delete()

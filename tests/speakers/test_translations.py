@@ -211,3 +211,44 @@ def test_speaker_page_queries_in_french_do_not_grow(
     page = response.content.decode()
     assert "Directrice" in page
     assert page.count("Ressource ") == count
+
+
+def test_merging_moves_a_translation_the_kept_record_lacks():
+    from recap.speakers.merging import merge_speakers
+
+    kept = SpeakerFactory(name="Ada Quill", slug="ada-quill")
+    duplicate = SpeakerFactory(name="Ada Quill (old)", slug="ada-old")
+    translate(duplicate, job_title="Directrice")
+
+    merge_speakers(duplicate, kept)
+
+    translated = Speaker.objects.get(translation_key=kept.translation_key, locale=french())
+    assert translated.job_title == "Directrice"
+    assert translated.slug == "ada-quill"
+    assert Speaker.objects.count() == 2
+
+
+def test_merging_two_translations_fills_the_kept_ones_gaps():
+    from recap.speakers.merging import merge_speakers
+
+    kept = SpeakerFactory(name="Ada Quill")
+    translate(kept, job_title="Directrice", bio="")
+    duplicate = SpeakerFactory(name="Ada Q.")
+    translate(duplicate, job_title="Autre titre", bio="<p>Bio en français.</p>")
+
+    merge_speakers(duplicate, kept)
+
+    (translated,) = Speaker.objects.filter(locale=french())
+    assert translated.translation_key == kept.translation_key
+    assert translated.job_title == "Directrice"
+    assert translated.bio == "<p>Bio en français.</p>"
+
+
+def test_a_translation_cannot_be_merged(ada):
+    from recap.speakers.merging import MergeRefused, merge_speakers
+
+    other = SpeakerFactory(name="Someone Else")
+    translated = Speaker.objects.get(translation_key=ada.translation_key, locale=french())
+
+    with pytest.raises(MergeRefused):
+        merge_speakers(translated, other)
