@@ -107,9 +107,7 @@ def _merge_translations(source, target):
     the kept record lacks takes the merged one's translation; in a language
     both have, the kept translation's empty fields are filled from the other,
     which is deleted. Returns how many translations were kept or merged."""
-    kept = {
-        t.locale_id: t for t in Speaker.objects.filter(translation_key=target.translation_key)
-    }
+    kept = {t.locale_id: t for t in Speaker.objects.filter(translation_key=target.translation_key)}
     count = 0
     for translation in Speaker.objects.filter(translation_key=source.translation_key).exclude(
         pk=source.pk
