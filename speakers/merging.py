@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
@@ -99,7 +100,7 @@ def check(source, target):
         raise MergeRefused("Choose a different speaker to merge into.")
     if not (is_canonical(source) and is_canonical(target)):
         # Links point at the person's record; a translation is only its text.
-        raise MergeRefused("Merge the person's own record, not a translation of it.")
+        raise MergeRefused(gettext("Merge the person's own record, not a translation of it."))
 
 
 def _merge_translations(source, target):

@@ -254,9 +254,7 @@ def test_a_translation_cannot_be_merged(ada):
         merge_speakers(translated, other)
 
 
-def test_speaker_calendar_and_feed_find_the_person_when_a_translation_shares_the_slug(
-    client, ada
-):
+def test_speaker_calendar_and_feed_find_the_person_when_a_translation_shares_the_slug(client, ada):
     calendar = client.get(reverse("recap_events:speaker_calendar", args=["ada-quill"]))
     feed = client.get(reverse("recap_writeups:speaker_rss", args=["ada-quill"]))
 
