@@ -104,6 +104,8 @@ def annotate_translations(queryset, through=None, fields=None, language=None):
     if not language or language == default_language():
         return queryset
     model = queryset.model._meta.get_field(through).related_model if through else queryset.model
+    if not getattr(model, "translated_fields", None):
+        return queryset  # e.g. a list of pages (resources.views.first_and_total)
     key = f"{through}__translation_key" if through else "translation_key"
     translations = model._default_manager.filter(
         translation_key=OuterRef(key), locale__language_code=language

@@ -18,10 +18,11 @@ from recap.core.choosers import (
     CanonicalChooseView,
     KeepPicksCreateView,
 )
+from recap.core.translations import is_canonical
 
 from .admin_forms import speaker_creation_form_class
 from .forms import MergeForm
-from .merging import MergeRefused, merge_speakers, preview_merge
+from .merging import TRANSLATION_NOT_MERGED, MergeRefused, merge_speakers, preview_merge
 from .models import Speaker
 
 MERGE_URL_NAME = "wagtailsnippets_recap_speakers_speaker:merge"
@@ -43,6 +44,10 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
             and policy.user_has_permission(request.user, "delete")
         ):
             raise PermissionDenied
+        if not is_canonical(self.source):
+            # A translation carries text only; its person is what gets merged.
+            messages.error(request, TRANSLATION_NOT_MERGED)
+            return redirect("wagtailsnippets_recap_speakers_speaker:list")
         return super().dispatch(request, pk=pk)
 
     def get_page_title(self):

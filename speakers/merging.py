@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
@@ -37,6 +37,7 @@ PROFILE_FIELDS = (
     "linkedin_url",
     "user",
 )
+TRANSLATION_NOT_MERGED = gettext_lazy("Merge the person's own record, not a translation of it.")
 # Revision content keys that hold a speaker id (or a list of them).
 SPEAKER_KEYS = {"speaker", "author", "speakers"}
 
@@ -100,7 +101,7 @@ def check(source, target):
         raise MergeRefused("Choose a different speaker to merge into.")
     if not (is_canonical(source) and is_canonical(target)):
         # Links point at the person's record; a translation is only its text.
-        raise MergeRefused(gettext("Merge the person's own record, not a translation of it."))
+        raise MergeRefused(str(TRANSLATION_NOT_MERGED))
 
 
 def _merge_translations(source, target):

@@ -103,3 +103,21 @@ def test_translate_action_makes_a_french_resource_from_the_admin(admin_client):
     assert Resource.objects.filter(
         translation_key=resource.translation_key, locale=french()
     ).exists()
+
+
+def test_topic_page_in_french_lists_resources_in_french_next_to_events(client, report):
+    from recap.events.models import EventTopic
+    from recap.resources.models import ResourceTopic, TopicIndexPage
+
+    topics_page = add_page(TopicIndexPage, title="Topics", slug="topics")
+    topic = TopicFactory(name="Comms", slug="comms")
+    ResourceTopic.objects.create(tag=topic, content_object=report)
+    EventTopic.objects.create(tag=topic, content_object=EventPageFactory(title="Comms Summit"))
+
+    with translation.override("fr"):
+        response = client.get(f"{topics_page.url}comms/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Comms Summit" in page
+    assert "L’état de la communication" in page

@@ -260,3 +260,15 @@ def test_speaker_calendar_and_feed_find_the_person_when_a_translation_shares_the
 
     assert calendar.status_code == 200
     assert feed.status_code == 200
+
+
+def test_merge_screen_of_a_translation_says_to_merge_the_person(admin_client, ada):
+    translated = Speaker.objects.get(translation_key=ada.translation_key, locale=french())
+
+    response = admin_client.get(
+        reverse("wagtailsnippets_recap_speakers_speaker:merge", args=[translated.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "not a translation of it" in response.content.decode()
+    assert Speaker.objects.filter(pk=translated.pk).exists()
