@@ -1,6 +1,7 @@
 """Helpers for tests of translated speakers and resources: a French locale
 and a snippet's French translation, as the admin's "Translate" action makes."""
 
+from django.utils import translation
 from wagtail.models import Locale
 
 
@@ -16,3 +17,10 @@ def translate(obj, **fields):
         setattr(translation, name, value)
     translation.save()
     return translation
+
+
+def in_french():
+    """French active for the requests made inside it. (Until the site serves
+    French under its own URLs, the language is activated around the request;
+    the one place to change if a middleware picks the language per request.)"""
+    return translation.override("fr")

@@ -4,7 +4,6 @@ French: the reader's language is shown, in the same number of queries."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from recap.events.models import SessionResource
 from recap.resources.models import Resource
@@ -19,7 +18,7 @@ from tests.factories import (
     add_speaker,
     make_image,
 )
-from tests.translating import french, translate
+from tests.translating import french, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def test_session_page_shows_a_resource_card_in_the_readers_language(client):
     translate(resource, title="L’état de la communication", note="À lire.")
     SessionResource.objects.create(page=session, resource=resource)
 
-    with translation.override("fr"):
+    with in_french():
         french_page = client.get(session.url).content.decode()
     english_page = client.get(session.url).content.decode()
 
@@ -86,7 +85,7 @@ def test_session_page_in_french_reads_translations_in_the_same_queries(
     client, django_assert_max_num_queries, count
 ):
     session = session_with_translated_speakers(count)
-    with translation.override("fr"):
+    with in_french():
         client.get(session.url)  # warm: renditions are generated on the first view
 
         # 15, and 2 that Wagtail's routing adds when French is active and the
@@ -111,7 +110,7 @@ def test_event_page_queries_in_french_do_not_grow_with_sessions(
         speaker = SpeakerFactory()
         translate(speaker, job_title=f"Poste {n}")
         add_speaker(session, speaker)
-    with translation.override("fr"):
+    with in_french():
         client.get(event.url)  # warm caches (site root paths, the programme's fragments)
 
         with django_assert_max_num_queries(8):  # issue 12: pretalx's schedule makes 8

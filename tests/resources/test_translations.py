@@ -3,7 +3,6 @@ default locale's), its title and note read in the reader's language."""
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from recap.events.models import SessionResource
 from recap.resources.models import Resource, ResourceLibraryPage
@@ -15,7 +14,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.resources.test_views import add_page
-from tests.translating import french, translate
+from tests.translating import french, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def report():
 def test_resource_library_lists_each_resource_once_in_the_readers_language(client, report):
     library = add_page(ResourceLibraryPage, title="Resources", slug="resources")
 
-    with translation.override("fr"):
+    with in_french():
         french_page = client.get(library.url).content.decode()
     english_page = client.get(library.url).content.decode()
 
@@ -114,7 +113,7 @@ def test_topic_page_in_french_lists_resources_in_french_next_to_events(client, r
     ResourceTopic.objects.create(tag=topic, content_object=report)
     EventTopic.objects.create(tag=topic, content_object=EventPageFactory(title="Comms Summit"))
 
-    with translation.override("fr"):
+    with in_french():
         response = client.get(f"{topics_page.url}comms/")
 
     page = response.content.decode()

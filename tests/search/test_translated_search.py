@@ -2,11 +2,10 @@
 resource is found once, and shown in the reader's language."""
 
 import pytest
-from django.utils import translation
 
 from tests.factories import ResourceFactory, SpeakerFactory, SpeakerIndexPageFactory, site_root
 from tests.search.test_search import result_titles
-from tests.translating import french, translate
+from tests.translating import french, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def test_search_finds_a_translated_speaker_once_in_the_readers_language(client):
     speaker = SpeakerFactory(name="Wilhelmina Okonkwo", job_title="Head of Comms")
     translate(speaker, job_title="Responsable de la communication")
 
-    with translation.override("fr"):
+    with in_french():
         french_response = client.get("/search/?q=Okonkwo")
     english_response = client.get("/search/?q=Okonkwo")
 
@@ -37,7 +36,7 @@ def test_search_finds_a_translated_resource_once_in_the_readers_language(client)
     resource = ResourceFactory(title="Employee advocacy report", note="Numbers.")
     translate(resource, title="Rapport sur l’engagement des salariés", note="Des chiffres.")
 
-    with translation.override("fr"):
+    with in_french():
         french_response = client.get("/search/?q=advocacy")
     english_response = client.get("/search/?q=advocacy")
 

@@ -3,7 +3,6 @@ author's role line, people featured, quotes and resource cards follow the
 reader's language."""
 
 import pytest
-from django.utils import translation
 
 from recap.writeups.models import WriteUpSpeaker
 from tests.factories import (
@@ -12,7 +11,7 @@ from tests.factories import (
     SpeakerIndexPageFactory,
     WriteUpPageFactory,
 )
-from tests.translating import french, translate
+from tests.translating import french, in_french, translate
 from tests.writeups.test_views import body
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +40,7 @@ def test_writeup_shows_speakers_and_resource_cards_in_the_readers_language(clien
     )
     WriteUpSpeaker.objects.get_or_create(page=writeup, speaker=quoted)
 
-    with translation.override("fr"):
+    with in_french():
         french_page = client.get(writeup.url).content.decode()
     english_page = client.get(writeup.url).content.decode()
 
