@@ -12,7 +12,7 @@ the script sends the picks along (``picked``), and ``KeepPicksCreateView``
 returns them with the new item, so nothing picked is lost.
 """
 
-from wagtail.snippets.views.chooser import SnippetCreateView
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetCreateView
 
 PICKED_PARAM = "picked"
 
@@ -28,3 +28,25 @@ class KeepPicksCreateView(SnippetCreateView):
         items = list(self.model_class.objects.filter(pk__in=picked).exclude(pk=item.pk))
         items.sort(key=lambda other: picked.index(str(other.pk)))
         return self.get_multiple_chosen_response([*items, item])
+
+
+class CanonicalChoicesMixin:
+    """For the choose and results views of a translatable snippet's chooser
+    (speakers, resources): offer the records links point at, those of the
+    default locale, never a translation (recap.core.translations). No locale
+    filter or column: every choice is in the one locale."""
+
+    i18n_enabled = False
+
+    def get_object_list(self):
+        from .translations import canonical
+
+        return canonical(super().get_object_list())
+
+
+class CanonicalChooseView(CanonicalChoicesMixin, ChooseView):
+    pass
+
+
+class CanonicalChooseResultsView(CanonicalChoicesMixin, ChooseResultsView):
+    pass

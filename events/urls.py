@@ -5,6 +5,7 @@ and its private feed). Mounted by the reference site at /calendar/."""
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
+from recap.core.translations import canonical
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
@@ -15,7 +16,9 @@ app_name = "recap_events"
 
 def speaker_calendar(request, slug):
     """Every published session of one speaker, across events."""
-    return ical_views.speaker_calendar_view(request, get_object_or_404(Speaker, slug=slug))
+    return ical_views.speaker_calendar_view(
+        request, get_object_or_404(canonical(Speaker.objects.all()), slug=slug)
+    )
 
 
 def topic_calendar(request, slug):

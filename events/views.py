@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
+from recap.core.translations import annotate_translations, show_translations
 from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
 from . import structured_data
@@ -135,6 +136,16 @@ def now_and_next(sessions, now):
     return [entry for entry in rooms.values() if entry["now"] or entry["next"]]
 
 
+def translated_resources(page):
+    """The page's resources, their title and note in the reader's language
+    (in the same query)."""
+    links = page.resource_links.all().select_related(
+        "resource", "resource__document", "resource__image"
+    )
+    links = show_translations(list(annotate_translations(links, through="resource")), "resource")
+    return [link.resource for link in links]
+
+
 def speaker_urls_for(request, speaker_links):
     return {link.speaker_id: link.speaker.get_url(request) for link in speaker_links}
 
@@ -191,12 +202,7 @@ class EventPageData:
 
     @cached_property
     def resources(self):
-        return [
-            link.resource
-            for link in self.page.resource_links.all().select_related(
-                "resource", "resource__document", "resource__image"
-            )
-        ]
+        return translated_resources(self.page)
 
     @cached_property
     def json_ld(self):
@@ -252,7 +258,17 @@ def session_context(request, page):
     """The session page: its event, speakers with photos, resources, topics,
     the recording, its JSON-LD, and the sections of apps above events."""
     event = page.event
-    speaker_links = list(page.speaker_links.all().select_related("speaker"))
+    # Their job titles in the reader's language come in the same query.
+    speaker_links = show_translations(
+        list(
+            annotate_translations(
+                page.speaker_links.all().select_related("speaker"),
+                through="speaker",
+                fields=["job_title"],
+            )
+        ),
+        through="speaker",
+    )
     # Photos with their renditions, in one query for every speaker.
     photo_ids = {link.speaker.photo_id for link in speaker_links if link.speaker.photo_id}
     photos = images_with_renditions(SPEAKER_PHOTO_FILTER).in_bulk(photo_ids) if photo_ids else {}
@@ -268,12 +284,7 @@ def session_context(request, page):
     context = {
         "event": event,
         "speakers": speakers,
-        "resources": [
-            link.resource
-            for link in page.resource_links.all().select_related(
-                "resource", "resource__document", "resource__image"
-            )
-        ],
+        "resources": translated_resources(page),
         "topics": list(page.topics.all()),
         # Delegate questions, write-ups, share links... from apps above events.
         "recap_sections": build_sections(SESSION_SECTIONS_HOOK, request, page),

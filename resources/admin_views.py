@@ -4,15 +4,26 @@ menu group, each with listing columns, filters, search and an inspect view
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from recap.core.admin_menu import LIBRARY_MENU_HOOK
+from recap.core.choosers import CanonicalChooseResultsView, CanonicalChooseView
 
 from .models import Resource, Topic
 
 
+class ResourceChooserViewSet(SnippetChooserViewSet):
+    """The resource chooser offers resources, never a translation
+    (``recap.core.translations``)."""
+
+    choose_view_class = CanonicalChooseView
+    choose_results_view_class = CanonicalChooseResultsView
+
+
 class ResourceViewSet(SnippetViewSet):
     model = Resource
+    chooser_viewset_class = ResourceChooserViewSet
     icon = "link"
     menu_label = _("Resources")
     menu_hook = LIBRARY_MENU_HOOK

@@ -2,6 +2,7 @@
 the hooks those pages offer (registered in wagtail_hooks.py)."""
 
 from recap.core.sections import Section
+from recap.core.translations import annotate_translations, show_translations
 
 
 class SpeakerResourcesSection(Section):
@@ -13,5 +14,7 @@ class SpeakerResourcesSection(Section):
     def get_context(self, request, speaker):
         if not speaker.pk:
             return None
-        resources = list(speaker.resources.select_related("document", "image"))
+        resources = show_translations(
+            list(annotate_translations(speaker.resources.select_related("document", "image")))
+        )
         return {"resources": resources} if resources else None

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,15 +23,27 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.models import Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
+from recap.core.translations import canonical
 from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
 
 from .topics import TopicForm, topics_field
+
+
+class ResourceForm(WagtailAdminModelForm):
+    """The resource's editor: its speakers are people (canonical records),
+    never a speaker's translation (recap.core.translations)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "speakers" in self.fields:
+            self.fields["speakers"].queryset = canonical(self.fields["speakers"].queryset)
+
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -106,9 +119,23 @@ class ResourceTopic(ItemBase):
     )
 
 
-class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Resource(
+    TranslatableMixin,
+    StemmedSearch,
+    PreviewableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """Something worth reading or watching that an event, session, speaker or
-    write-up points to: a link, an uploaded document or image, or an embed."""
+    write-up points to: a link, an uploaded document or image, or an embed.
+
+    One resource, one record, in every language (Wagtail's
+    ``TranslatableMixin``), under the rule of ``recap.core.translations``:
+    the record in the default locale is the resource, and every link (events,
+    sessions, speakers, write-ups, topics) points at it; lists show it alone.
+    A translation only carries ``translated_fields``, the title and the note,
+    which readers get in their language."""
 
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(
@@ -162,6 +189,12 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # What a translation carries (recap.core.translations).
+    translated_fields = ("title", "note")
+    # A translation is text only: links stay with the canonical record.
+    exclude_fields_in_copy = ["speakers", "topics", "tagged_topics"]
+    base_form_class = ResourceForm
+
     panels = [
         TabbedInterface(
             [
@@ -206,6 +239,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
         index.RelatedFields("topics", [index.SearchField("name")]),
         STEMS_FIELD,
         index.FilterField("kind"),
+        index.FilterField("locale"),
         # The site search narrows resources with `id IN (...)` (writeups/search.py).
         index.FilterField("id"),
     ]
@@ -224,7 +258,7 @@ class Resource(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Cl
         APIField("speakers", serializer=SpeakerSummariesField()),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-published_on", "title"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")

@@ -24,6 +24,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from recap.core.sections import Section
+from recap.core.translations import canonical
 
 from .models import Resource
 
@@ -33,7 +34,7 @@ permission_policy = ModelPermissionPolicy(Resource)
 
 def broken_resources():
     """Resources whose link was checked and did not answer, or answered an error."""
-    return Resource.objects.filter(link_checked_at__isnull=False).filter(
+    return canonical(Resource.objects.filter(link_checked_at__isnull=False)).filter(
         Q(link_status__isnull=True) | Q(link_status__gte=400)
     )
 

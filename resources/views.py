@@ -26,6 +26,7 @@ from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import build_sections, registered
 from recap.core.structured_data import json_ld_script
+from recap.core.translations import annotate_translations, canonical, show_translations
 from recap.speakers.models import Speaker
 
 from .models import Resource, ResourceKind, ResourceLibraryPage, Topic
@@ -41,7 +42,8 @@ RELATIONS_HOOK = "recap_resource_relations"
 def first_and_total(queryset, length=TOPIC_SECTION_LENGTH):
     """The first `length` items of `queryset` and how many there are in all
     (counted only when the list is full)."""
-    items = list(queryset[:length])
+    items = list(annotate_translations(queryset)[:length])
+    show_translations(items)  # titles and notes in the reader's language
     total = len(items)
     if total == length:
         total = queryset.count()
@@ -126,7 +128,9 @@ def topic_view(request, page, slug):
     for built in sections:
         entries += built.section.item_list_entries(request, built.data)
     resources = first_and_total(
-        Resource.objects.filter(tagged_topics__tag=topic).order_by("-published_on", "title")
+        canonical(Resource.objects.filter(tagged_topics__tag=topic)).order_by(
+            "-published_on", "title"
+        )
     )
     topic_url = topic.get_url(request)
     return TemplateResponse(
@@ -207,14 +211,14 @@ class SpeakerFilter(ListFilter):
             if q is not None:
                 reaches |= q
         return list(
-            Speaker.objects.filter(reaches)
+            canonical(Speaker.objects.filter(reaches))
             .distinct()
             .order_by("sort_name", "name")
             .values_list("slug", "name")
         )
 
     def clean(self, raw):
-        return Speaker.objects.filter(slug=raw).first()
+        return canonical(Speaker.objects.filter(slug=raw)).first()
 
     def value(self, selected):
         return selected.slug
@@ -263,11 +267,15 @@ def resource_library_view(request, page):
     prefetches = ["speakers", "tagged_topics__tag", "document"]
     prefetches += [p for p in (relation.prefetch() for relation in relations) if p is not None]
     resources = (
-        apply_filters(Resource.objects.all(), filters).distinct().prefetch_related(*prefetches)
+        apply_filters(canonical(Resource.objects.all()), filters)
+        .distinct()
+        .prefetch_related(*prefetches)
     )
     page_of_resources = Paginator(
-        resources.order_by("-published_on", "title", "pk"), RESOURCES_PER_PAGE
+        annotate_translations(resources).order_by("-published_on", "title", "pk"),
+        RESOURCES_PER_PAGE,
     ).get_page(request.GET.get("page"))
+    show_translations(page_of_resources)  # titles and notes in the reader's language
     for resource in page_of_resources:
         resource.link_groups = link_groups(resource, relations, request)
     query = request.GET.copy()

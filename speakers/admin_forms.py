@@ -16,6 +16,14 @@ SLUG_HELP = _(
     "Forms the speaker's public address, /speakers/<slug>/. Left empty, it is made from the name."
 )
 
+SLUG_TAKEN = _("A speaker with this slug already exists. Choose another, or leave it empty.")
+
+
+def is_canonical_or_new(speaker):
+    from recap.core.translations import is_canonical
+
+    return speaker.pk is None or speaker.locale_id is None or is_canonical(speaker)
+
 
 class SpeakerForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
@@ -30,10 +38,22 @@ class SpeakerForm(WagtailAdminModelForm):
         if slug and name and not self.instance.pk and slug == slugify(name)[:190]:
             # The slug filled live from the name may be a namesake's: made
             # unique on save (a suffix), as for a slug left empty.
+            from recap.core.translations import canonical
+
             from .models import Speaker
 
-            if Speaker.objects.filter(slug=slug).exists():
+            if canonical(Speaker.objects.filter(slug=slug)).exists():
                 cleaned_data["slug"] = ""
+        elif slug and is_canonical_or_new(self.instance):
+            # Unique per locale in the database (a translation keeps the
+            # person's slug); among people, checked here for a clear message.
+            from recap.core.translations import canonical
+
+            from .models import Speaker
+
+            taken = canonical(Speaker.objects.filter(slug=slug)).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("slug", SLUG_TAKEN)
         return cleaned_data
 
 

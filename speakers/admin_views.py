@@ -15,11 +15,22 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from recap.core.admin_menu import LIBRARY_MENU_HOOK
-from recap.core.choosers import KeepPicksCreateView
+from recap.core.choosers import (
+    CanonicalChooseResultsView,
+    CanonicalChooseView,
+    KeepPicksCreateView,
+)
+from recap.core.translations import is_canonical
 
 from .admin_forms import speaker_creation_form_class
 from .forms import MergeForm
-from .merging import MergeRefused, merge_speakers, preview_merge, preview_merge_lines
+from .merging import (
+    TRANSLATION_NOT_MERGED,
+    MergeRefused,
+    merge_speakers,
+    preview_merge,
+    preview_merge_lines,
+)
 from .models import Speaker
 
 MERGE_URL_NAME = "wagtailsnippets_recap_speakers_speaker:merge"
@@ -41,6 +52,10 @@ class MergeSpeakerView(WagtailAdminTemplateMixin, FormView):
             and policy.user_has_permission(request.user, "delete")
         ):
             raise PermissionDenied
+        if not is_canonical(self.source):
+            # A translation carries text only; its person is what gets merged.
+            messages.error(request, TRANSLATION_NOT_MERGED)
+            return redirect("wagtailsnippets_recap_speakers_speaker:list")
         return super().dispatch(request, pk=pk)
 
     def get_page_title(self):
@@ -100,8 +115,12 @@ class SpeakerChooserViewSet(SnippetChooserViewSet):
     """The speaker chooser, with a "Create" tab: a new speaker from a
     session's editor without leaving it (name, optional slug, job title,
     organisation; the rest in the speaker's own editor). Picks made before
-    creating are kept (see ``recap.core.choosers``)."""
+    creating are kept (see ``recap.core.choosers``). It offers people, never
+    a translation (``recap.core.translations``); a new one is made in the
+    default locale."""
 
+    choose_view_class = CanonicalChooseView
+    choose_results_view_class = CanonicalChooseResultsView
     create_view_class = SpeakerChooserCreateView
     creation_form_class = speaker_creation_form_class()
 

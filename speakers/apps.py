@@ -16,3 +16,11 @@ class SpeakersConfig(AppConfig):
         from recap.core.cleaned_text import fill_cleaned_copies_on_save
 
         fill_cleaned_copies_on_save(self)
+
+        # Links to a speaker's or resource's translation go to the person (or
+        # resource) itself: one record across languages (recap.core.translations).
+        from django.db.models.signals import pre_save
+
+        from recap.core.translations import point_links_at_canonical_records
+
+        pre_save.connect(point_links_at_canonical_records, dispatch_uid="recap_canonical_links")

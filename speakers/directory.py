@@ -22,6 +22,7 @@ from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
+from recap.core.translations import annotate_translations, canonical, show_translations
 from recap.core.versioning import cached
 
 from .models import Speaker
@@ -42,7 +43,7 @@ class OrganisationFilter(ListFilter):
     def choices(self):
         def compute():
             names = (
-                Speaker.objects.exclude(organisation="")
+                canonical(Speaker.objects.exclude(organisation=""))
                 .order_by("organisation")
                 .values_list("organisation", flat=True)
                 .distinct()
@@ -103,7 +104,8 @@ def directory_context(request, page):
         letter = ""
     filters = read_filters(request, [OrganisationFilter()], FILTERS_HOOK)
 
-    filtered = apply_filters(Speaker.objects.all(), filters).distinct()
+    # Each person once: their canonical record (recap.core.translations).
+    filtered = apply_filters(canonical(Speaker.objects.all()), filters).distinct()
     if any(f.selected is not None for f in filters):
         in_use = letters_in_use(filtered)
     else:  # the whole directory's letters: kept until something changes
@@ -115,7 +117,10 @@ def directory_context(request, page):
     speakers = speakers.prefetch_related(
         Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
     ).order_by("sort_name", "name", "pk")
+    # Job titles in the reader's language, in the same query.
+    speakers = annotate_translations(speakers, fields=["job_title"])
     page_of_speakers = Paginator(speakers, SPEAKERS_PER_PAGE).get_page(request.GET.get("page"))
+    show_translations(page_of_speakers)
 
     query = request.GET.copy()
     query.pop("page", None)

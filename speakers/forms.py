@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from recap.core.translations import canonical
+
 from .models import Speaker
 
 
@@ -18,4 +20,5 @@ class MergeForm(forms.Form):
     def __init__(self, *args, source, **kwargs):
         super().__init__(*args, **kwargs)
         self.source = source
-        self.fields["target"].queryset = Speaker.objects.exclude(pk=source.pk)
+        # People, not their translations (recap.core.translations).
+        self.fields["target"].queryset = canonical(Speaker.objects.exclude(pk=source.pk))

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
+
+from recap.core.translations import is_canonical
 
 from .models import Speaker, SpeakerAlias
 
@@ -35,6 +38,7 @@ PROFILE_FIELDS = (
     "linkedin_url",
     "user",
 )
+TRANSLATION_NOT_MERGED = gettext_lazy("Merge the person's own record, not a translation of it.")
 # Revision content keys that hold a speaker id (or a list of them).
 SPEAKER_KEYS = {"speaker", "author", "speakers"}
 
@@ -124,8 +128,40 @@ def preview_merge_lines(source, target):
 def check(source, target):
     if source.pk is None or target.pk is None:
         raise MergeRefused(_("Both speakers must be saved records."))
-    if source.pk == target.pk:
+    if source.pk == target.pk or source.translation_key == target.translation_key:
         raise MergeRefused(_("Choose a different speaker to merge into."))
+    if not (is_canonical(source) and is_canonical(target)):
+        # Links point at the person's record; a translation is only its text.
+        raise MergeRefused(str(TRANSLATION_NOT_MERGED))
+
+
+def _merge_translations(source, target):
+    """The merged record's translations join the kept record's: a language
+    the kept record lacks takes the merged one's translation; in a language
+    both have, the kept translation's empty fields are filled from the other,
+    which is deleted. Returns how many translations were kept or merged."""
+    kept = {t.locale_id: t for t in Speaker.objects.filter(translation_key=target.translation_key)}
+    count = 0
+    for translation in Speaker.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        ours = kept.get(translation.locale_id)
+        if ours is None:
+            translation.translation_key = target.translation_key
+            translation.slug = target.slug
+            translation.user = None
+            translation.save()
+        else:
+            changed = False
+            for name in Speaker.translated_fields:
+                if not getattr(ours, name) and getattr(translation, name):
+                    setattr(ours, name, getattr(translation, name))
+                    changed = True
+            translation.delete()
+            if changed:
+                ours.save()
+        count += 1
+    return count
 
 
 def _unique_partners(model, field_name):
@@ -256,6 +292,7 @@ def merge_speakers(source, target):
         attname = Speaker._meta.get_field(name).attname
         if not getattr(target, attname) and getattr(source, attname):
             setattr(target, attname, getattr(source, attname))
+    _merge_translations(source, target)
     source_slug = source.slug
     # Deleting first frees the source's one-to-one user for the kept record.
     source.delete()

@@ -22,13 +22,14 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.models import Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.links import page_url
 from recap.core.panels import NameFieldPanel
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
+from recap.core.translations import canonical, canonical_record, is_canonical
 
 from .admin_forms import SpeakerForm
 from .api_fields import ImageRenditionField, SpeakerPageURLField
@@ -36,14 +37,32 @@ from .api_fields import ImageRenditionField, SpeakerPageURLField
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """A person who speaks at, chairs or writes about events."""
+class Speaker(
+    TranslatableMixin,
+    StemmedSearch,
+    PreviewableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A person who speaks at, chairs or writes about events.
+
+    One person, one record, in every language (Wagtail's ``TranslatableMixin``):
+    the record in the site's default locale is the person (the "canonical"
+    record). Every relation points at it: sessions, write-ups, resources,
+    merges, agendas, API ids, .ics UIDs and the page's URL; the directory,
+    search and sitemaps list it alone. A translation (same translation key,
+    another locale, made with the snippet's "Translate" action) keeps the
+    person's slug and only carries what a reader reads in their language:
+    ``translated_fields``, the bio and the job title (so the role line).
+    Readers get them through ``recap.core.translations.show_translations``.
+    """
 
     name = models.CharField(_("name"), max_length=200)
+    # Unique per locale: a translation keeps the person's slug.
     slug = models.SlugField(
         _("slug"),
         max_length=200,
-        unique=True,
         help_text=_("Forms the speaker's public address, /speakers/<slug>/."),
     )
     sort_name = models.CharField(
@@ -128,6 +147,11 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
     ]
 
     cleaned_copies = {"bio_text": "bio"}
+    # What a translation carries (recap.core.translations); the rest of a
+    # translation is not read.
+    translated_fields = ("job_title", "bio", "bio_text")
+    # A translation is text only: the site account stays with the person.
+    exclude_fields_in_copy = ["user"]
 
     search_fields = [
         index.SearchField("name", boost=5),
@@ -139,6 +163,7 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
         STEMS_FIELD,
         index.FilterField("organisation"),
         index.FilterField("slug"),
+        index.FilterField("locale"),
     ]
 
     # Public profile only: not the site account, not the record's timestamps.
@@ -158,15 +183,25 @@ class Speaker(StemmedSearch, PreviewableMixin, RevisionMixin, index.Indexed, Clu
         APIField("url", serializer=SpeakerPageURLField()),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_name", "name"]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="recap_speaker_slug_per_locale"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
+        if self.locale_id is not None and not is_canonical(self):
+            # A translation keeps the person's slug (their one address).
+            original = canonical_record(self)
+            if original is not self:
+                self.slug = original.slug
         if not self.slug:
             self.slug = unique_speaker_slug(self.name, exclude_pk=self.pk)
         if not self.sort_name:
@@ -255,7 +290,8 @@ def default_sort_name(name):
 def unique_speaker_slug(name, exclude_pk=None):
     base = slugify(name)[:190] or "speaker"
     slug, n = base, 2
-    qs = Speaker.objects.all()
+    # Slugs are unique among people (canonical records); translations share them.
+    qs = canonical(Speaker.objects.all())
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
     while qs.filter(slug=slug).exists():
@@ -297,9 +333,9 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
         if base:
             urls += [
                 {"location": f"{base}{slug}/", "lastmod": updated_at}
-                for slug, updated_at in Speaker.objects.order_by("sort_name", "pk").values_list(
-                    "slug", "updated_at"
-                )
+                for slug, updated_at in canonical(
+                    Speaker.objects.order_by("sort_name", "pk")
+                ).values_list("slug", "updated_at")
             ]
         return urls
 

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from recap.core.links import absolute
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
+from recap.core.translations import annotate_translations, canonical, show_translations
 
 from .structured_data import person_document
 
@@ -34,7 +35,9 @@ def find_speaker(slug):
     """The speaker with `slug`, and whether it was an old slug (an alias)."""
     from .models import Speaker, SpeakerAlias
 
-    speaker = Speaker.objects.filter(slug=slug).first()
+    # The person (their canonical record); a translation shares the slug.
+    # Their text in the reader's language comes along (show_translations).
+    speaker = annotate_translations(canonical(Speaker.objects.filter(slug=slug))).first()
     if speaker is not None:
         return speaker, False
     alias = SpeakerAlias.objects.select_related("speaker").filter(slug=slug).first()
@@ -86,4 +89,5 @@ def speaker_view(request, page, slug):
     speaker, is_alias = find_speaker(slug)
     if is_alias:
         return HttpResponsePermanentRedirect(speaker.get_url(request))
+    show_translations([speaker])  # their bio and job title in the reader's language
     return TemplateResponse(request, TEMPLATE, speaker_context(request, speaker, page))

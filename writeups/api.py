@@ -34,6 +34,7 @@ from wagtail.images import get_image_model
 from recap.core.links import absolute, page_url
 from recap.core.params import MAX_ID, positive_int
 from recap.core.sanitize import strip_controls
+from recap.core.translations import canonical
 from recap.core.tree import parent_path
 from recap.events.models import (
     EventPage,
@@ -93,7 +94,7 @@ class CheckedParametersMixin:
 
 def find_speaker(value):
     """The speaker named by a slug or an id, or a BadRequestError."""
-    speakers = Speaker.objects.all()
+    speakers = canonical(Speaker.objects.all())
     speaker_id = positive_int(value)
     speaker = (
         speakers.filter(pk=speaker_id).first()
@@ -294,7 +295,9 @@ class SnippetAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name"]
 
     def get_queryset(self):
-        return with_api_prefetches(self.model.objects.all().order_by("id"))
+        # Speakers and resources once: their canonical records, the ids
+        # everything links to (recap.core.translations).
+        return with_api_prefetches(canonical(self.model.objects.all()).order_by("id"))
 
 
 class SpeakersAPIViewSet(SnippetAPIViewSet):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from recap.core.links import page_url
 from recap.core.sanitize import scrub, single_line
+from recap.core.translations import canonical
 from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 from recap.events.models import EventPage
 from recap.resources.models import Topic
@@ -197,7 +198,8 @@ class SiteAtomFeed(AtomMixin, SiteFeed):
 
 class SpeakerFeed(WriteUpFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Speaker, slug=slug)
+        # The person (a translation shares the slug: recap.core.translations).
+        return get_object_or_404(canonical(Speaker.objects.all()), slug=slug)
 
     def feed_title(self, obj):
         return feed_heading(obj)

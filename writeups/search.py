@@ -48,6 +48,7 @@ from recap.core.params import positive_int
 from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
 from recap.core.stemming import stem, stemmed
+from recap.core.translations import annotate_translations, canonical, show_translations
 from recap.events.models import EventPage, SessionPage, SessionSpeaker
 from recap.resources.models import Resource, Topic
 from recap.resources.topics import published_topics
@@ -136,11 +137,12 @@ def base_queryset(key):
         return SessionPage.objects.live().public()
     if key == "writeup":
         return WriteUpPage.objects.live().public()
+    # People and resources once: their canonical records (recap.core.translations).
     if key == "speaker":
-        return Speaker.objects.all()
+        return canonical(Speaker.objects.all())
     if key == "topic":
         return Topic.objects.all()
-    return Resource.objects.all()
+    return canonical(Resource.objects.all())
 
 
 def title_field(key):
@@ -212,7 +214,10 @@ def searchable_queryset(key, filters):
         return base_queryset(key)
     model = base_queryset(key).model
     field = "slug" if model is Speaker else "id"
-    return model.objects.filter(**{f"{field}__in": filtered_queryset(key, filters).values(field)})
+    # A translation shares its person's slug: canonical records only.
+    return canonical(
+        model.objects.filter(**{f"{field}__in": filtered_queryset(key, filters).values(field)})
+    )
 
 
 def names_every_term(title, terms):
@@ -288,16 +293,23 @@ def decorate(key, items, request):
             .prefetch_related(events_prefetch())
         )
     elif key == "speaker":
-        loaded = Speaker.objects.filter(pk__in=pks).prefetch_related(
-            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
+        # Their text in the reader's language, in the same query.
+        loaded = annotate_translations(
+            Speaker.objects.filter(pk__in=pks).prefetch_related(
+                Prefetch(
+                    "photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER)
+                )
+            )
         )
     elif key == "resource":
-        loaded = Resource.objects.filter(pk__in=pks).select_related("document")
+        loaded = annotate_translations(
+            Resource.objects.filter(pk__in=pks).select_related("document")
+        )
     elif key == "topic":
         loaded = Topic.objects.filter(pk__in=pks)
     else:
         loaded = EventPage.objects.filter(pk__in=pks)
-    loaded = {item.pk: item for item in loaded}
+    loaded = {item.pk: item for item in show_translations(list(loaded))}
     return [loaded[pk] for pk in pks if pk in loaded]
 
 

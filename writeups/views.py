@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
+from recap.core.translations import show_translations
 from recap.core.tree import parent_path
 from recap.events.models import attach_sessions_to_events
 from recap.events.views import attach_event, rendition
@@ -36,6 +37,17 @@ def sessions_with_events(page, events):
     return sessions
 
 
+def records_in_body(page):
+    """The speakers and resources the body's blocks show (quotes, resource
+    cards): the same objects the blocks render, as a StreamField keeps them."""
+    records = []
+    for block in page.body:
+        value = block.value
+        if hasattr(value, "values"):
+            records += [item for item in value.values() if hasattr(item, "translated_fields")]
+    return records
+
+
 def writeup_context(request, page):
     """The write-up page: author, coverage, people featured, resources,
     topics, hero image and JSON-LD."""
@@ -53,6 +65,10 @@ def writeup_context(request, page):
             "resource", "resource__document", "resource__image"
         )
     ]
+    # The author's, featured speakers', resources' and the body's quoted
+    # speakers' and resource cards' text in the reader's language: one query
+    # per model for the whole page (none in the default language).
+    show_translations([author, *speakers, *resources, *records_in_body(page)])
     hero = rendition(page.hero_image, HERO_FILTER)
     speaker_urls = {s.pk: s.get_url(request) for s in speakers}
     if author is not None:

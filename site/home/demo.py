@@ -33,6 +33,7 @@ from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search.index import insert_or_update_object
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from recap.core.translations import canonical
 from recap.events.models import (
     EventGalleryImage,
     EventIndexPage,
@@ -581,7 +582,7 @@ class DemoLoader:
 
     def build_speakers(self):
         for slug, fields in SPEAKERS.items():
-            speaker = Speaker.objects.filter(slug=slug).first()
+            speaker = canonical(Speaker.objects.filter(slug=slug)).first()
             if speaker is None:
                 speaker = Speaker(slug=slug, photo=self.images[f"avatar-{slug}"], **fields)
                 speaker.save()

@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -229,6 +229,11 @@ class ScaleBuilder:
         speakers[0].name = f"Busy Speaker {self.n}"
         speakers[0].sort_name = f"Speaker, Busy {self.n}"
         speakers[0].slug = f"busy-speaker-s{self.n}"
+        # bulk_create skips save() and its signals: the default locale
+        # (speakers are translatable) is set here.
+        locale = Locale.get_default()
+        for speaker in speakers:
+            speaker.locale = locale
         return Speaker.objects.bulk_create(speakers, batch_size=2000)
 
     def new_page(self, model, parent, position, **fields):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from recap.core.translations import canonical
 from recap.resources.links import check_resource, is_broken
 from recap.resources.models import Resource
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     def handle(self, *args, timeout, quiet, **options):
-        resources = list(Resource.objects.exclude(url="").order_by("pk"))
+        # Canonical records: a translation shares its resource's link.
+        resources = list(canonical(Resource.objects.exclude(url="")).order_by("pk"))
         broken = []
         for resource in tqdm(
             resources, desc=_("Links"), unit=_("link"), disable=quiet or not resources

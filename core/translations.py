@@ -1,0 +1,206 @@
+"""One record per person (or resource) across languages, read in the reader's.
+
+Speakers and resources are Wagtail translatable snippets (``TranslatableMixin``),
+under one rule that keeps a person one record:
+
+- **The canonical record** is the one in the site's default locale. Every
+  relation points at it: session and write-up speakers, resource links,
+  merges, agendas, API ids, .ics UIDs, URLs. Lists (the directory, search,
+  sitemaps, the resource library) show canonical records only, so each
+  person is listed once.
+- **A translation** (same ``translation_key``, another locale) only carries
+  the translated text, the model's ``translated_fields`` (a speaker's bio and
+  job title, a resource's title and note). Nothing links to it.
+
+Readers see that text in the active language: a view annotates the query
+that loads the records it shows (:func:`annotate_translations`, subqueries
+keyed by translation key and the active locale: no extra query) and hands the
+records to :func:`show_translations`, which puts the translated text on them,
+in memory (records that come another way cost one query per model, for all of
+them). Never ``.localized`` per object in a loop. In the default language
+neither does anything.
+"""
+
+from collections import defaultdict
+from functools import cache
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def i18n_enabled():
+    return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+
+
+def default_language():
+    """The language code of the site's default locale."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def active_language():
+    """The content language readers should see now, or None when the site
+    has one language (Wagtail i18n off) or the active one is not a content
+    language."""
+    if not i18n_enabled():
+        return None
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
+
+
+def canonical(queryset):
+    """`queryset` (of a translatable snippet) without its translations: the
+    records relations point at. With Wagtail i18n off every record is
+    canonical, so nothing is filtered (and no join is added)."""
+    from wagtail.models import Locale, TranslatableMixin
+
+    if not i18n_enabled() or not issubclass(queryset.model, TranslatableMixin):
+        return queryset
+    # `locale IN (subquery)`, not a join: a search backend accepts it (the
+    # models index `locale` as a filter field), and it costs no query.
+    return queryset.filter(locale__in=Locale.objects.filter(language_code=default_language()))
+
+
+def is_canonical(obj):
+    """Whether `obj` is in the default locale (its language is checked by id,
+    no query when the locale is already loaded)."""
+    if not i18n_enabled() or obj.locale_id is None:
+        return True
+    return obj.locale.language_code == default_language()
+
+
+def canonical_record(obj):
+    """The record of the default locale that `obj` translates (`obj` itself
+    when it is canonical, or when its canonical record is missing)."""
+    if obj is None or is_canonical(obj):
+        return obj
+    original = (
+        type(obj)
+        ._default_manager.filter(
+            translation_key=obj.translation_key, locale__language_code=default_language()
+        )
+        .first()
+    )
+    return original if original is not None else obj
+
+
+ANNOTATION = "recap_translated_{field}"
+
+
+def _fields(model, fields):
+    return tuple(fields or model.translated_fields)
+
+
+def annotate_translations(queryset, through=None, fields=None, language=None):
+    """`queryset` whose rows carry, in the same query, the translated text of
+    their record (or of the record at the foreign key `through`, e.g. a
+    session's speaker links with ``through="speaker"``) in `language`
+    (default: the active one), as subqueries. :func:`show_translations` then
+    puts it in place without a query. Unchanged in the default language."""
+    language = language or active_language()
+    if not language or language == default_language():
+        return queryset
+    model = queryset.model._meta.get_field(through).related_model if through else queryset.model
+    if not getattr(model, "translated_fields", None):
+        return queryset  # e.g. a list of pages (resources.views.first_and_total)
+    key = f"{through}__translation_key" if through else "translation_key"
+    translations = model._default_manager.filter(
+        translation_key=OuterRef(key), locale__language_code=language
+    )
+    return queryset.annotate(
+        **{
+            ANNOTATION.format(field=name): Subquery(translations.values(name)[:1])
+            for name in _fields(model, fields)
+        }
+    )
+
+
+def show_translations(objects, through=None, language=None):
+    """Put the text in `language` (default: the active one) of each canonical
+    record in `objects` (or of each object's `through` record) on it, in
+    memory, and return `objects`.
+
+    Rows of :func:`annotate_translations` already carry it; for the others,
+    one query per model loads the translations of all of them (keyed by
+    translation key and locale), never one per record. A record without a
+    translation, or a field left empty in it, keeps the default language's
+    text. Records already shown in `language` are skipped."""
+    language = language or active_language()
+    if not language or language == default_language():
+        return objects
+    by_model = defaultdict(list)
+    for row in objects:
+        obj = getattr(row, through) if through and row is not None else row
+        fields = getattr(type(obj), "translated_fields", None)
+        if obj is None or not fields or getattr(obj, "_recap_shown_in", None) == language:
+            continue
+        annotated = {
+            name: getattr(row, ANNOTATION.format(field=name))
+            for name in fields
+            if hasattr(row, ANNOTATION.format(field=name))
+        }
+        if annotated:
+            _put(obj, annotated, language)
+        else:
+            by_model[obj.get_translation_model()].append(obj)
+    for model, items in by_model.items():
+        fields = tuple(model.translated_fields)
+        rows = model._default_manager.filter(
+            translation_key__in={obj.translation_key for obj in items},
+            locale__language_code=language,
+        ).values_list("translation_key", *fields)
+        found = {row[0]: dict(zip(fields, row[1:], strict=True)) for row in rows}
+        for obj in items:
+            _put(obj, found.get(obj.translation_key, {}), language)
+    return objects
+
+
+def _put(obj, values, language):
+    obj._recap_shown_in = language
+    for name, value in values.items():
+        if value:
+            setattr(obj, name, value)
+
+
+@cache
+def translatable_links(model):
+    """The foreign keys of `model` to translatable snippets (speakers,
+    resources): the links that must point at a canonical record."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one
+        and field.related_model is not model
+        and getattr(field.related_model, "translated_fields", None)
+    ]
+
+
+def point_links_at_canonical_records(sender, instance, raw=False, **kwargs):
+    """pre_save: a link saved to a translation (a session speaker, a write-up's
+    resource...) is moved to the translation's canonical record, so that a
+    person stays one record whatever an editor picked."""
+    if raw or not i18n_enabled():
+        return
+    for field in translatable_links(sender) if sender is not None else ():
+        value = getattr(instance, field.attname)
+        if value is None:
+            continue
+        related = field.related_model._default_manager
+        key = (
+            related.filter(pk=value)
+            .exclude(locale__language_code=default_language())
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+        if key is None:
+            continue
+        original = (
+            related.filter(translation_key=key, locale__language_code=default_language())
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if original is not None:
+            setattr(instance, field.attname, original)
