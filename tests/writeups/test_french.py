@@ -1,10 +1,13 @@
 """The write-up index and a write-up in French (issue 11)."""
 
+import json
+
 import pytest
 from django.utils import translation
 
 from recap.writeups.blocks import KeyTakeawaysBlock
 from tests.factories import (
+    ResourceFactory,
     SpeakerFactory,
     SpeakerIndexPageFactory,
     WriteUpIndexPageFactory,
@@ -46,3 +49,15 @@ def test_a_new_key_takeaways_block_is_headed_in_the_editors_language():
         english = KeyTakeawaysBlock().get_default()["heading"]
 
     assert (french, english) == ("Points à retenir", "Key takeaways")
+
+
+def test_resource_card_names_its_kind_and_title_in_french():
+    resource = ResourceFactory(title="The Connected Firm", kind="book")
+    writeup = WriteUpPageFactory(
+        body=json.dumps([{"type": "resource", "value": {"resource": resource.pk, "note": ""}}])
+    )
+
+    tree = serve_in_french(writeup)
+
+    card = tree.xpath('//aside[contains(@class, "resource-card")]')[0]
+    assert card.get("aria-label") == "Livre\u00a0: The Connected Firm"
