@@ -102,7 +102,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events. Sub-routes serve the site-wide calendar feed
     and the admin-free parts of the .ics import."""
 
-    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+    intro = RichTextField(verbose_name=_("introduction"), features=TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [
         ProgrammeLinksPanel(heading=_("Programmes")),
@@ -169,41 +169,62 @@ def route_to_child(page, child_model, request, path_components, as_parent=None, 
 
 class EventTopic(ItemBase):
     tag = models.ForeignKey(
-        "recap_resources.Topic", on_delete=models.CASCADE, related_name="tagged_events"
+        "recap_resources.Topic",
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        related_name="tagged_events",
     )
     content_object = ParentalKey(
-        "recap_events.EventPage", on_delete=models.CASCADE, related_name="tagged_topics"
+        "recap_events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="tagged_topics",
     )
 
 
 class SessionTopic(ItemBase):
     tag = models.ForeignKey(
-        "recap_resources.Topic", on_delete=models.CASCADE, related_name="tagged_sessions"
+        "recap_resources.Topic",
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        related_name="tagged_sessions",
     )
     content_object = ParentalKey(
-        "recap_events.SessionPage", on_delete=models.CASCADE, related_name="tagged_topics"
+        "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="tagged_topics",
     )
 
 
 class EventPage(StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
 
-    start = models.DateTimeField(help_text=_("In the event's time zone."))
-    end = models.DateTimeField(help_text=_("In the event's time zone."))
+    start = models.DateTimeField(
+        verbose_name=pgettext_lazy("time", "start"), help_text=_("In the event's time zone.")
+    )
+    end = models.DateTimeField(
+        verbose_name=pgettext_lazy("time", "end"), help_text=_("In the event's time zone.")
+    )
     time_zone = models.CharField(
+        verbose_name=_("time zone"),
         max_length=64,
         default="Europe/London",
         choices=time_zone_choices,
         help_text=_("Where the event happens; every time is shown to readers in this zone."),
     )
     status = models.CharField(
-        max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+        verbose_name=pgettext_lazy("event", "status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
     )
-    venue_name = models.CharField(max_length=200, blank=True)
-    venue_address = models.CharField(max_length=255, blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    country = models.CharField(max_length=100, blank=True)
+    venue_name = models.CharField(verbose_name=_("venue name"), max_length=200, blank=True)
+    venue_address = models.CharField(verbose_name=_("venue address"), max_length=255, blank=True)
+    city = models.CharField(verbose_name=_("city"), max_length=100, blank=True)
+    country = models.CharField(verbose_name=_("country"), max_length=100, blank=True)
     latitude = models.DecimalField(
+        verbose_name=_("latitude"),
         max_digits=9,
         decimal_places=6,
         null=True,
@@ -211,6 +232,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
+        verbose_name=_("longitude"),
         max_digits=9,
         decimal_places=6,
         null=True,
@@ -220,20 +242,33 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
     online_url = models.URLField(
         _("online URL"), blank=True, help_text=_("Where to watch, for online or hybrid events.")
     )
-    organiser = models.CharField(max_length=200, blank=True)
-    hashtag = models.CharField(max_length=100, blank=True, help_text=_("Without the #."))
-    website = models.URLField(blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    organiser = models.CharField(verbose_name=_("organiser"), max_length=200, blank=True)
+    hashtag = models.CharField(
+        verbose_name=_("hashtag"), max_length=100, blank=True, help_text=_("Without the #.")
     )
-    intro = RichTextField(features=TEXT_FEATURES, blank=True)
+    website = models.URLField(verbose_name=_("website"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(verbose_name=_("introduction"), features=TEXT_FEATURES, blank=True)
     # The intro as plain text, cleaned once on save (recap.core.cleaned_text):
     # what calendars and JSON-LD carry.
-    intro_text = models.TextField(blank=True, editable=False)
+    intro_text = models.TextField(
+        verbose_name=_("introduction as plain text"), blank=True, editable=False
+    )
     topics = topics_field(EventTopic)
     # Bumped whenever the event's own time, place or status changes (iCalendar).
-    calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_uid = models.UUIDField(
+        verbose_name=_("calendar UID"), default=uuid.uuid4, unique=True, editable=False
+    )
+    sequence = models.PositiveIntegerField(
+        verbose_name=_("calendar sequence"), default=0, editable=False
+    )
     # A copy is a new event or session for calendars: its own UID, from SEQUENCE 0.
     exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
@@ -442,7 +477,9 @@ class EventRoom(Orderable):
     """One of an event's rooms. Their order is the order of the programme
     grid's columns; a name is unique in its event, whatever its case."""
 
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="rooms")
+    page = ParentalKey(
+        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="rooms"
+    )
     name = models.CharField(_("name"), max_length=100)
 
     panels = [FieldPanel("name")]
@@ -468,16 +505,25 @@ class EventRoom(Orderable):
 
 
 class EventGalleryImage(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(max_length=255, blank=True)
+    page = ParentalKey(
+        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="gallery_images"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(verbose_name=_("caption"), max_length=255, blank=True)
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
 class EventResource(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="resource_links")
+    page = ParentalKey(
+        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="resource_links"
+    )
     resource = models.ForeignKey(
-        "recap_resources.Resource", on_delete=models.CASCADE, related_name="event_links"
+        "recap_resources.Resource",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="event_links",
     )
     panels = [FieldPanel("resource")]
 
@@ -527,9 +573,18 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     objects = PageManager.from_queryset(SessionPageQuerySet)()
 
-    kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.TALK)
-    start = models.DateTimeField(help_text=_("In the event's time zone."))
-    end = models.DateTimeField(help_text=_("In the event's time zone."))
+    kind = models.CharField(
+        verbose_name=pgettext_lazy("session", "kind"),
+        max_length=20,
+        choices=SessionKind.choices,
+        default=SessionKind.TALK,
+    )
+    start = models.DateTimeField(
+        verbose_name=pgettext_lazy("time", "start"), help_text=_("In the event's time zone.")
+    )
+    end = models.DateTimeField(
+        verbose_name=pgettext_lazy("time", "end"), help_text=_("In the event's time zone.")
+    )
     room = models.ForeignKey(
         EventRoom,
         verbose_name=pgettext_lazy("conference", "room"),
@@ -541,13 +596,20 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         related_name="sessions",
         help_text=_("One of the event's rooms; add rooms on the event."),
     )
-    track = models.CharField(max_length=100, blank=True)
-    abstract = RichTextField(features=TEXT_FEATURES, blank=True)
+    track = models.CharField(
+        verbose_name=pgettext_lazy("conference", "track"), max_length=100, blank=True
+    )
+    abstract = RichTextField(verbose_name=_("abstract"), features=TEXT_FEATURES, blank=True)
     # The abstract as plain text, cleaned once on save (recap.core.cleaned_text):
     # what calendars, the frab schedule and JSON-LD carry.
-    abstract_text = models.TextField(blank=True, editable=False)
+    abstract_text = models.TextField(
+        verbose_name=_("abstract as plain text"), blank=True, editable=False
+    )
     status = models.CharField(
-        max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+        verbose_name=pgettext_lazy("session", "status"),
+        max_length=20,
+        choices=SessionStatus.choices,
+        default=SessionStatus.SCHEDULED,
     )
     recording_url = models.URLField(
         _("recording"),
@@ -556,9 +618,12 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     )
     topics = topics_field(SessionTopic)
     questions_open = models.BooleanField(
-        default=True, help_text=_("Delegates may ask questions on this session's page.")
+        verbose_name=_("questions open"),
+        default=True,
+        help_text=_("Delegates may ask questions on this session's page."),
     )
     questions_close_at = models.DateTimeField(
+        verbose_name=_("questions close at"),
         null=True,
         blank=True,
         help_text=_("Left empty, questions close when the session ends."),
@@ -570,8 +635,12 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     )
     # Stable identity for calendars and conference apps: stored, never derived
     # from the title or URL, so it survives renames and moves.
-    calendar_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_uid = models.UUIDField(
+        verbose_name=_("calendar UID"), default=uuid.uuid4, unique=True, editable=False
+    )
+    sequence = models.PositiveIntegerField(
+        verbose_name=_("calendar sequence"), default=0, editable=False
+    )
     # A copy is a new event or session for calendars: its own UID, from SEQUENCE 0.
     exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
@@ -768,11 +837,24 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 class SessionSpeaker(Orderable):
     """A speaker on a session, in order, with the part they play."""
 
-    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speaker_links")
-    speaker = models.ForeignKey(
-        "recap_speakers.Speaker", on_delete=models.CASCADE, related_name="session_links"
+    page = ParentalKey(
+        SessionPage,
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="speaker_links",
     )
-    role = models.CharField(max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+    speaker = models.ForeignKey(
+        "recap_speakers.Speaker",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="session_links",
+    )
+    role = models.CharField(
+        verbose_name=_("role"),
+        max_length=20,
+        choices=SpeakerRole.choices,
+        default=SpeakerRole.SPEAKER,
+    )
 
     panels = [FieldPanel("speaker"), FieldPanel("role")]
 
@@ -786,9 +868,17 @@ class SessionSpeaker(Orderable):
 
 
 class SessionResource(Orderable):
-    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="resource_links")
+    page = ParentalKey(
+        SessionPage,
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="resource_links",
+    )
     resource = models.ForeignKey(
-        "recap_resources.Resource", on_delete=models.CASCADE, related_name="session_links"
+        "recap_resources.Resource",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="session_links",
     )
     panels = [FieldPanel("resource")]
 
@@ -803,18 +893,27 @@ class Agenda(models.Model):
     token lives in the delegate's cookie and in their private feed's signed URL.
     No personal data is stored."""
 
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    token = models.UUIDField(
+        verbose_name=_("token"), default=uuid.uuid4, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     def __str__(self):
         return f"Agenda {self.pk}"
 
 
 class AgendaItem(models.Model):
-    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="items")
-    session = models.ForeignKey(SessionPage, on_delete=models.CASCADE, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    agenda = models.ForeignKey(
+        Agenda, verbose_name=_("agenda"), on_delete=models.CASCADE, related_name="items"
+    )
+    session = models.ForeignKey(
+        SessionPage,
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(verbose_name=_("added at"), auto_now_add=True)
 
     class Meta:
         constraints = [

@@ -43,6 +43,7 @@ class DelegateQuestion(index.Indexed, models.Model):
 
     session = models.ForeignKey(
         "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("conference", "session"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -50,6 +51,7 @@ class DelegateQuestion(index.Indexed, models.Model):
     )
     event = models.ForeignKey(
         "recap_events.EventPage",
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -58,35 +60,47 @@ class DelegateQuestion(index.Indexed, models.Model):
     )
     page = models.ForeignKey(
         PAGE_MODEL,
+        verbose_name=_("page"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("For reader responses: the write-up responded to."),
     )
-    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    text = models.TextField(verbose_name=_("question"), max_length=TEXT_MAX_LENGTH)
     original_text = models.TextField(
+        verbose_name=_("original text"),
         blank=True,
         editable=False,
         help_text=_("The text as submitted, kept when a moderator edits it."),
     )
-    name = models.CharField(max_length=100, blank=True)
-    organisation = models.CharField(max_length=150, blank=True)
+    name = models.CharField(verbose_name=_("name"), max_length=100, blank=True)
+    organisation = models.CharField(verbose_name=_("organisation"), max_length=150, blank=True)
     # Private: never shown publicly, never exported; only kept with consent.
-    email = models.EmailField(blank=True)
-    email_consent = models.BooleanField(default=False)
+    email = models.EmailField(verbose_name=_("email"), blank=True)
+    email_consent = models.BooleanField(verbose_name=_("email consent"), default=False)
     source = models.CharField(
-        max_length=10, choices=QuestionSource.choices, default=QuestionSource.ONLINE
+        verbose_name=_("source"),
+        max_length=10,
+        choices=QuestionSource.choices,
+        default=QuestionSource.ONLINE,
     )
     status = models.CharField(
-        max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.PENDING, db_index=True
+        verbose_name=pgettext_lazy("question", "status"),
+        max_length=10,
+        choices=QuestionStatus.choices,
+        default=QuestionStatus.PENDING,
+        db_index=True,
     )
-    highlighted = models.BooleanField(default=False)
-    votes = models.PositiveIntegerField(default=0)
-    moderator_note = models.TextField(blank=True)
-    rejection_reason = models.CharField(max_length=255, blank=True)
+    highlighted = models.BooleanField(verbose_name=_("highlighted"), default=False)
+    votes = models.PositiveIntegerField(verbose_name=_("votes"), default=0)
+    moderator_note = models.TextField(verbose_name=_("moderator note"), blank=True)
+    rejection_reason = models.CharField(
+        verbose_name=_("rejection reason"), max_length=255, blank=True
+    )
     answered_in = models.ForeignKey(
         PAGE_MODEL,
+        verbose_name=_("answered in"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -94,15 +108,23 @@ class DelegateQuestion(index.Indexed, models.Model):
         help_text=_("The write-up that answers this question (set when it is published)."),
     )
     # One per rendered form: a double-click or a retried POST stores once.
-    submission_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    submission_token = models.UUIDField(
+        verbose_name=_("submission token"), unique=True, null=True, blank=True, editable=False
+    )
     # Hash of the asking browser's id, so the asker can see their own pending
     # questions. Not personal data: it identifies a cookie, not a person.
-    asker_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    personal_data_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    asker_key = models.CharField(
+        verbose_name=_("asker key"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    personal_data_purged_at = models.DateTimeField(
+        verbose_name=_("personal data purged at"), null=True, blank=True, editable=False
+    )
     # When the asker was emailed the link to the answer (sent once: see answers.py).
-    answer_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    answer_emailed_at = models.DateTimeField(
+        verbose_name=_("answer emailed at"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(verbose_name=_("asked at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     # Not in Wagtail's reference index: a plenary asks hundreds of questions,
     # and each would cost four queries inside its insert, to record links
@@ -124,6 +146,7 @@ class DelegateQuestion(index.Indexed, models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("delegate question")
+        verbose_name_plural = _("delegate questions")
         permissions = [("moderate_delegatequestion", _("Can moderate delegate questions"))]
         constraints = [
             models.CheckConstraint(
@@ -154,10 +177,12 @@ class DelegateQuestion(index.Indexed, models.Model):
 class QuestionVote(models.Model):
     """One up-vote, from one browser, for one question."""
 
-    question = models.ForeignKey(DelegateQuestion, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        DelegateQuestion, verbose_name=_("question"), on_delete=models.CASCADE, related_name="+"
+    )
     # A keyed hash of the browser's random id (never an IP address).
-    voter_key = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    voter_key = models.CharField(verbose_name=_("voter key"), max_length=64)
+    created_at = models.DateTimeField(verbose_name=_("voted at"), auto_now_add=True)
 
     class Meta:
         constraints = [

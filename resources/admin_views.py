@@ -28,7 +28,15 @@ class ResourceViewSet(SnippetViewSet):
     menu_label = _("Resources")
     menu_hook = LIBRARY_MENU_HOOK
     menu_order = 20
-    list_display = ["title", "kind", "publisher", "published_on", UpdatedAtColumn()]
+    # Wagtail's own label is translated once, at import, in English: a lazy one
+    # follows the editor's admin language.
+    list_display = [
+        "title",
+        "kind",
+        "publisher",
+        "published_on",
+        UpdatedAtColumn(label=_("Updated")),
+    ]
     list_filter = ["kind", "published_on"]
     search_fields = ["title", "publisher", "author", "note"]
     inspect_view_enabled = True

@@ -132,7 +132,14 @@ class SpeakerViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Speakers")
     menu_hook = LIBRARY_MENU_HOOK
     menu_order = 10
-    list_display = ["name", "job_title", "organisation", UpdatedAtColumn()]
+    # Wagtail's own label is translated once, at import, in English: a lazy one
+    # follows the editor's admin language.
+    list_display = [
+        "name",
+        "job_title",
+        "organisation",
+        UpdatedAtColumn(label=gettext_lazy("Updated")),
+    ]
     list_filter = {"organisation": ["icontains"], "job_title": ["icontains"]}
     search_fields = ["name", "organisation", "job_title"]
     inspect_view_enabled = True
