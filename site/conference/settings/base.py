@@ -192,9 +192,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Pages, speakers and resources will have a copy per language (Wagtail's
-# locales); switched on with the French site (issue 11).
-WAGTAIL_I18N_ENABLED = False
+# Pages, speakers and resources have a copy per language (Wagtail's locales).
+# Recap answers Wagtail's Locale lookups from a per-process table
+# (recap/core/locales.py), so this costs no query per request.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 LOGGING = {
