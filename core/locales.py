@@ -46,9 +46,7 @@ _table = {"expires": 0.0, "ids": {}}
 _wagtail_get_for_language = LocaleManager.get_for_language
 
 
-def locale_id(language_code):
-    """The id of the Locale for this (supported content) language code, or
-    None when there is no such Locale."""
+def _ids():
     now = time.monotonic()
     with _lock:
         ids = _table["ids"] if now < _table["expires"] else None
@@ -57,6 +55,18 @@ def locale_id(language_code):
         with _lock:
             _table["ids"] = ids
             _table["expires"] = now + REFRESH_SECONDS
+    return ids
+
+
+def language_codes():
+    """The language codes of the site's Locales (one: nothing is translated)."""
+    return list(_ids())
+
+
+def locale_id(language_code):
+    """The id of the Locale for this (supported content) language code, or
+    None when there is no such Locale."""
+    ids = _ids()
     found = ids.get(language_code)
     if found is None:
         # Maybe added by another process since the table was read.

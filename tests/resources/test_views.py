@@ -203,7 +203,9 @@ def test_topic_page_query_count_is_constant(
     # them out takes one query more (the root page's translations).
     Site.get_site_root_paths()
 
-    with django_assert_max_num_queries(22):
+    # +1: the header's section links in the reader's language, read once per
+    # content version (site/home/templatetags/site_tags.py); this cache is cold.
+    with django_assert_max_num_queries(23):
         response = client.get("/topics/internal-comms/")
 
     assert response.status_code == 200
@@ -226,7 +228,9 @@ def test_resource_library_query_count_is_constant(
         WriteUpResource.objects.create(page=writeup, resource=resource)
 
     url = library.url  # also warms Wagtail's site root paths, as on a live site
-    with django_assert_max_num_queries(22):
+    # +1: the header's section links in the reader's language, read once per
+    # content version (site/home/templatetags/site_tags.py); this cache is cold.
+    with django_assert_max_num_queries(23):
         response = client.get(url)
 
     assert len(listed_titles(response)) == min(count, 20)
