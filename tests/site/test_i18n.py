@@ -224,3 +224,11 @@ def test_short_codes_work_under_fr(client, site_tree):
 def test_admin_stays_outside_the_language_prefix(client):
     assert client.get("/fr/admin/").status_code == 404
     assert client.get("/admin/").status_code == 302
+
+
+def test_sitemap_lists_french_pages(client, site_tree):
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/fr/evenements/journee-ocl/" in body
+    assert "http://testserver/fr/evenements/journee-ocl/de-linterieur/" in body
+    assert "http://testserver/events/ocl/" in body
