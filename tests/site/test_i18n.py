@@ -232,3 +232,20 @@ def test_sitemap_lists_french_pages(client, site_tree):
     assert "http://testserver/fr/evenements/journee-ocl/" in body
     assert "http://testserver/fr/evenements/journee-ocl/de-linterieur/" in body
     assert "http://testserver/events/ocl/" in body
+
+
+def test_agenda_star_works_under_fr(client, site_tree):
+    french_event = "/fr/evenements/journee-ocl/"
+    doc = tree_of(client.get(french_event))
+    actions = {form.get("action") for form in doc.xpath('//form[@class="agenda-star"]')}
+
+    assert actions == {"/fr/calendar/agenda/star/"}
+    response = client.post(
+        "/fr/calendar/agenda/star/",
+        {"session": site_tree["fr_session"].pk, "action": "star", "next": french_event},
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(french_event)
+    agenda = tree_of(client.get("/fr/calendar/agenda/"))
+    assert agenda.get("lang") == "fr"
+    assert "De l’intérieur" in agenda.text_content()
