@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import locales
         from .versioning import connect_page_signals
 
         connect_page_signals()
+        locales.install()

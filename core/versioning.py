@@ -1,7 +1,7 @@
 """One version for everything readers see that Recap caches.
 
 Cached fragments (the programme grid, a speaker's session lists) and feeds
-put ``content_version()`` in their cache keys. Any change a reader could see
+put ``content_version()`` and the active language in their cache keys. Any change a reader could see
 (a page published, unpublished, moved or deleted; a speaker, topic, resource
 or image edited; a question moderated) calls ``bump_content_version()``, so
 the next request misses and renders afresh: nothing stale is ever served,
@@ -23,6 +23,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -88,10 +89,12 @@ _MISSING = object()
 
 
 def cached(key, compute, timeout=FRAGMENT_TIMEOUT):
-    """What `compute()` returns, computed once per content version (a
-    filter's choices, the address of an index page): `key` names it, and must
-    include whatever else it depends on (e.g. the request's host)."""
-    full_key = f"recap:{content_version()}:{key}"
+    """What `compute()` returns, computed once per content version and
+    language (a filter's choices, the address of an index page): `key` names
+    it, and must include whatever else it depends on (e.g. the request's
+    host). The active language is part of every key, so a French page never
+    gets what an English one computed."""
+    full_key = f"recap:{content_version()}:{get_language() or ''}:{key}"
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()

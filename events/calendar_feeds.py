@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Max, Q, Value
 from django.db.models.functions import Coalesce, Length, Substr
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from .ical import (
@@ -141,7 +141,8 @@ def feed_fingerprint(feed, site_root=""):
     speaker changes their updated_at; adding or removing sessions changes the
     count. (Renaming a topic does not change the ETag until something in the
     feed is published again.)"""
-    parts = [FORMAT_VERSION, site_root, feed.name, *feed.extra_etag]
+    # The language: a feed's words (and its pages' addresses) follow it.
+    parts = [FORMAT_VERSION, site_root, get_language(), feed.name, *feed.extra_etag]
     stamps = []
     for event in feed.events:
         parts.append((event.pk, event.last_published_at, event.sequence, event.url_path))

@@ -14,6 +14,17 @@
 
 Pages themselves (events, sessions, speakers, write-ups) are served by
 Wagtail's page tree wherever the host puts them.
+
+A site in several languages puts both includes in ``i18n_patterns`` (with
+``LocaleMiddleware``), as the reference site does (site/conference/urls.py):
+
+    urlpatterns += i18n_patterns(
+        path("", include("recap.urls")),
+        path("", include(wagtail_urls)),
+        prefix_default_language=False,   # English at /, French at /fr/
+    )
+
+Every route above then answers under each language's prefix too.
 """
 
 from django.apps import apps

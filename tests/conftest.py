@@ -125,8 +125,14 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import caches
 
+    from recap.core.locales import forget_locales
+
+    # Each test's database has its own Locale rows (ids differ after a
+    # rollback on PostgreSQL): forget the process's table of them too.
+    forget_locales()
     for cache in caches.all():
         cache.clear()
     yield
+    forget_locales()
     for cache in caches.all():
         cache.clear()

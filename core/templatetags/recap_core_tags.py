@@ -65,3 +65,17 @@ def content_version():
     from recap.core.versioning import content_version as current
 
     return f"{current()}-{get_language() or ''}"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switcher's links for the page being shown (the same page
+    in each language, else that language's home): see recap.core.language_links.
+    ``{% language_links as languages %}``."""
+    from recap.core.language_links import language_links as links
+
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page") or context.get("self")
+    return links(request, page if hasattr(page, "get_translations") else None)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -23,8 +24,11 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
-    # Recap, as any host site adds it: before Wagtail's catch-all.
+# Recap, as any host site adds it (before Wagtail's catch-all), in every
+# language: English at /, French at /fr/ (LocaleMiddleware sets the language
+# from the prefix; Wagtail serves the root page's translation in it).
+urlpatterns += i18n_patterns(
     path("", include("recap.urls")),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -27,6 +27,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
@@ -358,6 +359,114 @@ LIVE_CHAPTERS = [
 ]
 
 
+# The French site (issue 11): the home page, the section pages and the London
+# conference with its sessions, translated with Wagtail's copy_for_translation
+# (the admin's "Translate" action). Keyed by the English slug; every French
+# page has a French slug (the sessions' are made from their titles), so no
+# slug names two pages.
+FRENCH_SECTIONS = {
+    "home": {
+        "title": "Recap",
+        "seo_title": "Recap : comptes rendus de conférences",
+        "intro": (
+            "<p>Ce qui s’est dit aux conférences de communication : les tables rondes et "
+            "les interventions, les intervenants, les questions des participants et les "
+            "comptes rendus qui ont suivi.</p>"
+        ),
+    },
+    "events": {
+        "slug": "evenements",
+        "title": "Événements",
+        "intro": "Conférences, rencontres et soirées, avec chaque session et chaque intervenant.",
+    },
+    "speakers": {
+        "slug": "intervenants",
+        "title": "Intervenants",
+        "intro": "Toutes les personnes qui ont parlé, animé ou écrit pour nous, de A à Z.",
+    },
+    "write-ups": {
+        "slug": "comptes-rendus",
+        "title": "Comptes rendus",
+        "intro": "Ce qui s’est dit, les questions des participants et les lectures conseillées.",
+    },
+    "topics": {
+        "slug": "themes",
+        "title": "Thèmes",
+        "intro": "Chaque événement, session, compte rendu et ressource, par thème.",
+    },
+    "resources": {
+        "slug": "ressources",
+        "title": "Ressources",
+        "intro": "Articles, études, livres, présentations et vidéos recommandés par les "
+        "intervenants.",
+    },
+}
+FRENCH_CONFERENCE = {
+    "slug": "journee-open-channels-live",
+    "title": "Open Channels Live",
+    "intro": (
+        "Une journée de conférence sur les réseaux sociaux au travail : à qui ils "
+        "appartiennent, qui parle au nom de l’organisation, et comment les communicants "
+        "internes et externes travaillent ensemble."
+    ),
+}
+FRENCH_SESSIONS = {
+    "registration": {"title": "Accueil et café"},
+    "welcome": {"title": "Bienvenue"},
+    "social-is-everyones-job": {
+        "title": "Conférence plénière : les réseaux sociaux, l’affaire de tous",
+        "abstract": (
+            "Chaque salarié parle de son employeur, en ligne comme ailleurs. Pour Owen, la "
+            "question n’est plus de savoir si le personnel doit publier, mais comment "
+            "l’organisation l’aide à bien le faire."
+        ),
+    },
+    "listening-at-scale": {
+        "title": "Écouter à grande échelle : qui répond pour la marque ?",
+        "abstract": (
+            "Les clients attendent une réponse dans l’heure. Qui surveille, qui répond, et "
+            "qui décide de ce que dit l’organisation ?"
+        ),
+    },
+    "morning-break": {"title": "Pause du matin"},
+    "inside-out": {
+        "title": "De l’intérieur : les communicants internes et les réseaux sociaux",
+        "abstract": (
+            "Les réseaux sociaux appartenaient au marketing. Aujourd’hui, les salariés "
+            "publient chaque jour sur leur travail et beaucoup d’organisations ont leur propre "
+            "réseau interne. Trois praticiennes et praticiens sur le rôle des communicants "
+            "internes et les compétences dont ils ont besoin."
+        ),
+    },
+    "lunch": {"title": "Déjeuner"},
+    "centres-of-excellence": {
+        "title": "Des comptes dispersés à un centre d’excellence",
+        "abstract": (
+            "La plupart des grandes organisations mènent plusieurs actions sur les réseaux "
+            "sociaux à la fois. Priya présente une étude sur les petites équipes centrales qui "
+            "fixent les règles, forment les collègues et rendent l’ensemble comptable devant "
+            "l’entreprise."
+        ),
+    },
+    "policy-people-read": {
+        "title": "Atelier : une charte des réseaux sociaux que l’on lit",
+        "abstract": (
+            "Apportez votre charte actuelle. Repartez avec une page que vos collègues liront "
+            "vraiment."
+        ),
+    },
+    "should-the-ceo-post": {
+        "title": "Dirigeants en ligne : le directeur général doit-il publier ?",
+        "abstract": (
+            "Certains dirigeants répondent eux-mêmes aux clients. Est-ce courageux, imprudent "
+            "ou simplement attendu désormais ?"
+        ),
+    },
+    "afternoon-break": {"title": "Pause de l’après-midi"},
+    "closing-fireside": {"title": "Discussion de clôture : ce que nous ferons lundi"},
+}
+
+
 def at(day, hour, minute=0):
     """An aware datetime on a London wall clock."""
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=LONDON)
@@ -399,6 +508,7 @@ class DemoLoader:
             ("More events, past, on now and upcoming", self.build_other_events),
             ("Delegate questions", self.build_questions),
             ("The write-ups", self.build_writeups),
+            ("The French site", self.build_french),
         ]
         if not QUESTIONS_INSTALLED:
             steps = [step for step in steps if step[1] != self.build_questions]
@@ -1179,19 +1289,23 @@ class DemoLoader:
         moved = 0
         with transaction.atomic():
             for slug, fields, sessions in self.dated_events():
-                event = EventPage.objects.filter(slug=slug).first()
-                if event is None:
+                english = EventPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+                if english is None:
                     continue
                 names = ["start", "end"]
                 if "time_zone" in fields:
                     # The event on now changes city with the hour.
                     names += ["time_zone", "venue_name", "venue_address", "city", "country"]
-                moved += self.move(event, {name: fields[name] for name in names})
-                children = {page.slug: page for page in SessionPage.objects.child_of(event)}
-                for spec in sessions:
-                    session = children.get(spec["slug"])
-                    if session is not None:
-                        moved += self.move(session, {"start": spec["start"], "end": spec["end"]})
+                # Its translations (the French site) move with it.
+                for event in [english, *english.get_translations()]:
+                    moved += self.move(event, {name: fields[name] for name in names})
+                    children = {page.slug: page for page in SessionPage.objects.child_of(event)}
+                    for spec in sessions:
+                        session = children.get(spec["slug"])
+                        if session is not None:
+                            moved += self.move(
+                                session, {"start": spec["start"], "end": spec["end"]}
+                            )
         return moved
 
     @staticmethod
@@ -1486,6 +1600,54 @@ class DemoLoader:
         )
 
     # -- report --------------------------------------------------------------
+
+    # -- the French site -----------------------------------------------------
+
+    def build_french(self):
+        """The French locale, and French translations of the home page, the
+        section pages and the London conference with its sessions."""
+        self.french, created = Locale.objects.get_or_create(language_code="fr")
+        self.count("locales", created)
+        sections = [
+            self.home,
+            self.event_index,
+            self.speaker_index,
+            self.writeup_index,
+            self.topic_index,
+            self.resource_library,
+        ]
+        for page in sections:
+            key = "home" if page.pk == self.home.pk else page.slug
+            self.translate(page, FRENCH_SECTIONS[key])
+        self.translate(self.conference, FRENCH_CONFERENCE)
+        for slug, session in self.conference_sessions.items():
+            self.translate(session, FRENCH_SESSIONS.get(slug, {}))
+
+    def translate(self, page, fields):
+        """The French translation of `page` (made from it with Wagtail's
+        copy_for_translation, given `fields` and published) unless it exists."""
+        existing = page.get_translation_or_none(self.french)
+        kind = f"French {page._meta.verbose_name} pages"
+        if existing is not None:
+            self.count(kind, False)
+            return existing.specific
+        translation = page.copy_for_translation(self.french).specific
+        if "title" in fields and "slug" not in fields and isinstance(translation, SessionPage):
+            translation.slug = slugify(fields["title"])
+        for name, value in fields.items():
+            if name in ("intro", "abstract"):
+                value = value if value.startswith("<") else rich(value)
+            setattr(translation, name, value)
+        if isinstance(translation, SessionPage) and translation.room_id:
+            # The copy still points at the English event's room: take the
+            # French event's room of the same name (the event's copy has them).
+            translation.room = EventRoom.objects.get(
+                page=translation.get_parent(), name=translation.room.name
+            )
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        self.count(kind, True, translation)
+        return translation
 
     def summary_lines(self):
         kinds = sorted(set(self.created) | set(self.found))

@@ -31,6 +31,12 @@ PAGES = {
     "topic page": "/topics/social-media/",
     "resource library": "/resources/",
     "search results": "/search/?q=excellence",
+    # The French site: the conference, and a session whose questions are closed.
+    "event in French": "/fr/evenements/journee-open-channels-live/",
+    "session in French (questions closed)": (
+        "/fr/evenements/journee-open-channels-live/"
+        "de-linterieur-les-communicants-internes-et-les-reseaux-sociaux/"
+    ),
 }
 
 

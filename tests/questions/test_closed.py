@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
 from recap.questions.models import DelegateQuestion, QuestionStatus
 from recap.questions.shortcodes import session_code
@@ -187,6 +188,10 @@ def test_closed_session_questions_queries_do_not_grow(
             session=session, status=QuestionStatus.ANSWERED, answered_in=writeups[n % 3]
         )
     ended(session)
+
+    # Wagtail keeps its site root paths cached (an hour); with i18n, working
+    # them out takes one query more (the root page's translations).
+    Site.get_site_root_paths()
 
     # As open (page, own pending, votes, site), plus the private sections, the
     # answering pages and their URLs' site lookup (a page's request has it already).

@@ -226,3 +226,44 @@ def test_load_demo_is_fictional_and_offline(demo):
     assert urls
     for url in urls:
         assert urlsplit(url).hostname.endswith(".example"), url
+
+
+def test_load_demo_has_the_french_site(demo):
+    from wagtail.models import Locale
+
+    french = Locale.objects.get(language_code="fr")
+    conference = EventPage.objects.get(slug="open-channels-live")
+    en_sessions = SessionPage.objects.child_of(conference)
+    fr_conference = conference.get_translation(french)
+    fr_sessions = SessionPage.objects.child_of(fr_conference)
+
+    assert fr_conference.live
+    assert fr_conference.start == conference.start
+    assert fr_sessions.live().count() == en_sessions.count()
+    assert "Écouter à grande échelle : qui répond pour la marque ?" in [
+        session.title for session in fr_sessions
+    ]
+    # Each French session in the French event's own rooms.
+    assert all(s.room is None or s.room.page_id == fr_conference.pk for s in fr_sessions)
+    assert fr_conference.url == "/fr/evenements/journee-open-channels-live/"
+    assert fr_conference.get_parent().get_parent().specific.title == "Recap"
+
+
+def test_load_demo_twice_keeps_one_french_copy_of_each_page(demo):
+    from wagtail.models import Locale
+
+    french = Locale.objects.get(language_code="fr")
+    before = Page.objects.filter(locale=french).count()
+
+    load_demo("--quiet")
+    load_demo("--refresh-dates", "--quiet")
+
+    assert Page.objects.filter(locale=french).count() == before
+    assert Locale.objects.filter(language_code="fr").count() == 1
+    assert (
+        before
+        == 1
+        + 5
+        + 1
+        + SessionPage.objects.child_of(EventPage.objects.get(slug="open-channels-live")).count()
+    )
