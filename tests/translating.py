@@ -24,3 +24,10 @@ def in_french():
     French under its own URLs, the language is activated around the request;
     the one place to change if a middleware picks the language per request.)"""
     return translation.override("fr")
+
+
+def french_url(url):
+    """`url` (a path) as a French reader requests it: under /fr/, where the
+    site's LocaleMiddleware and i18n_patterns serve French (an unprefixed
+    path is always English)."""
+    return url if url.startswith("/fr/") else "/fr" + url

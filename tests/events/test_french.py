@@ -15,6 +15,7 @@ from recap.events.models import SessionPage
 from recap.events.programme_checks import check_event
 from tests.events.test_admin import add_form
 from tests.factories import EventPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
+from tests.translating import french_url
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_session_page_labels_are_french_for_a_french_reader(client):
     add_speaker(session, SpeakerFactory(name="Ada Example"), role="moderator")
 
     with translation.override("fr"):
-        html = client.get(session.url).content.decode()
+        html = client.get(french_url(session.url)).content.decode()
 
     assert "<dt>Quand</dt>" in html
     assert "<dt>Salle</dt><dd>Main hall</dd>" in html
@@ -56,7 +57,7 @@ def test_event_page_programme_is_french_for_a_french_reader(client):
     SessionPageFactory(parent=event, title="Opening keynote", kind="keynote")
 
     with translation.override("fr"):
-        html = client.get(event.url).content.decode()
+        html = client.get(french_url(event.url)).content.decode()
 
     assert '<h2 id="programme-heading">Programme</h2>' in html
     assert "Cet événement a été reporté" in html
@@ -135,7 +136,7 @@ def test_ics_description_and_categories_are_french_for_a_french_subscriber(clien
     add_speaker(session, SpeakerFactory(name="Ada Example"), role="chair")
 
     with translation.override("fr"):
-        body = b"".join(client.get(session.url + "session.ics").streaming_content)
+        body = b"".join(client.get(french_url(session.url + "session.ics")).streaming_content)
     text = body.decode().replace("\r\n ", "")
 
     assert f"Intervenants{NBSP}: Ada Example (Président de séance)" in text
@@ -153,7 +154,7 @@ def test_frab_schedule_titles_are_french_for_a_french_reader(client):
     )
 
     with translation.override("fr"):
-        xml = client.get(event.url + "schedule.xml").content.decode()
+        xml = client.get(french_url(event.url + "schedule.xml")).content.decode()
 
     assert "<title>Annulée : Closing panel</title>" in xml.replace(NBSP, " ")
     assert ">Page de la session</link>" in xml

@@ -18,7 +18,7 @@ from tests.factories import (
     add_speaker,
     make_image,
 )
-from tests.translating import french, in_french, translate
+from tests.translating import french, french_url, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_session_page_shows_a_resource_card_in_the_readers_language(client):
     SessionResource.objects.create(page=session, resource=resource)
 
     with in_french():
-        french_page = client.get(session.url).content.decode()
+        french_page = client.get(french_url(session.url)).content.decode()
     english_page = client.get(session.url).content.decode()
 
     assert "L’état de la communication" in french_page
@@ -86,13 +86,13 @@ def test_session_page_in_french_reads_translations_in_the_same_queries(
 ):
     session = session_with_translated_speakers(count)
     with in_french():
-        client.get(session.url)  # warm: renditions are generated on the first view
+        client.get(french_url(session.url))  # warm: renditions are generated on the first view
 
         # 15, and 2 that Wagtail's routing adds when French is active and the
         # page is not in a French tree (a locale and an ancestor lookup): the
         # translations come inside the speakers' and resources' queries.
         with django_assert_max_num_queries(17):
-            response = client.get(session.url)
+            response = client.get(french_url(session.url))
 
     page = response.content.decode()
     assert page.count("Poste ") == 2 * count  # the speaker list and the JSON-LD
@@ -111,9 +111,11 @@ def test_event_page_queries_in_french_do_not_grow_with_sessions(
         translate(speaker, job_title=f"Poste {n}")
         add_speaker(session, speaker)
     with in_french():
-        client.get(event.url)  # warm caches (site root paths, the programme's fragments)
+        client.get(
+            french_url(event.url)
+        )  # warm caches (site root paths, the programme's fragments)
 
         with django_assert_max_num_queries(8):  # issue 12: pretalx's schedule makes 8
-            response = client.get(event.url)
+            response = client.get(french_url(event.url))
 
     assert response.content.decode().count('name="star"') == count

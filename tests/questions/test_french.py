@@ -17,6 +17,7 @@ from tests.factories import WriteUpPageFactory
 from tests.questions.conftest import ask_data, ask_url
 from tests.questions.factories import DelegateQuestionFactory
 from tests.questions.test_answers import qa_body
+from tests.translating import french_url
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ NBSP = "\u00a0"  # French typography: a non-breaking space before a colon
 
 def test_ask_form_is_french_for_a_french_delegate(client, session):
     with translation.override("fr"):
-        html = client.get(session.url).content.decode()
+        html = client.get(french_url(session.url)).content.decode()
 
     assert "<h3>Poser une question</h3>" in html
     assert "Votre question" in html
@@ -45,7 +46,7 @@ def test_ask_form_script_texts_are_english_by_default(client, session):
 
 def test_ask_validation_message_is_french_for_a_french_delegate(client, session):
     with translation.override("fr"):
-        response = client.post(ask_url(session), ask_data(text="Pourquoi"))
+        response = client.post(french_url(ask_url(session)), ask_data(text="Pourquoi"))
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -56,7 +57,9 @@ def test_ask_validation_message_is_french_for_a_french_delegate(client, session)
 
 def test_ask_confirmation_is_french_as_json_too(client, session):
     with translation.override("fr"):
-        response = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json")
+        response = client.post(
+            french_url(ask_url(session)), ask_data(), HTTP_ACCEPT="application/json"
+        )
 
     assert json.loads(response.content)["message"].startswith(
         f"Merci{NBSP}: votre question a été envoyée."
@@ -67,7 +70,7 @@ def test_vote_button_is_french_for_a_french_delegate(client, session):
     DelegateQuestionFactory(session=session, votes=2)
 
     with translation.override("fr"):
-        html = client.get(session.url).content.decode()
+        html = client.get(french_url(session.url)).content.decode()
 
     assert 'data-voted="Vote enregistré"' in html
     assert "<span data-recap-votes>2</span> votes" in html
@@ -76,7 +79,7 @@ def test_vote_button_is_french_for_a_french_delegate(client, session):
 
 def test_present_mode_is_french_for_a_french_room(client, session):
     with translation.override("fr"):
-        html = client.get(f"/q/{session_code(session)}/present/").content.decode()
+        html = client.get(french_url(f"/q/{session_code(session)}/present/")).content.decode()
 
     assert "Questions les plus votées" in html
     assert 'data-answered-in="réponse dans"' in html

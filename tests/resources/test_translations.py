@@ -14,7 +14,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.resources.test_views import add_page
-from tests.translating import french, in_french, translate
+from tests.translating import french, french_url, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_resource_library_lists_each_resource_once_in_the_readers_language(clien
     library = add_page(ResourceLibraryPage, title="Resources", slug="resources")
 
     with in_french():
-        french_page = client.get(library.url).content.decode()
+        french_page = client.get(french_url(library.url)).content.decode()
     english_page = client.get(library.url).content.decode()
 
     assert french_page.count("L’état de la communication") == 1
@@ -114,7 +114,7 @@ def test_topic_page_in_french_lists_resources_in_french_next_to_events(client, r
     EventTopic.objects.create(tag=topic, content_object=EventPageFactory(title="Comms Summit"))
 
     with in_french():
-        response = client.get(f"{topics_page.url}comms/")
+        response = client.get(french_url(f"{topics_page.url}comms/"))
 
     page = response.content.decode()
     assert response.status_code == 200

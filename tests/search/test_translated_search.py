@@ -5,7 +5,7 @@ import pytest
 
 from tests.factories import ResourceFactory, SpeakerFactory, SpeakerIndexPageFactory, site_root
 from tests.search.test_search import result_titles
-from tests.translating import french, in_french, translate
+from tests.translating import french, french_url, in_french, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_search_finds_a_translated_speaker_once_in_the_readers_language(client):
     translate(speaker, job_title="Responsable de la communication")
 
     with in_french():
-        french_response = client.get("/search/?q=Okonkwo")
+        french_response = client.get(french_url("/search/?q=Okonkwo"))
     english_response = client.get("/search/?q=Okonkwo")
 
     assert result_titles(french_response).count("Wilhelmina Okonkwo") == 1
@@ -37,7 +37,7 @@ def test_search_finds_a_translated_resource_once_in_the_readers_language(client)
     translate(resource, title="Rapport sur l’engagement des salariés", note="Des chiffres.")
 
     with in_french():
-        french_response = client.get("/search/?q=advocacy")
+        french_response = client.get(french_url("/search/?q=advocacy"))
     english_response = client.get("/search/?q=advocacy")
 
     assert result_titles(french_response) == ["Rapport sur l’engagement des salariés"]

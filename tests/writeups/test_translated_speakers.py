@@ -11,7 +11,7 @@ from tests.factories import (
     SpeakerIndexPageFactory,
     WriteUpPageFactory,
 )
-from tests.translating import french, in_french, translate
+from tests.translating import french, french_url, in_french, translate
 from tests.writeups.test_views import body
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_writeup_shows_speakers_and_resource_cards_in_the_readers_language(clien
     WriteUpSpeaker.objects.get_or_create(page=writeup, speaker=quoted)
 
     with in_french():
-        french_page = client.get(writeup.url).content.decode()
+        french_page = client.get(french_url(writeup.url)).content.decode()
     english_page = client.get(writeup.url).content.decode()
 
     assert "Rédactrice, Northwind" in french_page
