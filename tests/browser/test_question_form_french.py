@@ -5,7 +5,6 @@ the vote button's "Voted" come from data- attributes the templates write
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.factories import SessionPageFactory
@@ -16,8 +15,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "questions/static/recap_questions
 @pytest.mark.django_db
 def test_character_count_is_french_on_a_french_page(client, new_page):
     session = SessionPageFactory(title="Social media and internal comms")
-    with translation.override("fr"):
-        html = client.get(session.url).content.decode()
+    html = client.get("/fr" + session.url).content.decode()
     page = new_page(width=390, height=844)
     page.set_content(html)
     page.add_script_tag(path=str(SCRIPT))
