@@ -136,3 +136,16 @@ def _clear_cache():
     forget_locales()
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. LocaleMiddleware
+    activates a request's language and nothing switches it back in the test
+    process (a server does it per request), so a test that requested a /fr/
+    page would leave French on for the next test on its worker."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -309,6 +309,10 @@ def extracted(tmp_path_factory):
     return extract
 
 
+# makemessages takes a few seconds a catalogue and gives the same answer on
+# every database: slow, so CI runs it once (its SQLite leg) and `make test`
+# only with RECAP_SLOW_TESTS=1.
+@pytest.mark.slow
 @pytest.mark.parametrize("catalogue", sorted(CATALOGUES))
 def test_the_french_catalogue_translates_every_message(catalogue, extracted):
     _, locale = CATALOGUES[catalogue]
