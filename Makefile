@@ -16,8 +16,8 @@ PYTEST_REPORT ?= --durations=10
 # tests/conftest.py (it says which in the report header); single tests that
 # need it are marked @pytest.mark.questions and skipped with that reason.
 PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/events/test_programme_days.py \
-	tests/speakers tests/resources \
-	tests/writeups tests/site tests/test_optional_questions.py
+	tests/speakers tests/resources tests/writeups tests/site/test_home.py \
+	tests/test_optional_questions.py
 
 # The apps with a French catalogue (each its own locale/), and the site's
 # (site/locale: the base templates, header, footer and demo). `make messages`
@@ -56,7 +56,7 @@ test: venv
 
 test-without-questions: venv
 	$(PY) -m pytest $(PYTEST_ARGS) --ds=conference.settings.test_without_questions \
-		$(PAGES_WITHOUT_QUESTIONS)
+		-m "not migrations" $(PAGES_WITHOUT_QUESTIONS)
 
 lint:
 	$(PY) -m ruff check --fix .
