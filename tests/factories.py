@@ -25,11 +25,13 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 class PageFactory(factory.django.DjangoModelFactory):
-    """Creates a published page under `parent` (default: the site's root page).
+    """Creates a live page under `parent` (default: the site's root page).
 
-    `revision=False` builds it live without a revision or a publish log (a
-    fraction of the queries): for the many pages of large fixtures, such as
-    the query-count tests', which do not look at revisions."""
+    By default the page is made live directly, without a revision, a publish
+    log or Wagtail's publish signals: a fraction of the work, and most tests
+    only need the page to exist. `revision=True` saves a revision and
+    publishes it through Wagtail, as an editor's publish does: for tests where
+    the publish itself (its signals, its revision) is what they look at."""
 
     class Meta:
         abstract = True
@@ -38,7 +40,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, revision=True, **kwargs):
+    def _create(cls, model_class, *args, parent=None, revision=False, **kwargs):
         parent = parent or site_root()
         page = model_class(*args, **kwargs)
         if not revision:

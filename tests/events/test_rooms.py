@@ -55,9 +55,9 @@ def test_migration_keeps_free_text_rooms_as_records_merging_case_variants():
 
     event = EventPageFactory()
     other = EventPageFactory()
-    first = SessionPageFactory(parent=event, room="Main hall")
-    second = SessionPageFactory(parent=event, room="Main hall")
-    third = SessionPageFactory(parent=event, room="Main hall")
+    first = SessionPageFactory(parent=event, room="Main hall", revision=True)
+    second = SessionPageFactory(parent=event, room="Main hall", revision=True)
+    third = SessionPageFactory(parent=event, room="Main hall", revision=True)
     elsewhere = SessionPageFactory(parent=other, room="Main hall")
     # Back to before rooms were records, then forward to the latest migrations
     # (the models below are today's).

@@ -26,7 +26,7 @@ def test_publishing_a_writeup_marks_cited_questions_answered(db):
     cited = DelegateQuestionFactory()
     other = DelegateQuestionFactory()
 
-    writeup = WriteUpPageFactory(body=qa_body(cited))
+    writeup = WriteUpPageFactory(revision=True, body=qa_body(cited))
 
     cited.refresh_from_db()
     other.refresh_from_db()
@@ -38,7 +38,7 @@ def test_publishing_a_writeup_marks_cited_questions_answered(db):
 
 def test_draft_writeup_does_not_mark_answered(db):
     cited = DelegateQuestionFactory()
-    writeup = WriteUpPageFactory()
+    writeup = WriteUpPageFactory(revision=True)
     writeup.body = qa_body(cited)
     writeup.save_revision()
 
@@ -48,7 +48,7 @@ def test_draft_writeup_does_not_mark_answered(db):
 
 def test_session_page_links_answered_question_to_the_writeup(client, db):
     cited = DelegateQuestionFactory(text="What is the role of IC pros?")
-    writeup = WriteUpPageFactory(title="Answers from the panel", body=qa_body(cited))
+    writeup = WriteUpPageFactory(revision=True, title="Answers from the panel", body=qa_body(cited))
 
     html = client.get(cited.session.url).content.decode()
 
@@ -81,7 +81,9 @@ def test_publishing_emails_the_answer_once_to_the_asker_who_asked_for_it(
     not_cited = DelegateQuestionFactory(email="bob@example.org", email_consent=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        writeup = WriteUpPageFactory(title="Answers from the panel", body=qa_body(wants, silent))
+        writeup = WriteUpPageFactory(
+            revision=True, title="Answers from the panel", body=qa_body(wants, silent)
+        )
     with django_capture_on_commit_callbacks(execute=True):
         writeup.save_revision().publish()
 
@@ -100,7 +102,7 @@ def test_a_draft_citing_a_question_emails_nobody(
     db, mailoutbox, django_capture_on_commit_callbacks
 ):
     cited = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
-    writeup = WriteUpPageFactory()
+    writeup = WriteUpPageFactory(revision=True)
 
     with django_capture_on_commit_callbacks(execute=True):
         writeup.body = qa_body(cited)
@@ -111,7 +113,7 @@ def test_a_draft_citing_a_question_emails_nobody(
 
 def test_the_answer_link_leads_to_the_answer_on_the_writeup(client, db):
     cited = DelegateQuestionFactory(text="Where can I find resources?")
-    writeup = WriteUpPageFactory(body=qa_body(cited))
+    writeup = WriteUpPageFactory(revision=True, body=qa_body(cited))
 
     html = client.get(writeup.url).content.decode()
 
@@ -124,7 +126,7 @@ def test_a_private_writeup_emails_nobody_until_it_is_public(
     from wagtail.models import PageViewRestriction
 
     cited = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
-    writeup = WriteUpPageFactory()
+    writeup = WriteUpPageFactory(revision=True)
     restriction = PageViewRestriction.objects.create(
         page=writeup, restriction_type=PageViewRestriction.LOGIN
     )

@@ -106,7 +106,9 @@ def test_answer_email_is_french_when_sent_with_french_active(
         text="Où trouver des ressources ?", email="ada@example.org", email_consent=True
     )
     with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
-        WriteUpPageFactory(title="Les réponses de la table ronde", body=qa_body(asker))
+        WriteUpPageFactory(
+            title="Les réponses de la table ronde", body=qa_body(asker), revision=True
+        )
 
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
@@ -120,7 +122,7 @@ def test_answer_email_is_french_when_sent_with_french_active(
 def test_answer_email_is_english_by_default(db, mailoutbox, django_capture_on_commit_callbacks):
     asker = DelegateQuestionFactory(email="ada@example.org", email_consent=True)
     with django_capture_on_commit_callbacks(execute=True):
-        WriteUpPageFactory(body=qa_body(asker))
+        WriteUpPageFactory(body=qa_body(asker), revision=True)
 
     assert mailoutbox[0].subject == "Your question has been answered"
     assert mailoutbox[0].body.startswith("Hello,")

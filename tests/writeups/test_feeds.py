@@ -219,6 +219,6 @@ def test_feed_served_again_comes_from_the_cache_and_follows_a_publish(
     assert again.content == first.content
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
 
-    WriteUpPageFactory(parent=index, title="Second thoughts")
+    WriteUpPageFactory(parent=index, title="Second thoughts", revision=True)
 
     assert "Second thoughts" in rss_titles(client.get(url))
