@@ -17,6 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("core", "events", "speakers", "resources", "questions", "writeups")
 
+# The module builds the wheel once: its tests stay on one worker.
+pytestmark = pytest.mark.xdist_group("packaging")
+
 
 def shipped_files(app, folder):
     """Files under <app>/<folder> that must be in the wheel (no bytecode), by

@@ -8,6 +8,8 @@ import uuid
 import wagtail.fields
 from django.db import migrations, models
 
+from recap.core.migration_operations import AlterStateOnly
+
 
 class Migration(migrations.Migration):
 
@@ -18,260 +20,265 @@ class Migration(migrations.Migration):
         ('wagtailimages', '0027_image_description'),
     ]
 
+    # Labels only: applied as one (see recap.core.migration_operations).
     operations = [
-        migrations.AlterField(
-            model_name='agenda',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='created at'),
-        ),
-        migrations.AlterField(
-            model_name='agenda',
-            name='token',
-            field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='token'),
-        ),
-        migrations.AlterField(
-            model_name='agenda',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
-        ),
-        migrations.AlterField(
-            model_name='agendaitem',
-            name='added_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='added at'),
-        ),
-        migrations.AlterField(
-            model_name='agendaitem',
-            name='agenda',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='recap_events.agenda', verbose_name='agenda'),
-        ),
-        migrations.AlterField(
-            model_name='agendaitem',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='eventgalleryimage',
-            name='caption',
-            field=models.CharField(blank=True, max_length=255, verbose_name='caption'),
-        ),
-        migrations.AlterField(
-            model_name='eventgalleryimage',
-            name='image',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailimages.image', verbose_name='image'),
-        ),
-        migrations.AlterField(
-            model_name='eventgalleryimage',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='gallery_images', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='eventindexpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='calendar_uid',
-            field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='calendar UID'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='city',
-            field=models.CharField(blank=True, max_length=100, verbose_name='city'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='country',
-            field=models.CharField(blank=True, max_length=100, verbose_name='country'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='end',
-            field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='end'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='hashtag',
-            field=models.CharField(blank=True, help_text='Without the #.', max_length=100, verbose_name='hashtag'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='hero_image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='intro_text',
-            field=models.TextField(blank=True, editable=False, verbose_name='introduction as plain text'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='latitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='longitude',
-            field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='organiser',
-            field=models.CharField(blank=True, max_length=200, verbose_name='organiser'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='sequence',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar sequence'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='start',
-            field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='start'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='status',
-            field=models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='time_zone',
-            field=models.CharField(choices=recap.events.models.time_zone_choices, default='Europe/London', help_text='Where the event happens; every time is shown to readers in this zone.', max_length=64, verbose_name='time zone'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='venue_address',
-            field=models.CharField(blank=True, max_length=255, verbose_name='venue address'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='venue_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='venue name'),
-        ),
-        migrations.AlterField(
-            model_name='eventpage',
-            name='website',
-            field=models.URLField(blank=True, verbose_name='website'),
-        ),
-        migrations.AlterField(
-            model_name='eventresource',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='resource_links', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='eventresource',
-            name='resource',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_links', to='recap_resources.resource', verbose_name='resource'),
-        ),
-        migrations.AlterField(
-            model_name='eventroom',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='rooms', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='eventtopic',
-            name='content_object',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_topics', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='eventtopic',
-            name='tag',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_events', to='recap_resources.topic', verbose_name='topic'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='abstract',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='abstract'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='abstract_text',
-            field=models.TextField(blank=True, editable=False, verbose_name='abstract as plain text'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='calendar_uid',
-            field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='calendar UID'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='end',
-            field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='end'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='kind',
-            field=models.CharField(choices=[('keynote', 'Keynote'), ('panel', 'Panel'), ('talk', 'Talk'), ('workshop', 'Workshop'), ('fireside', 'Fireside chat'), ('lightning', 'Lightning talk'), ('networking', 'Networking'), ('break', 'Break'), ('other', 'Other')], default='talk', max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='questions_close_at',
-            field=models.DateTimeField(blank=True, help_text='Left empty, questions close when the session ends.', null=True, verbose_name='questions close at'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='questions_open',
-            field=models.BooleanField(default=True, help_text="Delegates may ask questions on this session's page.", verbose_name='questions open'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='sequence',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar sequence'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='start',
-            field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='start'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='status',
-            field=models.CharField(choices=[('scheduled', 'Scheduled'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='sessionpage',
-            name='track',
-            field=models.CharField(blank=True, max_length=100, verbose_name='track'),
-        ),
-        migrations.AlterField(
-            model_name='sessionresource',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='resource_links', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='sessionresource',
-            name='resource',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='session_links', to='recap_resources.resource', verbose_name='resource'),
-        ),
-        migrations.AlterField(
-            model_name='sessionspeaker',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='speaker_links', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='sessionspeaker',
-            name='role',
-            field=models.CharField(choices=[('speaker', 'Speaker'), ('panellist', 'Panellist'), ('moderator', 'Moderator'), ('chair', 'Chair'), ('host', 'Host')], default='speaker', max_length=20, verbose_name='role'),
-        ),
-        migrations.AlterField(
-            model_name='sessionspeaker',
-            name='speaker',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='session_links', to='recap_speakers.speaker', verbose_name='speaker'),
-        ),
-        migrations.AlterField(
-            model_name='sessiontopic',
-            name='content_object',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_topics', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='sessiontopic',
-            name='tag',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_sessions', to='recap_resources.topic', verbose_name='topic'),
+        AlterStateOnly(
+            [
+                migrations.AlterField(
+                    model_name='agenda',
+                    name='created_at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='created at'),
+                ),
+                migrations.AlterField(
+                    model_name='agenda',
+                    name='token',
+                    field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='token'),
+                ),
+                migrations.AlterField(
+                    model_name='agenda',
+                    name='updated_at',
+                    field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
+                ),
+                migrations.AlterField(
+                    model_name='agendaitem',
+                    name='added_at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='added at'),
+                ),
+                migrations.AlterField(
+                    model_name='agendaitem',
+                    name='agenda',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='recap_events.agenda', verbose_name='agenda'),
+                ),
+                migrations.AlterField(
+                    model_name='agendaitem',
+                    name='session',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='eventgalleryimage',
+                    name='caption',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='caption'),
+                ),
+                migrations.AlterField(
+                    model_name='eventgalleryimage',
+                    name='image',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailimages.image', verbose_name='image'),
+                ),
+                migrations.AlterField(
+                    model_name='eventgalleryimage',
+                    name='page',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='gallery_images', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='eventindexpage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='calendar_uid',
+                    field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='calendar UID'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='city',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='city'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='country',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='country'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='end',
+                    field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='end'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='hashtag',
+                    field=models.CharField(blank=True, help_text='Without the #.', max_length=100, verbose_name='hashtag'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='hero_image',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='intro_text',
+                    field=models.TextField(blank=True, editable=False, verbose_name='introduction as plain text'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='latitude',
+                    field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='longitude',
+                    field=models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='organiser',
+                    field=models.CharField(blank=True, max_length=200, verbose_name='organiser'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='sequence',
+                    field=models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar sequence'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='start',
+                    field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='start'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='status',
+                    field=models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20, verbose_name='status'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='time_zone',
+                    field=models.CharField(choices=recap.events.models.time_zone_choices, default='Europe/London', help_text='Where the event happens; every time is shown to readers in this zone.', max_length=64, verbose_name='time zone'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='venue_address',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='venue address'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='venue_name',
+                    field=models.CharField(blank=True, max_length=200, verbose_name='venue name'),
+                ),
+                migrations.AlterField(
+                    model_name='eventpage',
+                    name='website',
+                    field=models.URLField(blank=True, verbose_name='website'),
+                ),
+                migrations.AlterField(
+                    model_name='eventresource',
+                    name='page',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='resource_links', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='eventresource',
+                    name='resource',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_links', to='recap_resources.resource', verbose_name='resource'),
+                ),
+                migrations.AlterField(
+                    model_name='eventroom',
+                    name='page',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='rooms', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='eventtopic',
+                    name='content_object',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_topics', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='eventtopic',
+                    name='tag',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_events', to='recap_resources.topic', verbose_name='topic'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='abstract',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='abstract'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='abstract_text',
+                    field=models.TextField(blank=True, editable=False, verbose_name='abstract as plain text'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='calendar_uid',
+                    field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='calendar UID'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='end',
+                    field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='end'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='kind',
+                    field=models.CharField(choices=[('keynote', 'Keynote'), ('panel', 'Panel'), ('talk', 'Talk'), ('workshop', 'Workshop'), ('fireside', 'Fireside chat'), ('lightning', 'Lightning talk'), ('networking', 'Networking'), ('break', 'Break'), ('other', 'Other')], default='talk', max_length=20, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='questions_close_at',
+                    field=models.DateTimeField(blank=True, help_text='Left empty, questions close when the session ends.', null=True, verbose_name='questions close at'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='questions_open',
+                    field=models.BooleanField(default=True, help_text="Delegates may ask questions on this session's page.", verbose_name='questions open'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='sequence',
+                    field=models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar sequence'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='start',
+                    field=models.DateTimeField(help_text="In the event's time zone.", verbose_name='start'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='status',
+                    field=models.CharField(choices=[('scheduled', 'Scheduled'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20, verbose_name='status'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionpage',
+                    name='track',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='track'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionresource',
+                    name='page',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='resource_links', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionresource',
+                    name='resource',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='session_links', to='recap_resources.resource', verbose_name='resource'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionspeaker',
+                    name='page',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='speaker_links', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionspeaker',
+                    name='role',
+                    field=models.CharField(choices=[('speaker', 'Speaker'), ('panellist', 'Panellist'), ('moderator', 'Moderator'), ('chair', 'Chair'), ('host', 'Host')], default='speaker', max_length=20, verbose_name='role'),
+                ),
+                migrations.AlterField(
+                    model_name='sessionspeaker',
+                    name='speaker',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='session_links', to='recap_speakers.speaker', verbose_name='speaker'),
+                ),
+                migrations.AlterField(
+                    model_name='sessiontopic',
+                    name='content_object',
+                    field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_topics', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='sessiontopic',
+                    name='tag',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_sessions', to='recap_resources.topic', verbose_name='topic'),
+                ),
+            ]
         ),
     ]

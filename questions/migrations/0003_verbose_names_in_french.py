@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from recap.core.migration_operations import AlterStateOnly
+
 
 class Migration(migrations.Migration):
 
@@ -13,134 +15,139 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
+    # Labels only: applied as one (see recap.core.migration_operations).
     operations = [
-        migrations.AlterModelOptions(
-            name='delegatequestion',
-            options={'ordering': ['-created_at'], 'permissions': [('moderate_delegatequestion', 'Can moderate delegate questions')], 'verbose_name': 'delegate question', 'verbose_name_plural': 'delegate questions'},
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='answer_emailed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='answer emailed at'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='answered_in',
-            field=models.ForeignKey(blank=True, help_text='The write-up that answers this question (set when it is published).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='answered in'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='asker_key',
-            field=models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='asker key'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='asked at'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='email'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='email_consent',
-            field=models.BooleanField(default=False, verbose_name='email consent'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='event',
-            field=models.ForeignKey(blank=True, help_text='Filled from the session when there is one.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='highlighted',
-            field=models.BooleanField(default=False, verbose_name='highlighted'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='moderator_note',
-            field=models.TextField(blank=True, verbose_name='moderator note'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='organisation',
-            field=models.CharField(blank=True, max_length=150, verbose_name='organisation'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='original_text',
-            field=models.TextField(blank=True, editable=False, help_text='The text as submitted, kept when a moderator edits it.', verbose_name='original text'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='page',
-            field=models.ForeignKey(blank=True, help_text='For reader responses: the write-up responded to.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='personal_data_purged_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='personal data purged at'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='rejection_reason',
-            field=models.CharField(blank=True, max_length=255, verbose_name='rejection reason'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='session',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='source',
-            field=models.CharField(choices=[('online', 'Online form'), ('room', 'In the room'), ('social', 'Social media'), ('reader', 'Reader response')], default='online', max_length=10, verbose_name='source'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('answered', 'Answered'), ('archived', 'Archived')], db_index=True, default='pending', max_length=10, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='submission_token',
-            field=models.UUIDField(blank=True, editable=False, null=True, unique=True, verbose_name='submission token'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='text',
-            field=models.TextField(max_length=500, verbose_name='question'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
-        ),
-        migrations.AlterField(
-            model_name='delegatequestion',
-            name='votes',
-            field=models.PositiveIntegerField(default=0, verbose_name='votes'),
-        ),
-        migrations.AlterField(
-            model_name='questionvote',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='voted at'),
-        ),
-        migrations.AlterField(
-            model_name='questionvote',
-            name='question',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recap_questions.delegatequestion', verbose_name='question'),
-        ),
-        migrations.AlterField(
-            model_name='questionvote',
-            name='voter_key',
-            field=models.CharField(max_length=64, verbose_name='voter key'),
+        AlterStateOnly(
+            [
+                migrations.AlterModelOptions(
+                    name='delegatequestion',
+                    options={'ordering': ['-created_at'], 'permissions': [('moderate_delegatequestion', 'Can moderate delegate questions')], 'verbose_name': 'delegate question', 'verbose_name_plural': 'delegate questions'},
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='answer_emailed_at',
+                    field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='answer emailed at'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='answered_in',
+                    field=models.ForeignKey(blank=True, help_text='The write-up that answers this question (set when it is published).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='answered in'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='asker_key',
+                    field=models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='asker key'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='created_at',
+                    field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='asked at'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='email',
+                    field=models.EmailField(blank=True, max_length=254, verbose_name='email'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='email_consent',
+                    field=models.BooleanField(default=False, verbose_name='email consent'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='event',
+                    field=models.ForeignKey(blank=True, help_text='Filled from the session when there is one.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='highlighted',
+                    field=models.BooleanField(default=False, verbose_name='highlighted'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='moderator_note',
+                    field=models.TextField(blank=True, verbose_name='moderator note'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='name',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='name'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='organisation',
+                    field=models.CharField(blank=True, max_length=150, verbose_name='organisation'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='original_text',
+                    field=models.TextField(blank=True, editable=False, help_text='The text as submitted, kept when a moderator edits it.', verbose_name='original text'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='page',
+                    field=models.ForeignKey(blank=True, help_text='For reader responses: the write-up responded to.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='personal_data_purged_at',
+                    field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='personal data purged at'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='rejection_reason',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='rejection reason'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='session',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='source',
+                    field=models.CharField(choices=[('online', 'Online form'), ('room', 'In the room'), ('social', 'Social media'), ('reader', 'Reader response')], default='online', max_length=10, verbose_name='source'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='status',
+                    field=models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('answered', 'Answered'), ('archived', 'Archived')], db_index=True, default='pending', max_length=10, verbose_name='status'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='submission_token',
+                    field=models.UUIDField(blank=True, editable=False, null=True, unique=True, verbose_name='submission token'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='text',
+                    field=models.TextField(max_length=500, verbose_name='question'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='updated_at',
+                    field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
+                ),
+                migrations.AlterField(
+                    model_name='delegatequestion',
+                    name='votes',
+                    field=models.PositiveIntegerField(default=0, verbose_name='votes'),
+                ),
+                migrations.AlterField(
+                    model_name='questionvote',
+                    name='created_at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='voted at'),
+                ),
+                migrations.AlterField(
+                    model_name='questionvote',
+                    name='question',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recap_questions.delegatequestion', verbose_name='question'),
+                ),
+                migrations.AlterField(
+                    model_name='questionvote',
+                    name='voter_key',
+                    field=models.CharField(max_length=64, verbose_name='voter key'),
+                ),
+            ]
         ),
     ]

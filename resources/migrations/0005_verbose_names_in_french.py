@@ -5,6 +5,8 @@ import modelcluster.fields
 import wagtail.fields
 from django.db import migrations, models
 
+from recap.core.migration_operations import AlterStateOnly
+
 
 class Migration(migrations.Migration):
 
@@ -15,86 +17,91 @@ class Migration(migrations.Migration):
         ('wagtailimages', '0027_image_description'),
     ]
 
+    # Labels only: applied as one (see recap.core.migration_operations).
     operations = [
-        migrations.AlterModelOptions(
-            name='resource',
-            options={'ordering': ['-published_on', 'title'], 'verbose_name': 'resource', 'verbose_name_plural': 'resources'},
-        ),
-        migrations.AlterModelOptions(
-            name='resourcelibrarypage',
-            options={'verbose_name': 'resource library', 'verbose_name_plural': 'resource libraries'},
-        ),
-        migrations.AlterModelOptions(
-            name='topic',
-            options={'ordering': ['name'], 'verbose_name': 'topic', 'verbose_name_plural': 'topics'},
-        ),
-        migrations.AlterModelOptions(
-            name='topicindexpage',
-            options={'verbose_name': 'topic index', 'verbose_name_plural': 'topic indexes'},
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='author',
-            field=models.CharField(blank=True, max_length=200, verbose_name='author'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='document'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='kind',
-            field=models.CharField(choices=[('article', 'Article'), ('video', 'Video'), ('slides', 'Slides'), ('research', 'Research report'), ('case_study', 'Case study'), ('book', 'Book'), ('podcast', 'Podcast'), ('image', 'Image'), ('document', 'Document')], db_index=True, max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='link_checked_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='link checked at'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='link_status',
-            field=models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='link status'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='note',
-            field=models.TextField(blank=True, help_text='Why it is worth a look, in a sentence or two.', verbose_name='note'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='publisher',
-            field=models.CharField(blank=True, max_length=200, verbose_name='publisher'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='speakers',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='resources', to='recap_speakers.speaker', verbose_name='speakers'),
-        ),
-        migrations.AlterField(
-            model_name='resource',
-            name='title',
-            field=models.CharField(max_length=255, verbose_name='title'),
-        ),
-        migrations.AlterField(
-            model_name='resourcelibrarypage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
-        ),
-        migrations.AlterField(
-            model_name='topic',
-            name='description',
-            field=models.TextField(blank=True, verbose_name='description'),
-        ),
-        migrations.AlterField(
-            model_name='topicindexpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+        AlterStateOnly(
+            [
+                migrations.AlterModelOptions(
+                    name='resource',
+                    options={'ordering': ['-published_on', 'title'], 'verbose_name': 'resource', 'verbose_name_plural': 'resources'},
+                ),
+                migrations.AlterModelOptions(
+                    name='resourcelibrarypage',
+                    options={'verbose_name': 'resource library', 'verbose_name_plural': 'resource libraries'},
+                ),
+                migrations.AlterModelOptions(
+                    name='topic',
+                    options={'ordering': ['name'], 'verbose_name': 'topic', 'verbose_name_plural': 'topics'},
+                ),
+                migrations.AlterModelOptions(
+                    name='topicindexpage',
+                    options={'verbose_name': 'topic index', 'verbose_name_plural': 'topic indexes'},
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='author',
+                    field=models.CharField(blank=True, max_length=200, verbose_name='author'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='document',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='document'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='image',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='kind',
+                    field=models.CharField(choices=[('article', 'Article'), ('video', 'Video'), ('slides', 'Slides'), ('research', 'Research report'), ('case_study', 'Case study'), ('book', 'Book'), ('podcast', 'Podcast'), ('image', 'Image'), ('document', 'Document')], db_index=True, max_length=20, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='link_checked_at',
+                    field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='link checked at'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='link_status',
+                    field=models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='link status'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='note',
+                    field=models.TextField(blank=True, help_text='Why it is worth a look, in a sentence or two.', verbose_name='note'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='publisher',
+                    field=models.CharField(blank=True, max_length=200, verbose_name='publisher'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='speakers',
+                    field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='resources', to='recap_speakers.speaker', verbose_name='speakers'),
+                ),
+                migrations.AlterField(
+                    model_name='resource',
+                    name='title',
+                    field=models.CharField(max_length=255, verbose_name='title'),
+                ),
+                migrations.AlterField(
+                    model_name='resourcelibrarypage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+                migrations.AlterField(
+                    model_name='topic',
+                    name='description',
+                    field=models.TextField(blank=True, verbose_name='description'),
+                ),
+                migrations.AlterField(
+                    model_name='topicindexpage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+            ]
         ),
     ]

@@ -5,6 +5,8 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from recap.core.migration_operations import AlterStateOnly
+
 
 class Migration(migrations.Migration):
 
@@ -14,63 +16,68 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # Labels only: applied as one (see recap.core.migration_operations).
     operations = [
-        migrations.AlterModelOptions(
-            name='speaker',
-            options={'ordering': ['sort_name', 'name'], 'verbose_name': 'speaker', 'verbose_name_plural': 'speakers'},
-        ),
-        migrations.AlterModelOptions(
-            name='speakerindexpage',
-            options={'verbose_name': 'speaker directory', 'verbose_name_plural': 'speaker directories'},
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='bio',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='bio'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='job_title',
-            field=models.CharField(blank=True, max_length=200, verbose_name='job title'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='name',
-            field=models.CharField(max_length=200, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='organisation',
-            field=models.CharField(blank=True, db_index=True, max_length=200, verbose_name='organisation'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='photo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='photo'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='slug',
-            field=models.SlugField(help_text="Forms the speaker's public address, /speakers/<slug>/.", max_length=200, unique=True, verbose_name='slug'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='sort_name',
-            field=models.CharField(blank=True, help_text="How the directory sorts this person, e.g. 'Okafor, Ada'. Left empty, the last word of the name is used.", max_length=200, verbose_name='sort name'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='user',
-            field=models.OneToOneField(blank=True, help_text='The site account behind this person, if they write for the site.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recap_speaker', to=settings.AUTH_USER_MODEL, verbose_name='site account'),
-        ),
-        migrations.AlterField(
-            model_name='speaker',
-            name='website',
-            field=models.URLField(blank=True, verbose_name='website'),
-        ),
-        migrations.AlterField(
-            model_name='speakerindexpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+        AlterStateOnly(
+            [
+                migrations.AlterModelOptions(
+                    name='speaker',
+                    options={'ordering': ['sort_name', 'name'], 'verbose_name': 'speaker', 'verbose_name_plural': 'speakers'},
+                ),
+                migrations.AlterModelOptions(
+                    name='speakerindexpage',
+                    options={'verbose_name': 'speaker directory', 'verbose_name_plural': 'speaker directories'},
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='bio',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='bio'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='job_title',
+                    field=models.CharField(blank=True, max_length=200, verbose_name='job title'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='name',
+                    field=models.CharField(max_length=200, verbose_name='name'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='organisation',
+                    field=models.CharField(blank=True, db_index=True, max_length=200, verbose_name='organisation'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='photo',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='photo'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='slug',
+                    field=models.SlugField(help_text="Forms the speaker's public address, /speakers/<slug>/.", max_length=200, unique=True, verbose_name='slug'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='sort_name',
+                    field=models.CharField(blank=True, help_text="How the directory sorts this person, e.g. 'Okafor, Ada'. Left empty, the last word of the name is used.", max_length=200, verbose_name='sort name'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='user',
+                    field=models.OneToOneField(blank=True, help_text='The site account behind this person, if they write for the site.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recap_speaker', to=settings.AUTH_USER_MODEL, verbose_name='site account'),
+                ),
+                migrations.AlterField(
+                    model_name='speaker',
+                    name='website',
+                    field=models.URLField(blank=True, verbose_name='website'),
+                ),
+                migrations.AlterField(
+                    model_name='speakerindexpage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+            ]
         ),
     ]

@@ -24,7 +24,8 @@ from wagtail.models import Site
 
 from recap.urls import API_PREFIX
 
-pytestmark = pytest.mark.django_db
+# The module loads the demo once: its tests stay on one worker, so it is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("links")]
 
 # Not the Site record's (the demo's Site is localhost:80).
 HOST = "recap.example.org:8123"

@@ -21,7 +21,8 @@ from recap.resources.models import Resource, ResourceKind, Topic
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage
 
-pytestmark = pytest.mark.django_db
+# The module loads the demo once: its tests stay on one worker, so it is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("load-demo")]
 
 # Names from the blog post the story is based on: none may appear in the demo.
 REAL_NAMES = [

@@ -5,6 +5,8 @@ import recap.writeups.blocks
 import wagtail.fields
 from django.db import migrations, models
 
+from recap.core.migration_operations import AlterStateOnly
+
 
 class Migration(migrations.Migration):
 
@@ -16,79 +18,86 @@ class Migration(migrations.Migration):
         ('wagtailimages', '0027_image_description'),
     ]
 
+    # Labels only: applied as one (see recap.core.migration_operations).
     operations = [
-        migrations.AlterModelOptions(
-            name='writeupevent',
-            options={'ordering': ['sort_order'], 'verbose_name': 'event covered', 'verbose_name_plural': 'events covered'},
+        AlterStateOnly(
+            [
+                migrations.AlterModelOptions(
+                    name='writeupevent',
+                    options={'ordering': ['sort_order'], 'verbose_name': 'event covered', 'verbose_name_plural': 'events covered'},
+                ),
+                migrations.AlterModelOptions(
+                    name='writeupindexpage',
+                    options={'verbose_name': 'write-up index', 'verbose_name_plural': 'write-up indexes'},
+                ),
+                migrations.AlterModelOptions(
+                    name='writeuppage',
+                    options={'verbose_name': 'write-up', 'verbose_name_plural': 'write-ups'},
+                ),
+                migrations.AlterModelOptions(
+                    name='writeupresource',
+                    options={'ordering': ['sort_order'], 'verbose_name': 'resource cited', 'verbose_name_plural': 'resources cited'},
+                ),
+                migrations.AlterModelOptions(
+                    name='writeupsession',
+                    options={'ordering': ['sort_order'], 'verbose_name': 'session covered', 'verbose_name_plural': 'sessions covered'},
+                ),
+                migrations.AlterModelOptions(
+                    name='writeupspeaker',
+                    options={'ordering': ['sort_order'], 'verbose_name': 'person featured', 'verbose_name_plural': 'people featured'},
+                ),
+                migrations.AlterField(
+                    model_name='writeupevent',
+                    name='event',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_events.eventpage', verbose_name='event'),
+                ),
+                migrations.AlterField(
+                    model_name='writeupindexpage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+                migrations.AlterField(
+                    model_name='writeuppage',
+                    name='author',
+                    field=models.ForeignKey(blank=True, help_text='A person on the site (a speaker record), so guest authors get a profile page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='authored_writeups', to='recap_speakers.speaker', verbose_name='author'),
+                ),
+                migrations.AlterField(
+                    model_name='writeuppage',
+                    name='hero_image',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image'),
+                ),
+                migrations.AlterField(
+                    model_name='writeuppage',
+                    name='intro',
+                    field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+                ),
+                migrations.AlterField(
+                    model_name='writeuppage',
+                    name='responses_prompt',
+                    field=models.CharField(blank=True, help_text='Shown above the response form when a call to action invites responses.', max_length=255, verbose_name='responses prompt'),
+                ),
+                migrations.AlterField(
+                    model_name='writeupresource',
+                    name='resource',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_resources.resource', verbose_name='resource'),
+                ),
+                migrations.AlterField(
+                    model_name='writeupsession',
+                    name='session',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_events.sessionpage', verbose_name='session'),
+                ),
+                migrations.AlterField(
+                    model_name='writeupspeaker',
+                    name='speaker',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_speakers.speaker', verbose_name='person'),
+                ),
+            ]
         ),
-        migrations.AlterModelOptions(
-            name='writeupindexpage',
-            options={'verbose_name': 'write-up index', 'verbose_name_plural': 'write-up indexes'},
-        ),
-        migrations.AlterModelOptions(
-            name='writeuppage',
-            options={'verbose_name': 'write-up', 'verbose_name_plural': 'write-ups'},
-        ),
-        migrations.AlterModelOptions(
-            name='writeupresource',
-            options={'ordering': ['sort_order'], 'verbose_name': 'resource cited', 'verbose_name_plural': 'resources cited'},
-        ),
-        migrations.AlterModelOptions(
-            name='writeupsession',
-            options={'ordering': ['sort_order'], 'verbose_name': 'session covered', 'verbose_name_plural': 'sessions covered'},
-        ),
-        migrations.AlterModelOptions(
-            name='writeupspeaker',
-            options={'ordering': ['sort_order'], 'verbose_name': 'person featured', 'verbose_name_plural': 'people featured'},
-        ),
-        migrations.AlterField(
-            model_name='writeupevent',
-            name='event',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_events.eventpage', verbose_name='event'),
-        ),
-        migrations.AlterField(
-            model_name='writeupindexpage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
-        ),
-        migrations.AlterField(
-            model_name='writeuppage',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='A person on the site (a speaker record), so guest authors get a profile page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='authored_writeups', to='recap_speakers.speaker', verbose_name='author'),
-        ),
+        # The body's block labels: a StreamField alteration Django treats as a
+        # schema change, so it stays a migration operation of its own.
         migrations.AlterField(
             model_name='writeuppage',
             name='body',
             field=wagtail.fields.StreamField([('text', 0), ('heading', 3), ('quote', 7), ('image', 12), ('video', 15), ('resource', 18), ('takeaways', 22), ('call_to_action', 27), ('question', 30)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'description': 'Paragraphs of text.', 'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul', 'blockquote'], 'icon': 'pilcrow', 'label': 'Text', 'preview_value': '<p>What the panel said, and what it means for you.</p>', 'template': 'recap_writeups/blocks/text_block.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {'label': 'Heading'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 5: ('wagtail.snippets.blocks.SnippetChooserBlock', ('recap_speakers.Speaker',), {'label': 'Speaker', 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, when they are not a speaker on the site.', 'label': 'Attribution', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('quote', 4), ('speaker', 5), ('attribution', 6)]], {'label': 'Quote'}), 8: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it.', 'label': 'Alternative text', 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('image', 8), ('alt_text', 9), ('caption', 10), ('credit', 11)]], {'label': 'Image'}), 13: ('recap.writeups.blocks.VideoURLBlock', (), {'help_text': 'The address of the video page (YouTube, Vimeo...).', 'label': 'Video'}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown as a link card when the video cannot be embedded.', 'label': 'Title'}), 15: ('wagtail.blocks.StructBlock', [[('video', 13), ('title', 14), ('caption', 10)]], {'label': 'Video'}), 16: ('wagtail.snippets.blocks.SnippetChooserBlock', ('recap_resources.Resource',), {'label': 'Resource'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Why the reader should look at it.', 'label': 'Note', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('resource', 16), ('note', 17)]], {'label': 'Resource card'}), 19: ('wagtail.blocks.CharBlock', (), {'default': recap.writeups.blocks.key_takeaways_heading, 'label': 'Heading'}), 20: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 21: ('wagtail.blocks.ListBlock', (20,), {'label': 'Points', 'min_num': 1}), 22: ('wagtail.blocks.StructBlock', [[('heading', 19), ('items', 21)]], {'label': 'Key takeaways'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 300}), 24: ('wagtail.blocks.URLBlock', (), {'label': 'Link URL', 'required': False}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 26: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Open a response form under the write-up; responses are moderated with delegate questions.', 'label': 'Invite responses', 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('text', 23), ('link_url', 24), ('link_text', 25), ('invite_responses', 26)]], {'label': 'Call to action'}), 28: ('recap.writeups.blocks.DelegateQuestionChooserBlock', (), {'label': 'Question'}), 29: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Answer'}), 30: ('wagtail.blocks.StructBlock', [[('question', 28), ('answer', 29)]], {})}, verbose_name='body'),
-        ),
-        migrations.AlterField(
-            model_name='writeuppage',
-            name='hero_image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image'),
-        ),
-        migrations.AlterField(
-            model_name='writeuppage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
-        ),
-        migrations.AlterField(
-            model_name='writeuppage',
-            name='responses_prompt',
-            field=models.CharField(blank=True, help_text='Shown above the response form when a call to action invites responses.', max_length=255, verbose_name='responses prompt'),
-        ),
-        migrations.AlterField(
-            model_name='writeupresource',
-            name='resource',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_resources.resource', verbose_name='resource'),
-        ),
-        migrations.AlterField(
-            model_name='writeupsession',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_events.sessionpage', verbose_name='session'),
-        ),
-        migrations.AlterField(
-            model_name='writeupspeaker',
-            name='speaker',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='writeup_links', to='recap_speakers.speaker', verbose_name='person'),
         ),
     ]
