@@ -13,6 +13,7 @@ class QuestionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
+        from .indexing import question_deleted, question_saved
         from .models import DelegateQuestion
         from .present import question_saved_or_deleted, session_published_or_unpublished
         from .signals import mark_cited_questions_answered
@@ -27,6 +28,13 @@ class QuestionsConfig(AppConfig):
                 sender=DelegateQuestion,
                 dispatch_uid=f"recap_questions_present_version_{signal is post_save}",
             )
+        # The search index holds public questions only (indexing.py).
+        post_save.connect(
+            question_saved, sender=DelegateQuestion, dispatch_uid="recap_questions_index_saved"
+        )
+        post_delete.connect(
+            question_deleted, sender=DelegateQuestion, dispatch_uid="recap_questions_index_deleted"
+        )
         for signal in (page_published, page_unpublished):
             signal.connect(
                 session_published_or_unpublished,

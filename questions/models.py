@@ -131,6 +131,9 @@ class DelegateQuestion(index.Indexed, models.Model):
     # (to its session, event and answering write-up) that no "usage" listing
     # needs; the write-up's own question blocks are indexed with the write-up.
     wagtail_reference_index_ignore = True
+    # Indexed when public, by moderators' actions, never on a delegate's ask
+    # (see indexing.py): Wagtail's update on every save is switched off.
+    search_auto_update = False
 
     search_fields = [
         index.SearchField("text"),
@@ -168,6 +171,11 @@ class DelegateQuestion(index.Indexed, models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only public questions are searchable (indexing.py)."""
+        return super().get_indexed_objects().filter(status__in=PUBLIC_STATUSES)
 
     @property
     def is_public(self):

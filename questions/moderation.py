@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recap.core.versioning import bump_content_version
 
+from .indexing import update_search_index
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus
 from .present import bump_present_versions
 
@@ -61,12 +62,19 @@ def queue_version():
 @transaction.atomic
 def moderate(queryset, action, *, reason=""):
     """Apply `action` (a key of ACTIONS) to the questions in `queryset`; returns how many."""
-    now = timezone.now()
     ids = list(queryset.values_list("pk", flat=True))
     questions = DelegateQuestion.objects.filter(pk__in=ids)
     bump_present_versions(questions.values_list("session_id", flat=True).distinct())
     # Cached pages and feeds that count or show public questions start afresh.
     bump_content_version()
+    count = _apply(questions, ids, action, reason)
+    # Updates send no signal: the search index follows here, once per action.
+    update_search_index(ids)
+    return count
+
+
+def _apply(questions, ids, action, reason):
+    now = timezone.now()
     if action == "approve":
         return questions.update(status=QuestionStatus.APPROVED, updated_at=now)
     if action == "reject":
@@ -104,9 +112,12 @@ def mark_answered_in(question_ids, page):
     questions = DelegateQuestion.objects.filter(pk__in=question_ids, status__in=PUBLIC_STATUSES)
     bump_present_versions(questions.values_list("session_id", flat=True).distinct())
     bump_content_version()
-    return questions.update(
+    ids = list(questions.values_list("pk", flat=True))
+    count = questions.update(
         status=QuestionStatus.ANSWERED,
         answered_in=page,
         highlighted=False,
         updated_at=timezone.now(),
     )
+    update_search_index(ids)
+    return count

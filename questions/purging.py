@@ -18,8 +18,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.search.backends import get_search_backends
 
+from .indexing import update_search_index
 from .models import DelegateQuestion
 
 logger = logging.getLogger(__name__)
@@ -43,16 +43,6 @@ def questions_with_personal_data(older_than_days, now=None):
     return DelegateQuestion.objects.filter(has_personal_data, created_at__lt=cutoff)
 
 
-def reindex(ids):
-    """Re-index the questions `ids` in every search backend, so the names and
-    organisations just blanked leave the index too (a queryset update sends no
-    signal, and indexing tasks may be queued); returns how many were re-indexed."""
-    questions = list(DelegateQuestion.objects.filter(pk__in=ids))
-    for backend in get_search_backends():
-        backend.add_bulk(DelegateQuestion, questions)
-    return len(questions)
-
-
 def purge_personal_data(ids, on_batch=None):
     """Blank the personal data of the questions `ids`, in batches; returns
     (changed, re-indexed). `on_batch(count)` follows progress."""
@@ -69,7 +59,7 @@ def purge_personal_data(ids, on_batch=None):
                 personal_data_purged_at=now,
                 updated_at=now,
             )
-            reindexed += reindex(batch)
+            reindexed += update_search_index(batch)
         if on_batch is not None:
             on_batch(len(batch))
     return changed, reindexed

@@ -1,11 +1,17 @@
-"""Links work wherever the site is served: every public page of the demo,
+"""Links and headers on the demo's pages.
+
+Links work wherever the site is served: every public page of the demo,
 fetched under a host and port that are not the Site record's, names that
 host and port in every absolute URL it gives (links, canonical, og:url,
 JSON-LD, calendar and feed URLs, webcal://, share links), and each of those
 URLs answers.
 
+Every public page type also sends the Content-Security-Policy and
+Permissions-Policy headers (tests/site/test_security_headers.py tests the
+middleware itself).
+
 The demo is loaded once for the module, in a transaction rolled back at the
-end, so the crawl costs one load."""
+end, so the crawl and the header check cost one load."""
 
 import html
 import io
@@ -169,3 +175,46 @@ def test_every_absolute_url_on_the_demo_names_the_serving_host_and_answers(demo,
     assert any(url.startswith("webcal://") for url, _ in checked)
     assert wrong_host == [], "\n".join(wrong_host)
     assert not_answering == [], "\n".join(sorted(set(not_answering)))
+
+
+# One of each public page type, for the security headers.
+PAGE_TYPES = [
+    "/",
+    "/events/",
+    "/events/open-channels-live/",
+    "/events/open-channels-live/?view=list",
+    "/events/open-channels-live/inside-out/",
+    "/events/open-channels-live/programme.ics",
+    "/events/open-channels-live/schedule.xml",
+    "/speakers/",
+    "/speakers/maya-ellison/",
+    "/write-ups/",
+    "/write-ups/who-owns-social-media-at-work/",
+    "/write-ups/feed/rss/",
+    "/topics/",
+    "/topics/social-media/",
+    "/resources/",
+    "/search/?q=excellence",
+    "/api/v2/pages/",
+    "/no-such-page/",
+]
+
+
+def test_every_public_page_type_sends_csp_and_permissions_policy(client, demo, settings):
+    from recap.events.models import SessionPage
+    from recap.questions.shortcodes import session_code
+
+    settings.MEDIA_ROOT = demo  # the demo's images
+    session = SessionPage.objects.get(slug="inside-out")
+    paths = [*PAGE_TYPES, f"/q/{session_code(session)}/", f"/q/{session_code(session)}/present/"]
+
+    missing = {}
+    for path in paths:
+        response = client.get(path)
+        csp = response.get("Content-Security-Policy", "")
+        if "script-src 'self'" not in csp or "'unsafe-inline'" in csp:
+            missing[path] = ("csp", response.status_code, csp)
+        elif "camera=()" not in response.get("Permissions-Policy", ""):
+            missing[path] = ("permissions", response.status_code)
+
+    assert missing == {}

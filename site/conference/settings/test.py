@@ -16,7 +16,7 @@ ALLOWED_HOSTS = ["*"]
 # (django-tasks), run at once by default. Building the large fixtures of the
 # query-count tests spends most of its time there, so the suite queues tasks
 # without running them; tests that search opt back in (tests/conftest.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+TASKS = {"default": {"BACKEND": "tests.tasks.DiscardingBackend"}}
 
 # Parallel test workers (pytest-xdist) each get their own Redis database, so
 # one worker clearing the cache between tests cannot reset another's rate
