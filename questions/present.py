@@ -44,6 +44,12 @@ def _version_key(session_id):
     return f"recap_questions:present_version:{session_id}"
 
 
+def cached_present_version(session_id):
+    """The session's question version if the cache holds it, else None (no
+    query: the caller falls back to `present_version`)."""
+    return cache.get(_version_key(session_id))
+
+
 def present_version(session_id):
     """The session's question version: from the cache, else from one query.
     None when there is no such live session."""
@@ -106,6 +112,13 @@ def session_published_or_unpublished(sender, instance, **kwargs):
 def etag_for_version(version):
     """The present.json ETag for a session version (None for no version)."""
     return None if version is None else f'"{STATE_FORMAT}-{version}"'
+
+
+def if_none_match(request):
+    """The ETags a client holds; a weak one (W/, as a proxy that compressed
+    the body sends it back) matches its strong form."""
+    tags = (tag.strip() for tag in request.headers.get("If-None-Match", "").split(","))
+    return {tag[2:] if tag.startswith("W/") else tag for tag in tags}
 
 
 def public_question(question, request=None, private_paths=()):

@@ -33,6 +33,7 @@ from .identity import browser_key, ensure_browser_id, remember_browser
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
 from .present import (
     etag_for_version,
+    if_none_match,
     present_state,
     present_version,
     public_question,
@@ -430,13 +431,6 @@ def present(request, code):
     return response
 
 
-def _if_none_match(request):
-    """The ETags a client holds; a weak one (W/, as a proxy that compressed
-    the body sends it back) matches its strong form."""
-    tags = (tag.strip() for tag in request.headers.get("If-None-Match", "").split(","))
-    return {tag[2:] if tag.startswith("W/") else tag for tag in tags}
-
-
 # No CSRF work (a GET that changes nothing) and no session or user: the poll
 # of every phone in the room answers from one cache read.
 @csrf_exempt
@@ -454,7 +448,7 @@ def present_data(request, code):
     if pk is None:
         raise Http404("No such session.")
     etag = etag_for_version(present_version(pk))
-    if etag is not None and etag in _if_none_match(request):
+    if etag is not None and etag in if_none_match(request):
         # A 304 carries no body: it tells a client that already has the state
         # only that nothing changed, so it needs no page lookup.
         response = HttpResponseNotModified()

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "recap.core.middleware.SecurityHeadersMiddleware",
+    # Present mode's unchanged polls answered before the rest (a 304 from the cache).
+    "recap.questions.middleware.PresentPollMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # English at /, French at /fr/ (the URLconf's i18n_patterns).
     "django.middleware.locale.LocaleMiddleware",

@@ -5,3 +5,4 @@ without delegate questions works."""
 from .test import *  # noqa: F403
 
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "recap.questions"]  # noqa: F405
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("recap.questions.")]  # noqa: F405
