@@ -473,13 +473,23 @@ async def run_phase(phase, port, args, items, make_request, is_ok=None, keep_lat
             phase.accepted.add(key)
 
     async def client(number):
-        address = f"127.0.0.{number % args.addresses + 1}"
-        connections = [Connection(port, address), Connection(port, address)]
+        # Each client sends from its share of the addresses in turn (with
+        # --addresses 32 and 16 clients, two each), with a pair of
+        # connections from each (the second for double-clicks).
+        shares = max(1, -(-args.addresses // args.clients))
+        addresses = dict.fromkeys(
+            f"127.0.0.{(number + share * args.clients) % args.addresses + 1}"
+            for share in range(shares)
+        )
+        pairs = [[Connection(port, a), Connection(port, a)] for a in addresses]
+        turn = 0
         try:
             while time.monotonic() < deadline:
                 item = next(queue, None)
                 if item is None:
                     return
+                connections = pairs[turn % len(pairs)]
+                turn += 1
                 key, raw, twice = make_request(item)
                 phase.sent += 2 if twice else 1
                 phase.tried.add(key)
@@ -488,8 +498,9 @@ async def run_phase(phase, port, args, items, make_request, is_ok=None, keep_lat
                 else:
                     await send(connections[0], key, raw)
         finally:
-            for connection in connections:
-                await connection.close()
+            for pair in pairs:
+                for connection in pair:
+                    await connection.close()
 
     began = time.monotonic()
     await asyncio.gather(*(client(n) for n in range(args.clients)))
@@ -650,7 +661,7 @@ def main():
     parser.add_argument("--venue", action="store_true", help="the one-IP venue scenario instead")
     parser.add_argument("--seconds", type=float, default=10, help="per throughput phase (<= 60)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent connections")
-    parser.add_argument("--addresses", type=int, default=16, help="loopback addresses to send from")
+    parser.add_argument("--addresses", type=int, default=32, help="loopback addresses to send from")
     parser.add_argument("--page-requests", type=int, default=60, dest="page_requests")
     parser.add_argument("--questions", type=int, default=None, help="approved questions seeded")
     parser.add_argument("--workers", type=int, default=0, help="default: gunicorn.conf.py's")
