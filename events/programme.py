@@ -207,7 +207,7 @@ def _speakers_html(speakers):
         if s.role != SpeakerRole.SPEAKER:
             item += f' <span class="meta">({escape(s.role_label.lower())})</span>'
         items.append(f"<li>{item}</li>")
-    return f'<ul class="speaker-list--inline">{"".join(items)}</ul>'
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def entry_html(session, labels=None):
@@ -219,8 +219,8 @@ def entry_html(session, labels=None):
     list, and in the grid only below tablet width, where the grid is laid
     out as a list); ``<p class="programme-entry__title">`` its kind and title
     linking to the session (``id="session-<id>"``: the anchor a star brings
-    the reader back to, and what describes the star); its speakers
-    (``<ul class="speaker-list--inline">``); and its star (a button posting
+    the reader back to, and what describes the star); its speakers (a
+    plain ``<ul>``, styled as ``.programme-entry ul``); and its star (a button posting
     the page's one agenda form, unstarred: serve() marks this reader's
     stars). Classes are few on purpose: a 200-session page repeats them.
 

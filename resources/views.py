@@ -15,7 +15,7 @@ and ResourceLibraryPage, page models of this app, and models stay put.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -40,13 +40,15 @@ RELATIONS_HOOK = "recap_resource_relations"
 
 
 def first_and_total(queryset, length=TOPIC_SECTION_LENGTH):
-    """The first `length` items of `queryset` and how many there are in all
-    (counted only when the list is full)."""
-    items = list(annotate_translations(queryset)[:length])
+    """The first `length` items of `queryset` and how many there are in all.
+
+    The total comes with the rows, a window count over the whole list (SQL
+    computes it before the LIMIT): one query, however many items there are,
+    where counting only full lists cost a second query on big sites alone."""
+    counted = queryset.annotate(recap_list_total=Window(Count("pk")))
+    items = list(annotate_translations(counted)[:length])
     show_translations(items)  # titles and notes in the reader's language
-    total = len(items)
-    if total == length:
-        total = queryset.count()
+    total = items[0].recap_list_total if items else 0
     return items, total
 
 

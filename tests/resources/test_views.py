@@ -211,6 +211,43 @@ def test_topic_page_query_count_is_constant(
     assert response.status_code == 200
 
 
+def test_topic_page_makes_the_same_queries_for_a_short_and_a_full_list(client, topics_page, topic):
+    """Each list's total comes with its rows: no COUNT once a list is full
+    (TOPIC_SECTION_LENGTH items), so a big site's page costs what a small one's does."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recap.resources.views import TOPIC_SECTION_LENGTH
+
+    SpeakerIndexPageFactory()
+    event = EventPageFactory()
+    EventTopic.objects.create(tag=topic, content_object=event)
+    Site.get_site_root_paths()
+
+    def add(count):
+        for _ in range(count):
+            session = SessionPageFactory(parent=event)
+            SessionTopic.objects.create(tag=topic, content_object=session)
+            writeup = WriteUpPageFactory()
+            WriteUpTopic.objects.create(tag=topic, content_object=writeup)
+            ResourceTopic.objects.create(tag=topic, content_object=ResourceFactory())
+
+    def queries():
+        client.get("/topics/internal-comms/")  # warm the per-version caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/topics/internal-comms/")
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    add(2)
+    short, _ = queries()
+    add(TOPIC_SECTION_LENGTH)
+    full, html = queries()
+
+    assert full == short
+    assert f"{TOPIC_SECTION_LENGTH + 2}" in html  # the totals are still shown
+
+
 @pytest.mark.parametrize("count", [5, 25])
 def test_resource_library_query_count_is_constant(
     client, library, topic, django_assert_max_num_queries, count
