@@ -122,7 +122,15 @@ class EventPageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Conference {n}")
     time_zone = "Europe/London"
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    # A day in a month, 09:00 to 18:00 in London: never across midnight,
+    # whatever the hour the tests run at (a one-day event must have one day).
+    start = factory.LazyFunction(
+        lambda: (
+            (timezone.now() + dt.timedelta(days=30))
+            .astimezone(LONDON)
+            .replace(hour=9, minute=0, second=0, microsecond=0)
+        )
+    )
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=9))
     venue_name = "Riverside Hall"
     city = "London"
