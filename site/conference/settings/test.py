@@ -4,11 +4,12 @@ import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
+from .base import email_backend
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY") or "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+globals().update(email_backend("django.core.mail.backends.locmem.EmailBackend"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 
