@@ -28,13 +28,15 @@ from wagtail.search.backends import get_search_backends
 from .models import DelegateQuestion
 
 
-def update_search_index(ids):
-    """Bring the questions `ids` up to date in every search backend: public
-    ones added (in bulk), the others removed. Returns how many were seen."""
+def update_search_index(ids, every_backend=False):
+    """Bring the questions `ids` up to date in the search backends that
+    update automatically (as Wagtail's own updates do), or in every one with
+    `every_backend` (the personal-data purge: names must leave them all):
+    public ones added (in bulk), the others removed. Returns how many were seen."""
     questions = list(DelegateQuestion.objects.filter(pk__in=ids))
     public = [question for question in questions if question.is_public]
     hidden = [question for question in questions if not question.is_public]
-    for backend in get_search_backends(with_auto_update=True):
+    for backend in get_search_backends(with_auto_update=not every_backend):
         if public:
             backend.add_bulk(DelegateQuestion, public)
         for question in hidden:

@@ -53,8 +53,7 @@ def cached_present_version(session_id):
 def present_version(session_id):
     """The session's question version: from the cache, else from one query.
     None when there is no such live session."""
-    key = _version_key(session_id)
-    version = cache.get(key)
+    version = cached_present_version(session_id)
     if version is not None:
         return version
     row = (
@@ -71,7 +70,7 @@ def present_version(session_id):
     closed_by_time = close_at is not None and timezone.now() >= close_at
     parts = [row["last_published_at"], row["latest"], row["count"], closed_by_time]
     version = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    cache.set(key, version, VERSION_TIMEOUT)
+    cache.set(_version_key(session_id), version, VERSION_TIMEOUT)
     return version
 
 

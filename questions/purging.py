@@ -59,7 +59,7 @@ def purge_personal_data(ids, on_batch=None):
                 personal_data_purged_at=now,
                 updated_at=now,
             )
-            reindexed += update_search_index(batch)
+            reindexed += update_search_index(batch, every_backend=True)
         if on_batch is not None:
             on_batch(len(batch))
     return changed, reindexed
