@@ -2,7 +2,6 @@
 events' intros and speakers' bios keep a plain-text copy that calendars, the
 frab schedule and JSON-LD carry as stored, without cleaning it again."""
 
-import importlib
 import json
 
 import pytest
@@ -76,24 +75,6 @@ def test_session_json_ld_carries_the_stored_abstract_copy(client):
     body = client.get(session.url).content.decode()
 
     assert '"description": "As stored"' in body or '"description":"As stored"' in body
-
-
-def test_migration_fills_copies_of_existing_rows():
-    session = SessionPageFactory(abstract="<p>Old <b>row</b></p>")
-    speaker = SpeakerFactory(bio="<p>Old bio</p>")
-    SessionPage.objects.filter(pk=session.pk).update(abstract_text="")
-    Speaker.objects.filter(pk=speaker.pk).update(bio_text="")
-    events_migration = importlib.import_module(
-        "recap.events.migrations.0007_cleaned_intro_and_abstract_text"
-    )
-    speakers_migration = importlib.import_module("recap.speakers.migrations.0003_cleaned_bio_text")
-    from django.apps import apps
-
-    events_migration.fill_cleaned_copies(apps, None)
-    speakers_migration.fill_bio_text(apps, None)
-
-    assert SessionPage.objects.get(pk=session.pk).abstract_text == "Old row"
-    assert Speaker.objects.get(pk=speaker.pk).bio_text == "Old bio"
 
 
 def test_preview_shows_the_edited_abstract_before_it_is_saved(rf):

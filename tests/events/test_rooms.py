@@ -1,9 +1,8 @@
 """Rooms as records: an event's ordered rooms, sessions choosing one of
 them, the programme grid in the rooms' order, the .ics import mapping
-LOCATION to rooms, and the migration of free-text rooms."""
+LOCATION to rooms."""
 
 import datetime as dt
-import importlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,64 +21,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 UTC = dt.UTC
-rooms_migration = importlib.import_module("recap.events.migrations.0005_rooms_as_records")
 
 
 def room_names(event):
     return list(
         EventRoom.objects.filter(page=event).order_by("sort_order").values_list("name", flat=True)
     )
-
-
-def test_merge_room_names_merges_case_and_space_variants_in_order_of_use():
-    names = [
-        "Foyer",
-        "Main hall",
-        "Main Hall",
-        " main  hall ",
-        "",
-        "Studio 2",
-        "Main Hall",
-        "FOYER",
-    ]
-
-    # "Main Hall" is the spelling most sessions used (2 of 4); ties keep the first.
-    assert rooms_migration.merge_room_names(names) == ["Foyer", "Main Hall", "Studio 2"]
-
-
-@pytest.mark.migrations
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_migration_keeps_free_text_rooms_as_records_merging_case_variants():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    event = EventPageFactory()
-    other = EventPageFactory()
-    first = SessionPageFactory(parent=event, room="Main hall", revision=True)
-    second = SessionPageFactory(parent=event, room="Main hall", revision=True)
-    third = SessionPageFactory(parent=event, room="Main hall", revision=True)
-    elsewhere = SessionPageFactory(parent=other, room="Main hall")
-    # Back to before rooms were records, then forward to the latest migrations
-    # (the models below are today's).
-    before = [("recap_events", "0003_initial")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps.get_model("recap_events", "SessionPage")
-    assert old.objects.get(pk=first.pk).room == "Main hall"  # reversed into text
-    old.objects.filter(pk=second.pk).update(room="Main Hall")
-    old.objects.filter(pk=third.pk).update(room=" main  hall ")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-    assert room_names(event) == ["Main hall"]
-    rooms = {s.pk: s.room for s in SessionPage.objects.select_related("room")}
-    assert rooms[first.pk] == rooms[second.pk] == rooms[third.pk]
-    assert rooms[elsewhere.pk].page_id == other.pk and rooms[elsewhere.pk].name == "Main hall"
-    # The sessions' revisions point at the room too (editing a session loads them).
-    revision = SessionPage.objects.get(pk=second.pk).latest_revision
-    assert revision.content["room"] == rooms[first.pk].pk
 
 
 def test_event_created_in_the_admin_keeps_its_rooms_in_order(admin_client):
