@@ -93,7 +93,7 @@ bench: venv
 	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
 	$(PY) bench/run.py
 
-# A whole venue on one IP against gunicorn, PostgreSQL and Redis (README, Benchmarks).
+# A whole venue on one IP against gunicorn, PostgreSQL and Redis (docs/benchmarks.md).
 bench-venue: venv
 	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
 	$(PY) bench/venue.py
