@@ -11,7 +11,7 @@ from recap import __version__  # noqa: E402
 
 project = "Recap"
 author = "Recap contributors"
-copyright = "Recap contributors"  # noqa: A001 - Sphinx's own setting name
+copyright = "Recap contributors"
 release = __version__
 version = ".".join(__version__.split(".")[:2])
 
