@@ -30,7 +30,7 @@ MAKEMESSAGES = makemessages --locale fr --no-location --no-obsolete
 # compares the two), and the date changes on every run: dropped from the .po.
 NO_POT_DATE = sed -i '/^"POT-Creation-Date: /d'
 
-.PHONY: run test test-without-questions venv lint format messages bench bench-venue clean
+.PHONY: run test test-without-questions venv lint format messages bench bench-venue clean docs
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -76,16 +76,27 @@ messages: venv
 		(cd site && ../$(PY) ../manage.py compilemessages --locale fr); \
 	fi
 
+# The docs site (docs/, Sphinx with MyST), warnings as errors, as CI builds it.
+# The `docs` extra's packages are installed once, without reinstalling Recap.
+DOCS_EXTRA = import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["docs"]))
+
+$(VENV)/.docs-installed: $(VENV)/.installed pyproject.toml $(CONSTRAINTS)
+	$(PY) -c '$(DOCS_EXTRA)' | $(PY) -m pip install --quiet -c $(CONSTRAINTS) -r /dev/stdin
+	touch $@
+
+docs: $(VENV)/.docs-installed
+	$(PY) -m sphinx -W --keep-going -n -q -b html docs docs/_build/html
+
 # BENCH_QUICK=1 make bench: small sizes, a smoke test of the bench itself.
 # The bench extra (gunicorn, httpx) is for the Q&A part (bench/venue.py).
 bench: venv
 	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
 	$(PY) bench/run.py
 
-# A whole venue on one IP against gunicorn, PostgreSQL and Redis (README, Benchmarks).
+# A whole venue on one IP against gunicorn, PostgreSQL and Redis (docs/benchmarks.md).
 bench-venue: venv
 	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[site,bench]"
 	$(PY) bench/venue.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache dist build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache dist build *.egg-info docs/_build

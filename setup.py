@@ -7,7 +7,7 @@ here, so a new sub-package (a templatetags or management folder) ships
 without anyone remembering to list it.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups"]
 
@@ -16,6 +16,12 @@ package_dir = {"recap": "recap"}
 for folder in APP_FOLDERS:
     package_dir[f"recap.{folder}"] = folder
     packages.append(f"recap.{folder}")
-    packages += [f"recap.{folder}.{sub}" for sub in find_packages(where=folder)]
+    # Every folder, data folders (templates/, static/, locale/) included:
+    # setuptools sees those as namespace packages and warns when one is left
+    # out of `packages`; listed, their files ship through package-data.
+    packages += [
+        f"recap.{folder}.{sub}"
+        for sub in find_namespace_packages(where=folder, exclude=["*__pycache__*"])
+    ]
 
 setup(packages=packages, package_dir=package_dir)

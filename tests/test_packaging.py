@@ -58,9 +58,35 @@ def build_wheel(work_dir):
 
 
 @pytest.fixture(scope="module")
-def wheel_names(tmp_path_factory):
-    with zipfile.ZipFile(build_wheel(tmp_path_factory.mktemp("wheel"))) as archive:
+def wheel(tmp_path_factory):
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def wheel_names(wheel):
+    with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
+
+
+def wheel_metadata(wheel):
+    """The wheel's METADATA headers, as (name, value) pairs."""
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(name).decode()
+    headers = text.split("\n\n", 1)[0]
+    return [tuple(line.split(": ", 1)) for line in headers.splitlines() if ": " in line]
+
+
+def test_wheel_version_is_the_package_version(wheel):
+    import recap
+
+    assert ("Version", recap.__version__) in wheel_metadata(wheel)
+    assert wheel.name.startswith(f"wagtail_recap-{recap.__version__}-")
+
+
+def test_wheel_declares_its_licence_and_ships_the_text(wheel, wheel_names):
+    assert ("License-Expression", "BSD-3-Clause") in wheel_metadata(wheel)
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in wheel_names)
 
 
 @pytest.mark.parametrize("app", APPS)
