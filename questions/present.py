@@ -48,8 +48,10 @@ def present_version(session_id):
     taken before another's but committed after it.
     """
     content = ContentVersion.objects.filter(pk=ROW_ID).values("value")[:1]
-    row = (
+    rows = (
         SessionPage.objects.filter(pk=session_id, live=True)
+        # No ordering: the pages' path would join the grouping (and a sort).
+        .order_by()
         .values("last_published_at", "questions_close_at", "end")
         .annotate(
             latest=Max("questions__updated_at"),
@@ -59,15 +61,16 @@ def present_version(session_id):
             answered=Count("questions", filter=Q(questions__status=QuestionStatus.ANSWERED)),
             highlighted=Max("questions__pk", filter=Q(questions__highlighted=True)),
             content=Subquery(content),
-        )
-        .first()
+        )[:1]
     )
+    row = next(iter(rows), None)
     if row is None:
         return None
     # Questions close by the clock too (at questions_close_at, or the session's
     # end): the moment they do, the version moves and the screen says so.
-    close_at = row.pop("questions_close_at") or row.pop("end")
-    row.pop("end", None)
+    close_at = row.pop("questions_close_at")
+    end = row.pop("end")
+    close_at = close_at or end
     row["closed_by_time"] = close_at is not None and timezone.now() >= close_at
     parts = sorted(row.items())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
