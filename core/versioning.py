@@ -35,9 +35,12 @@ Ordering (why a reader never pairs the new version with the old content):
   the rest of the request (a request that began before a commit is served as
   if it ran wholly before it); the next request reads it again. Outside a
   request (commands, a shell, tasks) every call reads the database.
-- A request that bumps the version (an editor's POST) stores nothing in the
-  cache for the rest of it: what it would store was read inside its own,
-  not yet committed, transaction.
+- A request that bumps the version (an editor's POST) stores nothing through
+  ``cached()`` for the rest of it: what it would store was read inside its
+  own, not yet committed, transaction (rolled back, its version would later
+  name another change's content). Code that stores under
+  ``content_version()`` itself does so only for requests that change
+  nothing (GET, HEAD).
 
 The value is the row's random epoch and its counter: the counter never goes
 back in one database, and a database made afresh (a new site, a flushed
