@@ -6,7 +6,7 @@ import os
 import signal
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -35,6 +35,19 @@ def test_a_bump_is_stored_in_the_database_and_seen_outside_a_request():
 
     assert content_version() != before
     assert ContentVersion.objects.get().value == int(before.rsplit("-", 1)[1]) + 1
+
+
+def test_a_bump_commits_with_its_change_or_not_at_all():
+    event = EventPageFactory()
+    before = content_version()
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        event.unpublish()
+        raise RuntimeError("the change fails")
+
+    assert content_version() == before
+    event.refresh_from_db()
+    assert event.live
 
 
 def test_every_change_a_reader_could_see_bumps_the_version():
