@@ -10,9 +10,9 @@ of its cost (`make bench-venue`: polls a second).
 It answers only a GET of that address whose If-None-Match holds the current
 version, read from the database as the view reads it; anything else
 (another address, an old ETag, no such live session) goes on to the view,
-which answers it as before. The 304 carries the headers the view's 304 carries (ETag,
-Cache-Control, Vary); middleware listed before this one (security headers)
-still applies.
+which answers it as before. The 304 carries the headers the view's 304
+carries (ETag, Cache-Control, Vary); middleware listed before this one
+(security headers) still applies.
 
 A host site adds it after its security middleware:
 `"recap.questions.middleware.PresentPollMiddleware"` (README, "Adding

@@ -45,7 +45,9 @@ def present_version(session_id):
     content version (a cited write-up published or made private), and
     whether the clock has closed the session's questions. The counts catch
     what the latest change time alone could miss: a change whose time was
-    taken before another's but committed after it.
+    taken before another's but committed after it. What they cannot catch is
+    an edit of a question's text in exactly that race: it shows at the
+    session's next change.
     """
     content = ContentVersion.objects.filter(pk=ROW_ID).values("value")[:1]
     rows = (
