@@ -4,6 +4,7 @@ the content version lives in the database (recap.core.versioning)."""
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -62,7 +63,7 @@ def site_on_file(tmp_path):
     """The test's database copied to an SQLite file, and a `manage.py
     runserver` (one process, its own local-memory cache) serving it."""
     database = tmp_path / "db.sqlite3"
-    target = __import__("sqlite3").connect(database)
+    target = sqlite3.connect(database)
     connection.ensure_connection()
     connection.connection.backup(target)
     target.close()
