@@ -3,8 +3,9 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     """The bottom of Recap: helpers and template includes every app uses
-    (the sanitiser, absolute URLs, JSON-LD, file-like page routes). It has no
-    models and imports no other Recap app."""
+    (the sanitiser, absolute URLs, JSON-LD, file-like page routes). Its one
+    model is the content version (versioning.py); it imports no other Recap
+    app."""
 
     name = "recap.core"
     label = "recap_core"
@@ -13,7 +14,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import locales
-        from .versioning import connect_page_signals
+        from .versioning import connect_page_signals, connect_request_signals
 
         connect_page_signals()
+        connect_request_signals()
         locales.install()

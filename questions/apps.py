@@ -11,23 +11,15 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published
 
         from .indexing import question_deleted, question_saved
         from .models import DelegateQuestion
-        from .present import question_saved_or_deleted, session_published_or_unpublished
         from .signals import mark_cited_questions_answered
 
         page_published.connect(
             mark_cited_questions_answered, dispatch_uid="recap_questions_answered_on_publish"
         )
-        # Present mode's version per session (present.py) follows every change.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                question_saved_or_deleted,
-                sender=DelegateQuestion,
-                dispatch_uid=f"recap_questions_present_version_{signal is post_save}",
-            )
         # The search index holds public questions only (indexing.py).
         post_save.connect(
             question_saved, sender=DelegateQuestion, dispatch_uid="recap_questions_index_saved"
@@ -35,8 +27,3 @@ class QuestionsConfig(AppConfig):
         post_delete.connect(
             question_deleted, sender=DelegateQuestion, dispatch_uid="recap_questions_index_deleted"
         )
-        for signal in (page_published, page_unpublished):
-            signal.connect(
-                session_published_or_unpublished,
-                dispatch_uid=f"recap_questions_present_session_{signal is page_published}",
-            )

@@ -2,24 +2,23 @@
 
 Every phone in a plenary polls `/q/<code>/present.json` every few seconds,
 and almost every poll is answered "nothing changed" (a 304, from the
-session's question version in the cache: see present.py). The view already
-answers it with no query; this middleware answers it before sessions,
+session's question version, one small query: see present.py). The view
+answers it the same way; this middleware answers it before sessions,
 language, CSRF, authentication, messages and URL resolving, which were most
 of its cost (`make bench-venue`: polls a second).
 
 It answers only a GET of that address whose If-None-Match holds the current
-version, found in the cache; anything else (another address, an old ETag, a
-version not cached, the cache down) goes on to the view, which answers it as
-before. The 304 carries the headers the view's 304 carries (ETag,
-Cache-Control, Vary); middleware listed before this one (security headers)
-still applies.
+version, read from the database as the view reads it; anything else
+(another address, an old ETag, no such live session) goes on to the view,
+which answers it as before. The 304 carries the headers the view's 304
+carries (ETag, Cache-Control, Vary); middleware listed before this one
+(security headers) still applies.
 
 A host site adds it after its security middleware:
 `"recap.questions.middleware.PresentPollMiddleware"` (README, "Adding
 Recap to a site"). Without it, polls are answered by the view.
 """
 
-import logging
 import re
 
 from django.conf import settings
@@ -29,9 +28,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path, override
 
 from . import shortcodes
-from .present import cached_present_version, etag_for_version, if_none_match
-
-logger = logging.getLogger(__name__)
+from .present import etag_for_version, if_none_match, present_version
 
 # A code that cannot be one (reverse needs an argument to build the address).
 _PLACEHOLDER = "0"
@@ -83,11 +80,7 @@ class PresentPollMiddleware:
         pk = shortcodes.decode(match.group(1))
         if pk is None:
             return None
-        try:
-            etag = etag_for_version(cached_present_version(pk))
-        except Exception:
-            logger.warning("Cache unavailable: present-mode poll left to the view")
-            return None
+        etag = etag_for_version(present_version(pk))
         if etag is None or etag not in if_none_match(request):
             return None
         response = HttpResponseNotModified()

@@ -5,107 +5,83 @@ never carry an email address or anything else private. Only what the screen
 shows is read: the highlighted question, the top few and the last answered,
 each a bounded query, however many questions the session has.
 
-Polls are answered from a version per session, derived from the database
-by one cheap query (the session's last publish, its questions' latest change
-and their number: every change, whether a question asked, a vote, a
-moderation or an edit, moves one of them; and whether the clock has closed
-its questions) and kept in the cache. Every change
-deletes the cached version once it is committed, so the next poll reads it
-again; in between, polls cost no query. Cached versions expire after
-VERSION_TIMEOUT, which bounds how long a change can go unseen when a poll's
-reading races a commit, or when the cache was down during the change.
+Polls are answered from a version per session read from the database by one
+small query on every poll (see `present_version`): whichever process made a
+change (a vote, an ask, a moderation in the admin or a shell), and whether or
+not the cache is up, the next poll sees it. Nothing is kept in the cache.
 """
 
 import hashlib
 import json
 
 import segno
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from recap.core.models import ContentVersion
 from recap.core.pages import is_public, private_section_paths
 from recap.core.structured_data import escape_script_json
+from recap.core.versioning import ROW_ID
 from recap.events.models import SessionPage
 
 from .models import DelegateQuestion, QuestionStatus
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
-VERSION_TIMEOUT = 10
 # Part of every ETag: change it when the shape of the JSON changes.
 STATE_FORMAT = "2"
 
 
-def _version_key(session_id):
-    return f"recap_questions:present_version:{session_id}"
-
-
-def cached_present_version(session_id):
-    """The session's question version if the cache holds it, else None (no
-    query: the caller falls back to `present_version`)."""
-    return cache.get(_version_key(session_id))
-
-
 def present_version(session_id):
-    """The session's question version: from the cache, else from one query.
-    None when there is no such live session."""
-    version = cached_present_version(session_id)
-    if version is not None:
-        return version
-    row = (
+    """The session's question version, or None when there is no such live
+    session: one query, on the session and its questions.
+
+    Every change moves one of its parts: the session's last publish (its
+    title), its questions' number, latest change and votes, how many are
+    approved and answered, which one is highlighted (a highlight moved from
+    one question to another in one transaction changes no count), the site's
+    content version (a cited write-up published or made private), and
+    whether the clock has closed the session's questions. The counts catch
+    what the latest change time alone could miss: a change whose time was
+    taken before another's but committed after it. What they cannot catch is
+    an edit of a question's text in exactly that race: it shows at the
+    session's next change.
+    """
+    content = ContentVersion.objects.filter(pk=ROW_ID).values("value")[:1]
+    rows = (
         SessionPage.objects.filter(pk=session_id, live=True)
+        # No ordering: the pages' path would join the grouping (and a sort).
+        .order_by()
         .values("last_published_at", "questions_close_at", "end")
-        .annotate(latest=Max("questions__updated_at"), count=Count("questions"))
-        .first()
+        .annotate(
+            latest=Max("questions__updated_at"),
+            count=Count("questions"),
+            votes=Sum("questions__votes"),
+            approved=Count("questions", filter=Q(questions__status=QuestionStatus.APPROVED)),
+            answered=Count("questions", filter=Q(questions__status=QuestionStatus.ANSWERED)),
+            highlighted=Max("questions__pk", filter=Q(questions__highlighted=True)),
+            content=Subquery(content),
+        )[:1]
     )
+    row = next(iter(rows), None)
     if row is None:
         return None
     # Questions close by the clock too (at questions_close_at, or the session's
     # end): the moment they do, the version moves and the screen says so.
-    close_at = row["questions_close_at"] or row["end"]
-    closed_by_time = close_at is not None and timezone.now() >= close_at
-    parts = [row["last_published_at"], row["latest"], row["count"], closed_by_time]
-    version = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    cache.set(_version_key(session_id), version, VERSION_TIMEOUT)
-    return version
+    close_at = row.pop("questions_close_at")
+    end = row.pop("end")
+    close_at = close_at or end
+    row["closed_by_time"] = close_at is not None and timezone.now() >= close_at
+    parts = sorted(row.items())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
 def bump_present_versions(session_ids):
-    """Forget these sessions' versions now and again once the current
-    transaction commits.
-
-    The second time is the one that matters: a poll between now and the
-    commit reads (and caches) the version from before the change. The first
-    serves callers whose transaction is never committed here (a test's).
-    """
-    keys = [_version_key(pk) for pk in {pk for pk in session_ids if pk is not None}]
-    if not keys:
-        return
-
-    def forget():
-        cache.delete_many(keys)
-
-    if transaction.get_connection().in_atomic_block:
-        forget()
-        transaction.on_commit(forget)
-    else:
-        # Already committed (a vote's counter, in autocommit): once is enough.
-        forget()
-
-
-def question_saved_or_deleted(sender, instance, **kwargs):
-    """post_save / post_delete receiver for DelegateQuestion (admin edits, asks)."""
-    bump_present_versions([instance.session_id])
-
-
-def session_published_or_unpublished(sender, instance, **kwargs):
-    """page_published / page_unpublished receiver: the title shows on the screen."""
-    if isinstance(instance, SessionPage):
-        bump_present_versions([instance.pk])
+    """Nothing to do: the version is read from the database on every poll.
+    Kept for callers (asks, votes, moderation) written when it lived in the
+    cache; they may drop the call."""
 
 
 def etag_for_version(version):

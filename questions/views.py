@@ -432,15 +432,15 @@ def present(request, code):
 
 
 # No CSRF work (a GET that changes nothing) and no session or user: the poll
-# of every phone in the room answers from one cache read.
+# of every phone in the room answers from one small query.
 @csrf_exempt
 @require_GET
 def present_data(request, code):
     """The screen's state as JSON, with an ETag so unchanged polls cost a 304.
 
     The ETag is the session's question version (see present.py), read before
-    anything else: a poll with the current ETag is answered with no query
-    when the cache has the version, and with one cheap query when it has not.
+    anything else: a poll with the current ETag is answered with one small
+    query, read from the database whatever the cache holds.
     The version is read before the state is built, so a change made in
     between can only make the ETag older than the body, never newer.
     """

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from recap.questions.middleware import PresentPollMiddleware, poll_path_pattern
-from recap.questions.present import cached_present_version
+from recap.questions.models import DelegateQuestion
 from recap.questions.shortcodes import session_code
 from tests.questions.factories import DelegateQuestionFactory
 
@@ -89,16 +89,30 @@ def test_a_poll_after_a_change_goes_to_the_view(client, session, views_seen):
     assert len(views_seen) == 2
 
 
-def test_a_version_not_in_the_cache_goes_to_the_view(client, session, views_seen):
+def test_an_unchanged_poll_costs_one_query_whatever_the_cache_holds(
+    client, session, views_seen, django_assert_max_num_queries
+):
     etag = client.get(data_url(session))["ETag"]
     from django.core.cache import cache
 
     cache.clear()
-    assert cached_present_version(session.pk) is None
+
+    with django_assert_max_num_queries(1):
+        response = client.get(data_url(session), HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert views_seen == [data_url(session)]  # answered before the view
+
+
+def test_a_moderation_in_the_admin_goes_to_the_view_at_the_next_poll(client, session, views_seen):
+    question = DelegateQuestionFactory(session=session, status="pending")
+    etag = client.get(data_url(session))["ETag"]
+    DelegateQuestion.objects.filter(pk=question.pk).update(status="approved")  # no signal
 
     response = client.get(data_url(session), HTTP_IF_NONE_MATCH=etag)
 
-    assert response.status_code == 304  # the view read the version again
+    assert response.status_code == 200
+    assert [q["text"] for q in response.json()["top"]] == [question.text]
     assert len(views_seen) == 2
 
 

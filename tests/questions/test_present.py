@@ -4,6 +4,7 @@ import html
 import re
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 
 from recap.questions.models import QuestionStatus
 from recap.questions.shortcodes import decode, encode, session_code
@@ -187,3 +188,83 @@ def test_present_empty_states_are_not_list_items(client, session):
     assert re.search(r"<p [^>]*data-recap-answered-empty[^>]*>None yet.</p>", page)
     assert not re.search(r"<li[^>]*>\s*None yet", page)
     assert not re.search(r"<li[^>]*>\s*No questions yet", page)
+
+
+class DroppingCache(LocMemCache):
+    """A local-memory cache that, while `dropping` is set, keeps what it has
+    but drops every write and delete, as the fail-safe Redis cache does while
+    Redis is paused or in its back-off."""
+
+    dropping = False
+
+    def set(self, *args, **kwargs):
+        if not DroppingCache.dropping:
+            super().set(*args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return False if DroppingCache.dropping else super().add(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return False if DroppingCache.dropping else super().delete(*args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        if not DroppingCache.dropping:
+            super().delete_many(*args, **kwargs)
+
+
+@pytest.fixture
+def dropping_cache(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": f"{__name__}.DroppingCache",
+            "LOCATION": "recap-dropping",
+        },
+    }
+    yield DroppingCache
+    DroppingCache.dropping = False
+
+
+@pytest.mark.parametrize("action", ["approve", "highlight"])
+def test_poll_sees_a_moderation_made_while_the_cache_drops_writes(
+    client, session, dropping_cache, action
+):
+    from recap.questions.models import DelegateQuestion
+    from recap.questions.moderation import moderate
+
+    shown = DelegateQuestionFactory(session=session, highlighted=True)
+    other = DelegateQuestionFactory(session=session, status=QuestionStatus.PENDING)
+    first = client.get(data_url(session))
+    assert client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    dropping_cache.dropping = True
+    moderate(DelegateQuestion.objects.filter(pk=other.pk), action)
+    second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    data = second.json()
+    if action == "approve":
+        assert [q["id"] for q in data["top"]] == [other.pk]
+    else:
+        assert data["highlighted"]["id"] == other.pk
+        assert [q["id"] for q in data["top"]] == [shown.pk]
+
+
+def test_poll_sees_a_cited_writeup_made_private(client, session):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import WriteUpPageFactory
+
+    writeup = WriteUpPageFactory(title="What the panel said")
+    DelegateQuestionFactory(session=session, status=QuestionStatus.ANSWERED, answered_in=writeup)
+    first = client.get(data_url(session))
+    assert first.json()["answered"][0]["answered_in"]["title"] == "What the panel said"
+
+    PageViewRestriction.objects.create(
+        page=writeup, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    assert second.json()["answered"][0]["answered_in"] is None
+    assert "What the panel said" not in second.content.decode()
