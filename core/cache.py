@@ -28,9 +28,11 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .private_apis import reuse_redis_clients
 
 logger = logging.getLogger("recap.cache")
 
@@ -60,25 +62,6 @@ class _Missing:
 MISSING = _Missing()
 
 
-class ReusedRedisCacheClient(RedisCacheClient):
-    """Django's client, keeping one `redis.Redis` per connection pool.
-
-    Django makes a new `redis.Redis` for every operation, and making one
-    copies its table of some 200 response callbacks: about as long as the
-    operation itself over a local socket, on every cache read of every
-    request (a poll that answers 304 is little else). A `redis.Redis` is
-    safe to share between threads (each command takes a connection from the
-    pool), so one per pool is enough."""
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_reused_clients", {})
-        client = clients.get(id(pool))
-        if client is None:
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
 class FailSafeRedisCache(RedisCache):
     """Django's RedisCache that answers as an empty cache while Redis is unreachable."""
 
@@ -89,24 +72,25 @@ class FailSafeRedisCache(RedisCache):
         self.retry_interval = float(options.pop("RETRY_INTERVAL", RETRY_INTERVAL))
         params["OPTIONS"] = {**DEFAULT_CONNECTION_OPTIONS, **options}
         super().__init__(server, params)
-        self._class = ReusedRedisCacheClient
-        self._location = server if isinstance(server, str) else ",".join(server)
-        self._params = params
+        # One redis client per pool: the one private piece, kept in private_apis.
+        reuse_redis_clients(self)
+        self.redis_location = server if isinstance(server, str) else ",".join(server)
+        self.fallback_params = params
 
     # -- state shared by the process ---------------------------------------
 
     def is_unreachable(self):
         """True while this process is skipping Redis after a failure."""
-        return _down_until.get(self._location, 0.0) > time.monotonic()
+        return _down_until.get(self.redis_location, 0.0) > time.monotonic()
 
     def _mark_down(self, error):
         now = time.monotonic()
         with _lock:
-            _down_until[self._location] = now + self.retry_interval
-            last = _warned_at.get(self._location)
+            _down_until[self.redis_location] = now + self.retry_interval
+            last = _warned_at.get(self.redis_location)
             warn = last is None or now - last >= self.retry_interval
             if warn:
-                _warned_at[self._location] = now
+                _warned_at[self.redis_location] = now
         if warn:
             logger.warning(
                 "Redis is unreachable (%s: %s); serving without the cache%s, trying again in %.0f s.",
@@ -117,19 +101,19 @@ class FailSafeRedisCache(RedisCache):
             )
 
     def _mark_up(self):
-        if self._location in _down_until:
+        if self.redis_location in _down_until:
             with _lock:
-                was_down = _down_until.pop(self._location, None) is not None
-                _warned_at.pop(self._location, None)
+                was_down = _down_until.pop(self.redis_location, None) is not None
+                _warned_at.pop(self.redis_location, None)
             if was_down:
                 logger.warning("Redis answers again; the cache is back in use.")
 
     def _local(self):
         with _lock:
-            local = _local_fallbacks.get(self._location)
+            local = _local_fallbacks.get(self.redis_location)
             if local is None:
-                local = LocMemCache(f"recap-fallback-{self._location}", self._params)
-                _local_fallbacks[self._location] = local
+                local = LocMemCache(f"recap-fallback-{self.redis_location}", self.fallback_params)
+                _local_fallbacks[self.redis_location] = local
         return local
 
     def _call(self, operation, fallback, *args, **kwargs):

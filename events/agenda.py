@@ -43,7 +43,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from recap.core.links import absolute, webcal
 
-from .models import Agenda, AgendaItem, EventPage, SessionPage
+from .models import Agenda, AgendaItem, EventPage, SessionPage, attach_sessions_to_events
 
 COOKIE_NAME = "recap_agenda"
 COOKIE_SALT = "recap.agenda.cookie"
@@ -315,13 +315,13 @@ def agenda_sessions(agenda):
     """The published sessions of an agenda with their events, in time order."""
     if agenda is None:
         return []
-    sessions = (
+    sessions = attach_sessions_to_events(
         SessionPage.objects.live()
         .public()
         .filter(pk__in=agenda.items.values("session_id"))
         .select_related("room")
-        .order_by("start", "pk")
-        .with_events(EventPage.objects.live().public())
+        .order_by("start", "pk"),
+        EventPage.objects.live().public(),
     )
     return [session for session in sessions if session.event is not None]
 

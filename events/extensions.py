@@ -284,9 +284,9 @@ class TopicSessionsSection(TopicEventsSection):
                 )
             )
             .order_by("-start")
-            .with_events()
         )
         items, total = first_and_total(sessions)
+        attach_sessions_to_events(items)
         return {"items": items, "total": total}
 
 

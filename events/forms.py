@@ -92,7 +92,7 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
         for form in formset.forms:
             if not form.has_changed() and not form.instance.pk:
                 continue
-            if formset.can_delete and formset._should_delete_form(form):
+            if formset.can_delete and form in formset.deleted_forms:
                 room = form.instance
                 used = SessionPage.objects.filter(room_id=room.pk).count() if room.pk else 0
                 if used:

@@ -37,14 +37,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
-from recap.core.tree import attach_parents
+from recap.core.tree import ParentPage, attach_parents
 from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
     ImageRenditionField,
@@ -133,7 +132,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def route(self, request, path_components):
         """Wagtail's routing, with the child event fetched as an EventPage in
         one query (Wagtail fetches a child, then its specific page)."""
-        return route_to_child(self, EventPage, request, path_components)
+        return route_to_child(self, EventPage, request, path_components, as_parent="index_page")
 
     def get_context(self, request, *args, **kwargs):
         from .views import event_index_context
@@ -165,9 +164,8 @@ def route_to_child(page, child_model, request, path_components, as_parent=None, 
         children = child_model.objects.child_of(page).select_related(*related)
         child = children.filter(slug=path_components[0]).first()
         if child is not None:
-            child._cached_parent_obj = page
             if as_parent:
-                child.__dict__[as_parent] = page
+                setattr(child, as_parent, page)
             return child.route(request, path_components[1:])
     return super(type(page), page).route(request, path_components)
 
@@ -371,6 +369,10 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
 
     parent_page_types = ["recap_events.EventIndexPage"]
     subpage_types = ["recap_events.SessionPage"]
+
+    #: The event index the event sits in (its parent page), for the page's
+    #: "Events" link; handed over by the index's routing.
+    index_page = ParentPage()
     template = "recap_events/event_page.html"
 
     class Meta:
@@ -538,36 +540,11 @@ class EventResource(Orderable):
         ]
 
 
-class SessionPageQuerySet(PageQuerySet):
-    """Sessions, with ``with_events()``: each session fetched carries its
-    event (``session.event``) from one extra query, however many there are."""
-
-    _events = None
-
-    def with_events(self, events=None):
-        """Attach each session's event when the queryset is evaluated.
-        `events` narrows where the events come from (e.g. ``live().public()``);
-        a session whose event is not in it gets ``event = None``."""
-        clone = self._chain()
-        clone._events = events if events is not None else EventPage.objects.all()
-        return clone
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._events = self._events
-        return clone
-
-    def _fetch_all(self):
-        fetch_events = self._result_cache is None and self._events is not None
-        super()._fetch_all()
-        if fetch_events:
-            sessions = [s for s in self._result_cache if isinstance(s, SessionPage)]
-            attach_sessions_to_events(sessions, self._events)
-
-
 def attach_sessions_to_events(sessions, events=None):
-    """Give each of `sessions` (a list or queryset) its event in one query, so
-    ``session.event`` costs nothing per session. Returns them as a list."""
+    """Give each of `sessions` (a list or queryset, evaluated here) its event
+    in one query, so ``session.event`` costs nothing per session. `events`
+    narrows where the events come from (e.g. ``live().public()``); a session
+    whose event is not in it gets ``event = None``. Returns them as a list."""
     return attach_parents(
         sessions, events if events is not None else EventPage.objects.all(), "event"
     )
@@ -575,8 +552,6 @@ def attach_sessions_to_events(sessions, events=None):
 
 class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
-
-    objects = PageManager.from_queryset(SessionPageQuerySet)()
 
     kind = models.CharField(
         verbose_name=pgettext_lazy("session", "kind"),
@@ -744,10 +719,10 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     class Meta:
         verbose_name = pgettext_lazy("conference", "session")
 
-    @cached_property
-    def event(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+    #: The session's event (its parent page), fetched on first use unless
+    #: set by whoever loaded the session (`attach_sessions_to_events`, the
+    #: event's routing).
+    event = ParentPage()
 
     @property
     def tz(self):

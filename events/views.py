@@ -51,7 +51,7 @@ def images_with_renditions(*filters):
 def attach_event(sessions, event):
     """Give each session its event, so `session.event` costs no query."""
     for session in sessions:
-        session.__dict__["event"] = event
+        session.event = event
     return sessions
 
 

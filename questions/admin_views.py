@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from recap.core import params
 from recap.core.sections import Section
-from recap.events.models import EventPage, SessionPage
+from recap.events.models import EventPage, SessionPage, attach_sessions_to_events
 
 from .export import questions_csv_response
 from .forms import CaptureForm
@@ -126,23 +126,19 @@ def capture_choose_view(request):
     context = {"query": query}
     if query:
         events = EventPage.objects.filter(title__icontains=query)
-        context["found"] = list(
+        context["found"] = attach_sessions_to_events(
             sessions.filter(
                 Q(title__icontains=query)
                 | Q(pk__in=SessionPage.objects.filter(_child_of_any(events)).values("pk"))
-            )
-            .order_by("-start", "title")
-            .with_events()[:CAPTURE_CHOICES]
+            ).order_by("-start", "title")[:CAPTURE_CHOICES]
         )
     else:
         since = timezone.now() - dt.timedelta(hours=RECENT_HOURS)
-        context["current"] = list(
-            sessions.filter(end__gte=since)
-            .order_by("start", "title")
-            .with_events()[:CAPTURE_CHOICES]
+        context["current"] = attach_sessions_to_events(
+            sessions.filter(end__gte=since).order_by("start", "title")[:CAPTURE_CHOICES]
         )
-        context["past"] = list(
-            sessions.filter(end__lt=since).order_by("-start", "title").with_events()[:PAST_CHOICES]
+        context["past"] = attach_sessions_to_events(
+            sessions.filter(end__lt=since).order_by("-start", "title")[:PAST_CHOICES]
         )
     return TemplateResponse(request, "recap_questions/admin/capture_choose.html", context)
 

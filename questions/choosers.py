@@ -9,7 +9,7 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from recap.core.params import positive_int, positive_ints
-from recap.events.models import SessionPage
+from recap.events.models import SessionPage, attach_sessions_to_events
 
 from .admin import RecordQuestionMixin
 from .forms import AskerFieldsMixin
@@ -23,14 +23,26 @@ def _visible_questions(user):
     return visible_questions(user)
 
 
+class SessionChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices, with every session's event fetched in one query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for session in attach_sessions_to_events(self.field.queryset):
+            yield self.choice(session)
+
+
 class SessionChoiceField(forms.ModelChoiceField):
     """Every session, newest first, named with its event and start, so a
     session of any day (yesterday's included) can be picked in the modal.
     A select, not a page chooser: Wagtail's modals do not open a second
     modal. Two queries, whatever the number of sessions."""
 
+    iterator = SessionChoiceIterator
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", SessionPage.objects.order_by("-start", "title").with_events())
+        kwargs.setdefault("queryset", SessionPage.objects.order_by("-start", "title"))
         super().__init__(**kwargs)
 
     def label_from_instance(self, session):

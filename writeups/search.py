@@ -49,7 +49,12 @@ from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
 from recap.core.stemming import stem, stemmed
 from recap.core.translations import annotate_translations, canonical, show_translations
-from recap.events.models import EventPage, SessionPage, SessionSpeaker
+from recap.events.models import (
+    EventPage,
+    SessionPage,
+    SessionSpeaker,
+    attach_sessions_to_events,
+)
 from recap.resources.models import Resource, Topic
 from recap.resources.topics import published_topics
 from recap.speakers.models import Speaker
@@ -272,9 +277,8 @@ def decorate(key, items, request):
     if not pks:
         return []
     if key == "session":
-        loaded = (
-            SessionPage.objects.filter(pk__in=pks)
-            .prefetch_related(
+        loaded = attach_sessions_to_events(
+            SessionPage.objects.filter(pk__in=pks).prefetch_related(
                 Prefetch(
                     "speaker_links",
                     queryset=SessionSpeaker.objects.select_related("speaker").order_by(
@@ -282,7 +286,6 @@ def decorate(key, items, request):
                     ),
                 )
             )
-            .with_events()
         )
         loaded = {session.pk: session for session in loaded}
         return [loaded[pk] for pk in pks if pk in loaded]

@@ -6,14 +6,17 @@ sessions to create and the sessions to update, each with one revision
 (published, or as a draft for an editor who may not publish).
 
 New sessions are written in bulk (`create_sessions`): `add_child()` and
-`save_revision().publish()` per page cost about a quarter of a second each
-(tree locking, full_clean, two saves, signals, a search and a reference-index
-update apiece), so a 5,000-session file took twenty minutes. Instead the tree
-paths are computed here the way treebeard's `add_child` does (after the
-event's last child), and the page rows, the sessions' rows, their speakers,
-one revision per page, the log entries and the reference index are each
-inserted in a few multi-row INSERTs; the new pages join the search index in
-one bulk call at the end. What `Page.save()` would have done per page is done
+`save_revision().publish()` per page (tree locking, full_clean, two saves,
+signals, a search and a reference-index update apiece) cost 36 ms of CPU a
+session (300 sessions: 10.9 s), three minutes or more for a 5,000-session
+file, against the 60 s target. Instead, with public APIs only, the tree
+paths of the new children are computed as treebeard's `add_child` would
+(`core.tree.new_child_paths`), and the page rows, the sessions' rows, their
+speakers, one revision per page and the log entries are each written in a
+few bulk statements; each page's reference-index entries are written by
+Wagtail's `ReferenceIndex.create_or_update_for_object`, and the new pages
+join the search index in one bulk call at the end (5,000 sessions: 12.8 s
+of CPU; docs/private-apis.md has the figures). What `Page.save()` would have done per page is done
 here: control characters stripped, the abstract's cleaned copy stored, URL
 path, draft title, publish dates. Like `load_demo --scale`, the per-page
 `page_published` signal is not sent for new sessions; updated sessions and the
@@ -42,6 +45,7 @@ from wagtail.search.backends import get_search_backends
 
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.control_characters import strip_control_characters
+from recap.core.tree import new_child_paths
 from recap.core.versioning import bump_content_version
 from recap.speakers.models import Speaker
 
@@ -209,11 +213,12 @@ def _new_session(event, item, slug, path, rooms, publish, user, now):
 
 def insert_pages(model, pages):
     """Write unsaved pages of `model` (every field set, tree path included)
-    in multi-row INSERTs: what bulk_create does, which Django refuses for
-    multi-table models such as pages. The wagtailcore_page rows first
-    (Page is the concrete base: bulk_create gives their ids), then the rows
-    of `model`'s own table pointing at them. The caller updates the parent's
-    `numchild`. Also used by `load_demo --scale`."""
+    in bulk: what bulk_create does, which Django refuses for multi-table
+    models such as pages. The wagtailcore_page rows first, with bulk_create
+    (Page is the concrete base: it gives their ids), then the rows of
+    `model`'s own table pointing at them, one parameterised INSERT run for
+    all of them (`insert_rows`). The caller updates the parent's `numchild`.
+    Also used by `load_demo --scale`."""
     page_fields = [f.attname for f in Page._meta.local_concrete_fields if not f.primary_key]
     rows = Page.objects.bulk_create(
         [Page(**{name: getattr(page, name) for name in page_fields}) for page in pages],
@@ -222,22 +227,36 @@ def insert_pages(model, pages):
     for page, row in zip(pages, rows, strict=True):
         page.pk = page.id = page.page_ptr_id = row.pk
         page._state.adding = False
-    fields = model._meta.local_concrete_fields
-    batch = max(1, connection.ops.bulk_batch_size(fields, pages))
-    for start in range(0, len(pages), batch):
-        model._base_manager._insert(pages[start : start + batch], fields=fields)
+    insert_rows(model, pages)
     return pages
+
+
+def insert_rows(model, objects):
+    """INSERT the rows of `model`'s own table (its local fields, the link to
+    its parent table included) for `objects`, with the public raw-SQL API:
+    one statement, executed for every row (`executemany`). Values go through
+    each field's `pre_save` and `get_db_prep_save`, as Django's own save
+    does. Names are quoted the SQL-standard way, which SQLite and PostgreSQL
+    (the databases Recap supports) both read."""
+    fields = model._meta.local_concrete_fields
+    columns = ", ".join(f'"{field.column}"' for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Names from the model's _meta, never from input; values are parameters.
+    sql = f'INSERT INTO "{model._meta.db_table}" ({columns}) VALUES ({placeholders})'  # noqa: S608
+    rows = [
+        [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def create_sessions(event, items, speakers, rooms, taken, publish, user):
     """Create the sessions of `items` under `event`, in bulk (see the module's
     docstring): a fixed number of multi-row INSERTs per few hundred sessions."""
     now = timezone.now()
-    last = event.get_last_child()
-    position = SessionPage._str2int(last.path[-SessionPage.steplen :]) if last else 0
     sessions, links = [], []
-    for number, item in enumerate(items, start=position + 1):
-        path = SessionPage._get_path(event.path, event.depth + 1, number)
+    for item, path in zip(items, new_child_paths(event, len(items)), strict=True):
         session = _new_session(
             event, item, _unique_slug(item.title, taken), path, rooms, publish, user, now
         )
@@ -322,24 +341,8 @@ def _index_created(sessions, content_type, base_content_type):
     """The new sessions' reference-index entries (their speakers, for the
     snippets' "usage" pages) and search entries, each added in bulk at the end
     rather than one page at a time. New pages have no entries to replace."""
-    references = [
-        ReferenceIndex(
-            content_type=content_type,
-            base_content_type=base_content_type,
-            object_id=str(session.pk),
-            to_content_type_id=to_content_type_id,
-            to_object_id=to_object_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        # The extraction ReferenceIndex.create_or_update_for_object does per page.
-        for session in sessions
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(session)
-        )
-    ]
-    ReferenceIndex.objects.bulk_create(references, batch_size=500, ignore_conflicts=True)
+    for session in sessions:
+        ReferenceIndex.create_or_update_for_object(session)
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(SessionPage, sessions)
 

@@ -42,6 +42,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from recap.core.sanitize import rich_text_as_plain
+from recap.core.tree import new_child_paths
 from recap.events.importing.applying import insert_pages
 from recap.events.models import (
     EventPage,
@@ -236,11 +237,11 @@ class ScaleBuilder:
             speaker.locale = locale
         return Speaker.objects.bulk_create(speakers, batch_size=2000)
 
-    def new_page(self, model, parent, position, **fields):
-        """An unsaved live page at `position` (1-based) under `parent`, with
-        every field Page.save() would set."""
+    def new_page(self, model, parent, path, **fields):
+        """An unsaved live page at tree `path` (from `new_child_paths`) under
+        `parent`, with every field Page.save() would set."""
         return model(
-            path=model._get_path(parent.path, parent.depth + 1, position),
+            path=path,
             depth=parent.depth + 1,
             numchild=0,
             url_path=f"{parent.url_path}{fields['slug']}/",
@@ -264,7 +265,7 @@ class ScaleBuilder:
         event = self.new_page(
             EventPage,
             index,
-            index.numchild + 1,
+            new_child_paths(index, 1)[0],
             title=f"Scale conference ({self.n} sessions)",
             slug=scale_slug(self.n),
             start=start,
@@ -314,6 +315,7 @@ class ScaleBuilder:
         }
         sessions = []
         kinds = ["talk"] * 12 + ["panel", "workshop", "keynote", "fireside"]
+        paths = new_child_paths(self.event, self.n)
         for number, (start, end, room) in enumerate(self.slots(), start=1):
             title = (
                 f"{self.rng.choice(VERBS).capitalize()} the {self.rng.choice(WORDS)}: "
@@ -324,7 +326,7 @@ class ScaleBuilder:
                 self.new_page(
                     SessionPage,
                     self.event,
-                    number,
+                    paths[number - 1],
                     title=title,
                     slug=f"{slugify(title)[:50].strip('-')}-{number}",
                     kind=self.rng.choice(kinds),
