@@ -19,3 +19,6 @@ class EventsConfig(AppConfig):
         from . import signals  # (connects the re-indexing receiver)
 
         signals.connect_content_version()
+        from .frontend_cache import connect_frontend_cache_purges
+
+        connect_frontend_cache_purges()

@@ -450,7 +450,14 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         """What a CDN purges when the event or one of its sessions changes
         (wagtail.contrib.frontend_cache): the page, its programme views and
         its file-like routes."""
-        return ["/", "?view=grid", "?view=list", "programme.ics", "schedule.xml", "schedule.json"]
+        return [
+            "/",
+            "/?view=grid",
+            "/?view=list",
+            "/programme.ics",
+            "/schedule.xml",
+            "/schedule.json",
+        ]
 
     @path("", name="detail")
     def detail(self, request):
@@ -837,7 +844,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     def get_cached_paths(self):
         """What a CDN purges when the session changes
         (wagtail.contrib.frontend_cache): the page and its calendar file."""
-        return ["/", "session.ics"]
+        return ["/", "/session.ics"]
 
     @path("session.ics", name="calendar")
     def calendar(self, request):
