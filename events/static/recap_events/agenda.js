@@ -52,10 +52,10 @@
     }
 
     function confirm(button, answer) {
-        var old = button.parentNode.querySelector(".agenda-star__confirmation");
-        if (old) {
+        // One confirmation at a time: the latest.
+        document.querySelectorAll(".agenda-star__confirmation").forEach(function (old) {
             old.remove();
-        }
+        });
         var note = document.createElement("span");
         note.className = "agenda-star__confirmation";
         note.setAttribute("role", "status");
