@@ -184,8 +184,9 @@ def star_button(session, starred=False, shared=False, described_by="", with_titl
 def star_form(session, action_url, next_url, starred=False):
     """A session's star in a form of its own (a session's page, the agenda
     page): a format_html call, not a template render, and no CSRF token (see
-    the module's docstring). After the post, the reader comes back to
-    `next_url` at the session's anchor (added by the view)."""
+    the module's docstring). After the post, the reader lands on the agenda
+    page with a link back to `next_url` at the session's anchor (added by the
+    view)."""
     return format_html(
         '<form class="agenda-star" method="post" action="{}">'
         '<input type="hidden" name="next" value="{}">{}</form>',
