@@ -338,7 +338,7 @@ def programme_page_index(page):
     ]
 
 
-def shared_until(page, request, now):
+def shared_until(page, day, now):
     """Until when the shared page stays right with nothing edited (a
     timestamp), or None: "now and next" changes every minute while the event
     is on and appears when it starts; a big event's default day follows the
@@ -348,7 +348,7 @@ def shared_until(page, request, now):
         limits.append(now.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1))
     elif now < page.start:
         limits.append(page.start)
-    if "day" not in request.GET:
+    if not day:
         limits.append(now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1))
     return min(limits).timestamp() if limits else None
 
@@ -367,7 +367,7 @@ def serve_event_page(request, page):
     elif not day:
         clock = f"{now:%Y%m%d%H}"
     timeout = FRAGMENT_TIMEOUT
-    until = shared_until(page, request, now)
+    until = shared_until(page, day, now)
     if until is not None:
         timeout = min(timeout, int(until - now.timestamp()))
     key = f"event:{page.pk}:{view}:{day}:{part}:{clock}"
