@@ -13,9 +13,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import locales
+        from .locales import connect_locale_signals
         from .versioning import connect_page_signals, connect_request_signals
 
         connect_page_signals()
         connect_request_signals()
-        locales.install()
+        connect_locale_signals()

@@ -109,22 +109,3 @@ class SecurityHeadersMiddleware:
         if self.permissions and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.permissions
         return response
-
-
-class CachedPageMiddleware:
-    """Answers a page every anonymous reader shares (the event page's
-    programme) from the cache, before URL resolving and Wagtail's routing:
-    one cache round trip and no query (recap.core.page_cache). Put it last in
-    MIDDLEWARE (after LocaleMiddleware, so the language is known). Without
-    it every page still works, rendered with its cached fragments."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        from .page_cache import lookup
-
-        response = lookup(request)
-        if response is None:
-            response = self.get_response(request)
-        return response

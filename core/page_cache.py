@@ -1,53 +1,44 @@
-"""Whole pages kept in the cache and served before Wagtail's routing.
+"""A page every anonymous reader shares, kept with Django's cache framework.
 
-A page view that can be shared by every anonymous reader (the event page's
-programme) stores its finished HTML here, *before* anything personal is put
-on it, with `store()`. `recap.core.middleware.CachedPageMiddleware` then
-answers the same address with `lookup()`: one cache round trip (the content
-version and the page together), no query, no tree walk, no template. What is
-personal (a reader's stars, the header's "My agenda (3)", a 304 for their
-ETag) is put on by the view's *finisher*, a function the app registers under
-a name (`register_finisher`), run on every answer, cached or not; the
-finisher may make queries of its own (a reader's stars: one).
+A page view whose HTML is the same for every anonymous reader (the event
+page's programme: nothing personal is rendered into it, the reader's stars
+come afterwards from their own small request) calls `serve_shared()` with a
+key made of what the page depends on, *normalised and validated* by the view
+(the page id, the programme view, a real day of the event...): never the raw
+query string, so the number of entries is bounded by the content. The
+stored entry is named by the content version (``recap.core.versioning``)
+and the active language, so any change a reader could see starts afresh.
 
-Nothing personal or secret is ever stored, and nobody who may see something
-else is served from here:
+Nobody who may see something else is served from here, and nothing
+personal is stored:
 
 - only GET and HEAD without a session cookie or Django's messages cookie are
-  looked up (a logged-in editor, a reader who passed a page's password or
-  has a message waiting, a preview: never), and only GET without them, with
-  status 200, no cookie set and no CSRF token used, is stored;
-- the key is the scheme, host, full path and active language; the entry
-  carries the content version (``recap.core.versioning``) it was made under
-  and is ignored once any content changes (publish, unpublish, move, delete,
-  a speaker, room, topic or resource, moderation, a page's privacy), and an
-  expiry time for pages that change with the clock ("now and next").
+  looked up (a logged-in editor, a reader who passed a page's password, a
+  message waiting, a preview: never), and only a 200 that sets no cookie and
+  used no CSRF token is stored;
+- the host is part of the key (links on the page are absolute) only when it
+  is one the site knows (a Wagtail Site's hostname or an exact
+  ``ALLOWED_HOSTS`` entry, on the port the server listens on); any other
+  host gets the page rendered, uncached.
 
-The cache makes pages fast, never correct: without the middleware, or with
-the cache down, every page is rendered as before.
+The cache makes pages fast, never correct: with the cache down, every page is
+rendered as before.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.utils import translation
+from django.http.request import split_domain_port
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from wagtail.models import Site
 
-from .versioning import FRAGMENT_TIMEOUT, VERSION_KEY, content_version
+from .versioning import cached, content_version
 
 KEY_PREFIX = "recap:page:"
-_finishers = {}
-
-
-def register_finisher(name, finisher):
-    """`finisher(request, response, etag)` personalises a page and returns
-    the response to send (or a 304); it runs on cached and fresh pages alike.
-    `etag` is the shared ETag `store()` was given (None if none)."""
-    _finishers[name] = finisher
 
 
 def shareable_request(request):
@@ -61,17 +52,23 @@ def shareable_request(request):
     )
 
 
-def page_key(request):
-    """The cache key of the page at this address in this language (None for a
-    host Django refuses)."""
-    try:
-        host = request.get_host()
-    except DisallowedHost:
+def _site_hostnames():
+    return sorted(set(Site.objects.values_list("hostname", flat=True)))
+
+
+def known_host(request):
+    """The request's host when it is one the site knows (see the module's
+    docstring), else None: only those hosts get a cache entry of their own."""
+    host = request.get_host()
+    domain, port = split_domain_port(host)
+    if port and port != str(request.get_port()):
         return None
-    raw = "|".join(
-        (request.scheme, host, request.get_full_path(), translation.get_language() or "")
-    )
-    return KEY_PREFIX + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    exact_hosts = {h for h in settings.ALLOWED_HOSTS if h != "*" and not h.startswith(".")}
+    if domain in exact_hosts or host in exact_hosts:
+        return host
+    if domain in cached("site-hostnames", _site_hostnames):
+        return host
+    return None
 
 
 def _csrf_token_used(request):
@@ -80,64 +77,57 @@ def _csrf_token_used(request):
     )
 
 
-def store(request, response, finisher, etag=None, expires_at=None, version=None):
-    """Keep `response` (rendered, not yet personalised) for every anonymous
-    reader of this address until the content changes or `expires_at` (a
-    timestamp) passes. `version` is the content version read *before* the
-    page was rendered (by default, now): a change published while the page
-    was rendering then makes it stale at once, instead of labelling the older
-    page with the newer version. Does nothing when the request or response is
-    not one to share. Returns True when stored."""
-    if request.method != "GET" or not shareable_request(request):
+def _storable(request, response):
+    if request.method != "GET" or response.status_code != 200:
         return False
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if _csrf_token_used(request):
+    if response.streaming or response.cookies or _csrf_token_used(request):
         return False
     storage = getattr(request, "_messages", None)
-    if storage is not None and len(storage):
-        return False
+    return storage is None or not len(storage)
+
+
+def _shared_headers(response, etag):
+    response["ETag"] = etag
+    # Any cache may keep it (it is the same for every anonymous reader) but
+    # must revalidate: a publish changes the ETag. A host with a CDN that
+    # purges (wagtail.contrib.frontend_cache) may let it keep the page longer.
+    s_maxage = getattr(settings, "RECAP_SHARED_PAGE_S_MAXAGE", None)
+    if s_maxage:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=int(s_maxage))
+    else:
+        patch_cache_control(response, no_cache=True)
+    # An editor (session cookie) gets a page with the userbar.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def serve_shared(request, key, render, timeout):
+    """The response of `render()` (a function returning the page's response),
+    kept for every anonymous reader under `key` for at most `timeout` seconds
+    and answered with a 304 when the reader's copy is current.
+
+    `key` must name everything the page depends on besides the content
+    version, the language and the host (added here), from validated values."""
+    if not shareable_request(request) or timeout < 1:
+        return render()
+    host = known_host(request)
+    if host is None:
+        return render()
+    version = content_version()  # before rendering: a change made meanwhile misses next time
+    raw = "|".join((version, get_language() or "", request.scheme, host, key))
+    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    etag = f'"{digest}"'
+    unchanged = get_conditional_response(request, etag=etag, response=HttpResponse())
+    if unchanged.status_code == 304:
+        return _shared_headers(unchanged, etag)
+    entry = cache.get(KEY_PREFIX + digest)
+    if entry is not None:
+        content_type, content = entry
+        return _shared_headers(HttpResponse(content, content_type=content_type), etag)
+    response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    key = page_key(request)
-    if key is None:
-        return False
-    timeout = FRAGMENT_TIMEOUT
-    if expires_at is not None:
-        timeout = min(timeout, int(expires_at - time.time()))
-        if timeout < 1:
-            return False
-    entry = (
-        version or content_version(),
-        expires_at,
-        finisher,
-        response.get("Content-Type"),
-        response.content,
-        etag,
-    )
-    cache.set(key, entry, timeout)
-    return True
-
-
-def lookup(request):
-    """The finished answer for `request` from a stored page, or None (not a
-    shareable request, nothing stored, or stored under an older version)."""
-    if not shareable_request(request):
-        return None
-    key = page_key(request)
-    if key is None:
-        return None
-    found = cache.get_many([VERSION_KEY, key])
-    entry = found.get(key)
-    if entry is None or found.get(VERSION_KEY) is None:
-        return None
-    try:
-        version, expires_at, finisher, content_type, content, etag = entry
-    except (TypeError, ValueError):
-        return None
-    if version != found[VERSION_KEY] or (expires_at is not None and time.time() >= expires_at):
-        return None
-    finish = _finishers.get(finisher)
-    if finish is None:
-        return None
-    return finish(request, HttpResponse(content, content_type=content_type), etag)
+    if _storable(request, response):
+        cache.set(KEY_PREFIX + digest, (response.get("Content-Type"), response.content), timeout)
+        _shared_headers(response, etag)
+    return response

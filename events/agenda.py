@@ -7,10 +7,13 @@ calendar subscribed to it follows the stars as they change.
 
 The star is a plain form (it works without JavaScript) with no CSRF token,
 so the programme that carries 200 of them is the same HTML for every reader
-and can be cached: `star_form` renders every star unstarred, and
-`personalise` marks this reader's stars (and puts the confirmation of what
-they just did next to its star) on the finished page, in one pass whatever
-the number of stars.
+and can be cached whole (recap.core.page_cache): every star is rendered
+unstarred. The reader's own state comes after the page, from their own
+request: `static/recap_events/agenda.js` asks `starred.json` (private, never
+stored) which sessions are starred and marks them, and posts the stars
+without leaving the page. Without JavaScript a star posts the form and the
+reader lands on the agenda page, which shows the new state, the
+confirmation and a link back to where they were.
 
 Why the star view may go without Django's CSRF token: it only adds or
 removes a session in the agenda whose random token is in the sender's own
@@ -23,20 +26,21 @@ not carry it). This is the check Django's CSRF middleware makes before the
 token; the token itself would only add per-reader HTML to every programme.
 """
 
-import re
 import uuid
 from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_cookie
@@ -52,7 +56,6 @@ COOKIE_MAX_AGE = 60 * 60 * 24 * 365 * 2
 # How many sessions are starred, for the header's "My agenda (3)" on every
 # page without a query. Not signed: it is only ever shown to its own browser.
 COUNT_COOKIE_NAME = "recap_agenda_count"
-CONFIRMATION_TAG = "agenda-confirmation"
 _REQUEST_CACHE = "_recap_starred_session_ids"
 
 
@@ -135,12 +138,18 @@ def button_state(starred):
 
 def star_shared_form(action_url, next_url):
     """The one form a page's stars post with (`star_button(shared=True)`):
-    the stars of a 200-session programme are then a button each, not a form."""
+    the stars of a 200-session programme are then a button each, not a form.
+    Its data attributes are what agenda.js needs to mark the reader's stars
+    in the page's language."""
     return format_html(
-        '<form class="agenda-star" id="{}" method="post" action="{}">'
+        '<form class="agenda-star" id="{}" method="post" action="{}"'
+        ' data-starred-url="{}" data-label-star="{}" data-label-unstar="{}">'
         '<input type="hidden" name="next" value="{}"></form>',
         SHARED_FORM_ID,
         action_url,
+        reverse("recap_events:agenda_starred"),
+        _("Add to my agenda"),
+        _("In my agenda"),
         next_url,
     )
 
@@ -175,8 +184,9 @@ def star_button(session, starred=False, shared=False, described_by="", with_titl
 def star_form(session, action_url, next_url, starred=False):
     """A session's star in a form of its own (a session's page, the agenda
     page): a format_html call, not a template render, and no CSRF token (see
-    the module's docstring). After the post, the reader comes back to
-    `next_url` at the session's anchor (added by the view)."""
+    the module's docstring). After the post, the reader lands on the agenda
+    page with a link back to `next_url` at the session's anchor (added by the
+    view)."""
     return format_html(
         '<form class="agenda-star" method="post" action="{}">'
         '<input type="hidden" name="next" value="{}">{}</form>',
@@ -184,92 +194,6 @@ def star_form(session, action_url, next_url, starred=False):
         next_url,
         star_button(session, starred, with_title=True),
     )
-
-
-_STAR_BUTTON = re.compile(
-    r'<button value="(\d+)"([^>]*?) name="star" aria-pressed="false">.*?</button>',
-    re.S,
-)
-
-
-def confirmations(request):
-    """{session id: message} of the star confirmations waiting for this
-    reader, from Django's messages. Call it after the page is rendered: other
-    messages that nothing on the page showed are kept for a page that does."""
-    storage = getattr(request, "_messages", None)
-    if storage is None or not len(storage):
-        return {}
-    shown_already = storage.used  # a template on the page iterated them
-    found, others = {}, []
-    for message in storage:
-        tags = message.extra_tags.split() if message.extra_tags else []
-        if CONFIRMATION_TAG in tags:
-            for tag in tags:
-                if tag.startswith("session-") and tag[8:].isdigit():
-                    found[int(tag[8:])] = message.message
-        else:
-            others.append(message)
-    if not shown_already:
-        for message in others:
-            storage.add(message.level, message.message, message.extra_tags)
-    return found
-
-
-def personalise(html, starred, confirmed=None):
-    """`html` with the stars of `starred` (session ids) shown as starred and
-    each confirmation put right after its star. One pass over the page,
-    whatever the number of stars; nothing to do for a reader without any."""
-    if not starred and not confirmed:
-        return html
-    on = button_state(True)
-    confirmed = confirmed or {}
-    agenda_url = reverse("recap_events:agenda")
-    confirmation = (
-        '<span class="agenda-star__confirmation" role="status">{} <a href="{}">{}</a></span>'
-    )
-
-    def mark(match):
-        pk = int(match.group(1))
-        button = match.group(0)
-        if pk in starred:
-            # group 2: the form and aria-describedby attributes star_button wrote
-            attributes = mark_safe(match.group(2))  # noqa: S308 - our own markup
-            button = format_html('<button value="{}"{} {}</button>', pk, attributes, on)
-        if pk in confirmed:
-            button += format_html(confirmation, confirmed[pk], agenda_url, _("See my agenda"))
-        return button
-
-    html = _STAR_BUTTON.sub(mark, html)
-    # Stars rendered starred already (a session's page) still get their confirmation.
-    if confirmed:
-        for pk, message in confirmed.items():
-            marker = f'<button value="{pk}"'
-            if marker in html and message not in html:
-                start = html.index(marker)
-                end = html.index("</button>", start) + len("</button>")
-                note = format_html(confirmation, message, agenda_url, _("See my agenda"))
-                html = html[:end] + note + html[end:]
-    return html
-
-
-def personalise_response(request, response):
-    """Mark this reader's stars on a rendered page (EventPage and SessionPage
-    call it from serve(), after their cached fragments)."""
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return response
-    has_agenda = COOKIE_NAME in request.COOKIES
-    storage = getattr(request, "_messages", None)
-    if not has_agenda and not (storage is not None and len(storage)):
-        return response
-    if hasattr(response, "render") and not response.is_rendered:
-        response.render()  # first: the page's own message lists go before ours
-    confirmed = confirmations(request)
-    if not has_agenda and not confirmed:
-        return response
-    html = response.content.decode(response.charset)
-    starred = starred_session_ids(request) if has_agenda else set()
-    response.content = personalise(html, starred, confirmed).encode(response.charset)
-    return response
 
 
 def _same_site_post(request):
@@ -326,13 +250,21 @@ def agenda_sessions(agenda):
     return [session for session in sessions if session.event is not None]
 
 
-def _safe_next(request, fallback):
-    target = request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+def _safe_next(request, target):
+    if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return fallback
+    return ""
+
+
+def count_label(count):
+    """The words after the count in "My agenda (3 sessions)"."""
+    return ngettext("session", "sessions", count)
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
 
 
 @csrf_exempt  # a token-free form; see the module's docstring for why
@@ -340,8 +272,11 @@ def _safe_next(request, fallback):
 def star_view(request):
     """Star or unstar a session (a plain form: works without JavaScript).
 
-    The reader comes back where they were (the form's `next`, at the
-    session's anchor), with the confirmation next to the star."""
+    Posted by agenda.js (Accept: application/json), it answers the new state
+    in JSON and the reader stays where they were. Posted by a plain form, the
+    reader lands on the agenda page, which shows the new state and the
+    confirmation with a link back to where they were (the form's `next`, at
+    the session's anchor)."""
     if not _same_site_post(request):
         return HttpResponseForbidden(_("This form can only be sent from this site."))
     # A star button sends star=<id> or unstar=<id>; session=<id> with
@@ -358,7 +293,6 @@ def star_view(request):
         raise Http404 from exc
     session = get_object_or_404(SessionPage.objects.live().public(), pk=session_id)
     agenda = agenda_for_request(request)
-    tags = f"{CONFIRMATION_TAG} session-{session.pk}"
     if action == "unstar":
         if agenda is not None:
             unstar(agenda, session)
@@ -368,21 +302,55 @@ def star_view(request):
             agenda = Agenda.objects.create()
         star(agenda, session)
         message = _("Added “%(title)s” to your agenda.")
-    messages.success(request, message % {"title": session.title}, extra_tags=tags)
-    next_url = _safe_next(request, reverse("recap_events:agenda"))
-    if "#" not in next_url:  # back to where the reader was: the session's star
-        next_url += f"#session-{session.pk}"
-    response = HttpResponseRedirect(next_url)
+    message = message % {"title": session.title}
+    count = agenda.items.count() if agenda is not None else 0
+    if _wants_json(request):
+        response = JsonResponse(
+            {
+                "session": session.pk,
+                "starred": action == "star",
+                "count": count,
+                "count_label": count_label(count),
+                "message": message,
+                "agenda_url": reverse("recap_events:agenda"),
+                "agenda_label": _("See my agenda"),
+            }
+        )
+        response["Cache-Control"] = "private, no-store"
+    else:
+        messages.success(request, message)
+        target = reverse("recap_events:agenda")
+        back = _safe_next(request, request.POST.get("next") or "")
+        if back:
+            if "#" not in back:  # back to where the reader was: the session's star
+                back += f"#session-{session.pk}"
+            target += "?" + urlencode({"back": back})
+        response = HttpResponseRedirect(target)
     if agenda is not None:
         remember_agenda(response, request, agenda)
-        remember_count(response, request, agenda.items.count())
+        remember_count(response, request, count)
+    return response
+
+
+@require_GET
+@never_cache
+def starred_json(request):
+    """Which sessions this browser has starred, and the header's count: what
+    agenda.js puts on a page every reader shares. Private, never stored."""
+    ids = sorted(starred_session_ids(request))
+    response = JsonResponse(
+        {"sessions": ids, "count": len(ids), "count_label": count_label(len(ids))}
+    )
+    response["Cache-Control"] = "private, no-store"
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 
 @require_GET
 @vary_on_cookie
 def agenda_view(request):
-    """The delegate's starred sessions, with the private feed's links."""
+    """The delegate's starred sessions, with the private feed's links, and
+    (after a star posted without JavaScript) a link back to where they were."""
     agenda = agenda_for_request(request)
     sessions = agenda_sessions(agenda)
     feed_url = ""
@@ -397,6 +365,7 @@ def agenda_view(request):
             "sessions": sessions,
             "feed_url": feed_url,
             "webcal_url": webcal(feed_url),
+            "back_url": _safe_next(request, request.GET.get("back") or ""),
         },
     )
     response["Cache-Control"] = "private, no-cache"

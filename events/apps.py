@@ -19,8 +19,6 @@ class EventsConfig(AppConfig):
         from . import signals  # (connects the re-indexing receiver)
 
         signals.connect_content_version()
-        from recap.core.page_cache import register_finisher
+        from .frontend_cache import connect_frontend_cache_purges
 
-        from .views import EVENT_PAGE_FINISHER, finish_event_page
-
-        register_finisher(EVENT_PAGE_FINISHER, finish_event_page)
+        connect_frontend_cache_purges()

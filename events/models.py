@@ -448,6 +448,19 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
         return super().serve_preview(request, mode_name)
 
+    def get_cached_paths(self):
+        """What a CDN purges when the event or one of its sessions changes
+        (wagtail.contrib.frontend_cache): the page, its programme views and
+        its file-like routes."""
+        return [
+            "/",
+            "/?view=grid",
+            "/?view=list",
+            "/programme.ics",
+            "/schedule.xml",
+            "/schedule.json",
+        ]
+
     @path("", name="detail")
     def detail(self, request):
         from .views import serve_event_page
@@ -791,10 +804,6 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         # The page carries the ask form and vote buttons (CSRF token, this
         # browser's own pending questions): never from a shared cache.
         if response.get("Content-Type", "").startswith("text/html"):
-            from .agenda import personalise_response
-
-            # The confirmation of a star goes next to the star.
-            personalise_response(request, response)
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response
@@ -806,6 +815,11 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     @path("", name="detail")
     def detail(self, request):
         return self.render(request)
+
+    def get_cached_paths(self):
+        """What a CDN purges when the session changes
+        (wagtail.contrib.frontend_cache): the page and its calendar file."""
+        return ["/", "/session.ics"]
 
     @path("session.ics", name="calendar")
     def calendar(self, request):

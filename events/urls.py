@@ -31,5 +31,6 @@ urlpatterns = [
     path("topics/<slug:slug>.ics", topic_calendar, name="topic_calendar"),
     path("agenda/", agenda.agenda_view, name="agenda"),
     path("agenda/star/", agenda.star_view, name="agenda_star"),
+    path("agenda/starred.json", agenda.starred_json, name="agenda_starred"),
     path("agenda/<str:token>.ics", agenda.agenda_calendar, name="agenda_calendar"),
 ]

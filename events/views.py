@@ -7,27 +7,27 @@ that `SessionPage.event` never looks up a parent per session.
 """
 
 import datetime
-import hashlib
-import re
 from collections import OrderedDict
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from wagtail.images import get_image_model
 
+from recap.core.page_cache import serve_shared
+from recap.core.params import positive_int
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import annotate_translations, show_translations
-from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
+from recap.core.versioning import FRAGMENT_TIMEOUT, cached
 
 from . import structured_data
+from .day_pages import day_pages_from, split_programme
 from .programme import programme_page
 
 # Extension points (recap.core.sections): apps above events (questions,
@@ -213,10 +213,12 @@ class EventPageData:
         return json_ld_script(document)
 
 
-def programme_page_key(request, now):
-    day, part = request.GET.get("day", ""), request.GET.get("part", "")
+def programme_page_key(request, page, now):
+    """The programme fragment's key: the validated day and part, or, for the
+    default page (which follows the clock on a big event), the hour."""
+    _view, day, part = programme_address(request, page)
     if day:
-        return f"{day[:10]}:{part[:4]}"
+        return f"{day}:{part}"
     return f"now:{now:%Y%m%d%H}"
 
 
@@ -237,7 +239,10 @@ def event_context(request, page, now=None):
         "programme_day_pages": SimpleLazyObject(lambda: data.day_pages),
         # Which page of a big programme: part of the cached fragments' keys
         # (the default page follows the clock, so it is keyed by the hour).
-        "programme_page_key": programme_page_key(request, now),
+        "programme_page_key": programme_page_key(request, page, now),
+        # The page is the same for every reader: the header's "My agenda (n)"
+        # is filled in by agenda.js from the reader's own request.
+        "agenda_link_deferred": True,
         "is_on": is_on,
         "now_next": now_and_next(data.sessions, now) if is_on else [],
         "hero": SimpleLazyObject(lambda: data.hero),
@@ -299,78 +304,41 @@ def session_context(request, page):
     return context
 
 
-EVENT_PAGE_FINISHER = "recap_events.event_page"
-# The query parameters the event page answers to, and the values it knows:
-# only these addresses are kept whole in the cache (anything else, say
-# ?utm_source= or ?day=<random>, would only fill it).
-EVENT_PAGE_PARAMETERS = {
-    "view": re.compile(r"grid|list").fullmatch,
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch,
-    "part": re.compile(r"[1-9]\d?").fullmatch,
-}
+def programme_address(request, page):
+    """Which programme the reader asked for, normalised and validated:
+    (view, day, part). `view` is "grid", "list" or "auto"; `day` (ISO date,
+    or "") and `part` (0 without a day) only for an event whose programme is
+    a day per page, and only a real day and part of it: any other ?day= or
+    ?part= is a 404. Unknown parameters are ignored. The page's cache keys
+    are made from this, never from the query string."""
+    view = programme_view(request)
+    day = request.GET.get("day")
+    if not day:
+        return view, "", 0
+    pages = cached(f"programme-pages:{page.pk}", lambda: programme_page_index(page))
+    if pages is None:  # the whole programme on one page: ?day= means nothing
+        return view, "", 0
+    part = positive_int(request.GET.get("part", "1"))
+    if (day, part) not in pages:
+        raise Http404(gettext("The programme has no sessions on that day."))
+    return view, day, part
 
 
-def known_address(request):
-    """True when the query string holds only parameters the page uses, each
-    once and with a value it knows."""
-    for name, values in request.GET.lists():
-        check = EVENT_PAGE_PARAMETERS.get(name)
-        if check is None or len(values) != 1 or not check(values[0]):
-            return False
-    return True
-
-
-def shared_etag(request, page, now, version):
-    """The ETag of the page every anonymous reader of this address shares, or
-    None when this request must get a fresh page and no 304 (a preview, a
-    logged-in editor, a reader who passed a password, a message waiting).
-
-    The content version, the address and the language name what is shown;
-    while the event is on, "now and next" changes every minute."""
-    from recap.core.page_cache import shareable_request
-
-    if not shareable_request(request):
+def programme_page_index(page):
+    """The (day, part) pairs of an event whose programme is a day per page,
+    or None when it is on one page (recap.events.day_pages). Two queries."""
+    threshold = day_pages_from()
+    published = page.sessions()
+    if published[: threshold + 1].count() <= threshold:
         return None
-    storage = getattr(request, "_messages", None)
-    if storage is not None and len(storage):
-        return None
-    parts = [
-        version,
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        get_language() or "",
-        now.strftime("%Y%m%d%H%M") if page.is_on(now) else "",
+    starts = published.order_by().order_by("start").values_list("start").annotate(n=Count("pk"))
+    return [
+        (programme.day.isoformat(), programme.part)
+        for programme in split_programme(starts, page.tz, threshold)
     ]
-    return _etag("|".join(parts))
 
 
-def _etag(text):
-    return '"' + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest() + '"'
-
-
-def reader_etag(request, shared):
-    """This reader's ETag: the shared one, with their stars and the header's
-    count when they have an agenda."""
-    from .agenda import COOKIE_NAME, COUNT_COOKIE_NAME, starred_count, starred_session_ids
-
-    if shared is None:
-        return None
-    if COOKIE_NAME not in request.COOKIES and COUNT_COOKIE_NAME not in request.COOKIES:
-        return shared
-    stars = ",".join(map(str, sorted(starred_session_ids(request))))
-    return _etag(f"{shared}|{starred_count(request)}|{stars}")
-
-
-def not_modified(request, etag):
-    """A 304 when the reader's copy has this ETag, else None."""
-    if etag is None:
-        return None
-    response = get_conditional_response(request, etag=etag, response=HttpResponse())
-    return response if response.status_code == 304 else None
-
-
-def shared_until(page, request, now):
+def shared_until(page, day, now):
     """Until when the shared page stays right with nothing edited (a
     timestamp), or None: "now and next" changes every minute while the event
     is on and appears when it starts; a big event's default day follows the
@@ -380,65 +348,27 @@ def shared_until(page, request, now):
         limits.append(now.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1))
     elif now < page.start:
         limits.append(page.start)
-    if "day" not in request.GET:
+    if not day:
         limits.append(now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1))
     return min(limits).timestamp() if limits else None
 
 
-def finish_event_page(request, response, etag):
-    """What every reader gets, from the cache or freshly rendered: a 304 when
-    their copy is current, else the page with their stars, confirmations and
-    header link, and headers that keep it out of shared caches."""
-    from .agenda import personalise_response, starred_count
-    from .templatetags.recap_calendar_tags import AGENDA_LINK_PLACEHOLDER, agenda_link_html
-
-    etag = reader_etag(request, etag)
-    unchanged = not_modified(request, etag)
-    if unchanged is not None:
-        return unchanged
-    response = personalise_response(request, response)
-    count = starred_count(request)
-    if count and response.get("Content-Type", "").startswith("text/html"):
-        # A page kept whole was rendered for no one: this reader's header link.
-        placeholder = AGENDA_LINK_PLACEHOLDER.encode()
-        if placeholder in response.content:
-            link = agenda_link_html(count).encode()
-            response.content = response.content.replace(placeholder, link, 1)
-    if etag is not None:
-        response["ETag"] = etag
-    # Readers revalidate (the stars and the header are theirs): never kept
-    # by a shared cache, cheap to confirm with the ETag.
-    patch_cache_control(response, private=True, no_cache=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
-
-
 def serve_event_page(request, page):
-    """The event page: 304 when the reader's copy is current, else the page
-    (cached fragments), kept whole for the next anonymous reader
-    (recap.core.page_cache) and then marked with this reader's stars."""
-    from recap.core.page_cache import store
-
-    from .agenda import starred_count
-
+    """The event page, the same HTML for every anonymous reader (their stars
+    and "My agenda (n)" come afterwards from their own small request:
+    static/recap_events/agenda.js), so it is kept whole with Django's cache
+    (recap.core.page_cache), keyed by the page, the validated programme
+    address and, while it changes with the clock, the minute or hour."""
     now = timezone.now()
-    version = content_version()  # before rendering: see page_cache.store()
-    etag = shared_etag(request, page, now, version)
-    unchanged = not_modified(request, reader_etag(request, etag))
-    if unchanged is not None:
-        return unchanged
-    response = page.render(request)
-    if (
-        etag is not None
-        and not starred_count(request)  # the header was rendered without "My agenda (n)"
-        and known_address(request)
-    ):
-        store(
-            request,
-            response,
-            EVENT_PAGE_FINISHER,
-            etag,
-            expires_at=shared_until(page, request, now),
-            version=version,
-        )
-    return finish_event_page(request, response, etag)
+    view, day, part = programme_address(request, page)  # 404 for a day the event has not
+    clock = ""
+    if page.is_on(now):
+        clock = f"{now:%Y%m%d%H%M}"
+    elif not day:
+        clock = f"{now:%Y%m%d%H}"
+    timeout = FRAGMENT_TIMEOUT
+    until = shared_until(page, day, now)
+    if until is not None:
+        timeout = min(timeout, int(until - now.timestamp()))
+    key = f"event:{page.pk}:{view}:{day}:{part}:{clock}"
+    return serve_shared(request, key, lambda: page.render(request), timeout)

@@ -11,7 +11,6 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -136,17 +135,22 @@ def programme_entry(context, session):
 @register.simple_tag(takes_context=True)
 def agenda_header_link(context):
     """ "My agenda (3)" for the header, once the reader has starred something.
-    Read from a cookie (no query), so it can sit on every page."""
+    Read from a cookie (no query), so it can sit on every page. On a page
+    every reader shares (the event page: `agenda_link_deferred` in its
+    context) the link is rendered hidden and empty, and agenda.js fills it in
+    from the reader's own request."""
+    if context.get("agenda_link_deferred"):
+        return format_html(
+            '<a class="site-header__agenda" href="{}" hidden data-agenda-link>{} '
+            '<span class="site-header__agenda-count"></span></a>',
+            reverse("recap_events:agenda"),
+            _("My agenda"),
+        )
     request = context.get("request")
     count = starred_count(request) if request is not None else 0
     if not count:
-        # Where a page kept whole for every reader (recap.core.page_cache)
-        # gets this reader's link (recap.events.views.finish_event_page).
-        return AGENDA_LINK_PLACEHOLDER
+        return ""
     return agenda_link_html(count)
-
-
-AGENDA_LINK_PLACEHOLDER = mark_safe("<!--recap-agenda-link-->")
 
 
 def agenda_link_html(count):

@@ -1,9 +1,12 @@
 """The personal agenda: stars kept without an account, and its private feed."""
 
+from urllib.parse import quote
+
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from icalendar import Calendar
+from lxml import html as lxml_html
 
 from recap.events.agenda import COOKIE_NAME, feed_token
 from recap.events.models import Agenda, AgendaItem
@@ -37,7 +40,8 @@ def test_starring_creates_an_agenda_held_in_a_signed_cookie(client, sessions):
     response = star(client, sessions[0], next_url=sessions[0].url)
 
     assert response.status_code == 302
-    assert response["Location"] == f"{sessions[0].url}#session-{sessions[0].pk}"
+    back = quote(f"{sessions[0].url}#session-{sessions[0].pk}", safe="")
+    assert response["Location"] == f"/calendar/agenda/?back={back}"
     agenda = Agenda.objects.get()
     assert list(agenda.items.values_list("session_id", flat=True)) == [sessions[0].pk]
     cookie = response.cookies[COOKIE_NAME]
@@ -76,7 +80,7 @@ def test_a_forged_cookie_does_not_reach_someone_elses_agenda(client, sessions):
 def test_star_redirect_never_leaves_the_site(client, sessions):
     response = star(client, sessions[0], next_url="https://evil.example/")
 
-    assert response["Location"] == f"/calendar/agenda/#session-{sessions[0].pk}"
+    assert response["Location"] == "/calendar/agenda/"
 
 
 def test_unpublished_session_cannot_be_starred(client, sessions):
@@ -169,3 +173,79 @@ def test_agenda_stars_on_a_page_cost_the_same_queries(
 
     with django_assert_max_num_queries(2):
         render_stars(request, sessions[:count])
+
+
+def test_a_star_without_javascript_lands_on_the_agenda_with_its_state_and_a_way_back(
+    client, sessions
+):
+    response = star(client, sessions[1], next_url="/events/social-media-summit/?view=list")
+
+    page = client.get(response["Location"])
+
+    tree = lxml_html.fromstring(page.content)
+    assert (
+        "Added “Talk 1” to your agenda." in tree.xpath('//ul[@class="messages"]')[0].text_content()
+    )
+    [back] = tree.xpath('//p[@class="agenda__back"]/a')
+    assert back.get("href") == f"/events/social-media-summit/?view=list#session-{sessions[1].pk}"
+    [button] = tree.xpath(f'//li[@id="session-{sessions[1].pk}"]//button')
+    assert button.get("aria-pressed") == "true" and button.get("name") == "unstar"
+    assert page["Cache-Control"] == "private, no-cache"
+
+
+def test_the_agenda_never_links_back_off_the_site(client):
+    page = client.get("/calendar/agenda/", {"back": "https://evil.example/"})
+
+    tree = lxml_html.fromstring(page.content)
+    assert not tree.xpath('//p[@class="agenda__back"]')
+    assert not tree.xpath('//a[starts-with(@href, "https://evil.example")]')
+
+
+def test_starred_json_lists_this_browsers_stars_privately(client, sessions):
+    star(client, sessions[0])
+    star(client, sessions[2])
+
+    response = client.get("/calendar/agenda/starred.json")
+
+    assert response.json() == {
+        "sessions": sorted([sessions[0].pk, sessions[2].pk]),
+        "count": 2,
+        "count_label": "sessions",
+    }
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_starred_json_is_empty_for_a_new_browser(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/calendar/agenda/starred.json")
+
+    assert response.json() == {"sessions": [], "count": 0, "count_label": "sessions"}
+
+
+def test_a_star_posted_by_script_answers_the_new_state_in_json(client, sessions):
+    response = client.post(
+        "/calendar/agenda/star/",
+        {"star": sessions[0].pk, "next": "/events/"},
+        headers={"Accept": "application/json"},
+    )
+
+    answer = response.json()
+    assert answer["starred"] is True and answer["count"] == 1
+    assert answer["message"] == "Added “Talk 0” to your agenda."
+    assert answer["agenda_url"] == "/calendar/agenda/"
+    assert response.cookies["recap_agenda_count"].value == "1"
+    unstarred = client.post(
+        "/calendar/agenda/star/", {"unstar": sessions[0].pk}, headers={"Accept": "application/json"}
+    ).json()
+    assert unstarred["starred"] is False and unstarred["count"] == 0
+
+
+def test_a_star_posted_from_another_site_is_refused(client, sessions):
+    response = client.post(
+        "/calendar/agenda/star/",
+        {"star": sessions[0].pk},
+        headers={"Origin": "https://evil.example", "Accept": "application/json"},
+    )
+
+    assert response.status_code == 403
+    assert not AgendaItem.objects.exists()

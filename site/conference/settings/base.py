@@ -92,8 +92,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: the event page served whole from the cache (after the language is set).
-    "recap.core.middleware.CachedPageMiddleware",
 ]
 
 ROOT_URLCONF = "conference.urls"
@@ -216,8 +214,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Pages, speakers and resources have a copy per language (Wagtail's locales).
-# Recap answers Wagtail's Locale lookups from a per-process table
-# (recap/core/locales.py), so this costs no query per request.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
