@@ -39,13 +39,6 @@ EXPECTED = {
     "wagtail.snippets.api.v3.router._snippet_schemas": "built from the installed snippets",
 }
 
-# Known patches, to go. Each names the module that patches.
-ALLOWED = {
-    # core/locales.py: removed by the page-cache change (task A2); delete
-    # this entry after merging it.
-    "wagtail.models.i18n.LocaleManager.get_for_language": "core/locales.py",
-}
-
 
 def run(*arguments, stdin=None):
     done = subprocess.run(
@@ -60,8 +53,8 @@ def run(*arguments, stdin=None):
     return json.loads(done.stdout)
 
 
-def changes(baseline, full, allowed=ALLOWED):
-    found = monkeypatch_check.compare(baseline["attributes"], full["attributes"], allowed)
+def changes(baseline, full):
+    found = monkeypatch_check.compare(baseline["attributes"], full["attributes"])
     return [
         line
         for line in found
@@ -92,13 +85,3 @@ def test_a_patch_is_caught_and_named(baseline):
     assert "wagtail.models.Page.get_url_parts: " in found
     assert "wagtail.models.Page.recap_probe_added: added" in found
     assert "tests.monkeypatch_probe" in found
-
-
-def test_the_known_patch_is_still_there_until_removed(baseline, full):
-    """The allow-list holds only what still patches: once core/locales.py
-    no longer patches, this fails, saying to delete the entry."""
-    found = changes(baseline, full, allowed=())
-    for key in ALLOWED:
-        assert any(line.startswith(key + ":") for line in found), (
-            f"{key} is no longer patched: delete its entry from ALLOWED"
-        )
