@@ -93,6 +93,12 @@ def events_prefetch():
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
 
+    # Named, not Django's default reverse name on Page (the class name), which
+    # a host's own page model of the same name would claim too.
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeupindexpage"
+    )
+
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -142,6 +148,10 @@ class WriteUpTopic(ItemBase):
 class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
+
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeuppage"
+    )
 
     author = models.ForeignKey(
         "recap_speakers.Speaker",
