@@ -29,7 +29,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -43,7 +43,7 @@ from recap.speakers.api_fields import (
     TopicsField,
 )
 
-from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock
+from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
 from .forms import WriteUpPageForm
 from .panels import CoveredSessionsPanel, SessionChooserPanel
 
@@ -174,7 +174,7 @@ class WriteUpPage(StemmedSearch, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
+    body = WriteUpBodyField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
     topics = topics_field(WriteUpTopic)
     responses_prompt = models.CharField(
         _("responses prompt"),
