@@ -129,6 +129,40 @@ INSTALLED_APPS += ["events"]  # the host's own events app
 INSTALLED_APPS += [app for app in recap.APPS if app not in INSTALLED_APPS]
 """
 
+# Wagtail i18n switched on afterwards, as a host does: its Locale was saved
+# as `en` (wagtail start's LANGUAGE_CODE, en-us, maps to it). Once with that
+# code, once with another site's en-gb copied in.
+SETTINGS_I18N = {
+    "i18n_en": """
+from .dev import *  # noqa: F403
+
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "French")]
+""",
+    "i18n_en_gb": """
+from .dev import *  # noqa: F403
+
+WAGTAIL_I18N_ENABLED = True
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English"), ("fr", "French")]
+""",
+}
+
+# Fetches the URLs given as arguments with the settings in the environment.
+FETCH_SCRIPT = """
+import json
+import sys
+
+import django
+
+django.setup()
+
+from django.test import Client
+
+client = Client()
+json.dump({url: client.get(url).status_code for url in sys.argv[1:]}, sys.stdout)
+"""
+
 # Runs inside the host site, with the virtualenv's Python: builds content
 # through the models and fetches pages with Django's test client.
 SCRIPT = f"""
@@ -289,6 +323,13 @@ def host(tmp_path_factory):
     run([*manage, "migrate", "--no-input"], cwd=site_dir, env=env)
     (site_dir / "check_recap.py").write_text(textwrap.dedent(SCRIPT))
     output = run([python, "check_recap.py"], cwd=site_dir, env=env).stdout
+    (site_dir / "fetch.py").write_text(FETCH_SCRIPT)
+    i18n = {}
+    for settings_name, text in SETTINGS_I18N.items():
+        (settings.parent / f"{settings_name}.py").write_text(text)
+        i18n_env = {**env, "DJANGO_SETTINGS_MODULE": f"hostsite.settings.{settings_name}"}
+        fetched = run([python, "fetch.py", EVENT, SESSION, SPEAKER], cwd=site_dir, env=i18n_env)
+        i18n[settings_name] = json.loads(fetched.stdout)
     site_packages = Path(
         run(
             [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -303,6 +344,7 @@ def host(tmp_path_factory):
         "pypi_events": pypi_events,
         "check": check,
         "migrations_check": migrations_check,
+        "i18n": i18n,
     }
 
 
@@ -366,3 +408,10 @@ def test_host_sites_own_pages_and_search_still_answer(host, url, shows):
 
     assert fetched["status"] == 200, fetched["body"][:2000]
     assert shows in fetched["body"]
+
+
+@pytest.mark.parametrize("settings_name", list(SETTINGS_I18N))
+def test_host_site_with_wagtail_i18n_and_its_saved_en_locale_serves_recaps_pages(
+    host, settings_name
+):
+    assert host["i18n"][settings_name] == {EVENT: 200, SESSION: 200, SPEAKER: 200}
