@@ -25,9 +25,9 @@ from collections import defaultdict
 from functools import cache
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import get_language
-from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
 
 def i18n_enabled():
@@ -37,6 +37,43 @@ def i18n_enabled():
 def default_language():
     """The language code of the site's default locale."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def default_locale_q(prefix="language_code"):
+    """A filter (no query of its own) for the host's default Locale, whatever
+    language code it was saved with: the default language's own, or one
+    that Wagtail maps to it (`get_supported_content_language_variant`) and
+    that is no content language itself.
+
+    A host saves its first Locale from the LANGUAGE_CODE it had then (`en`
+    for wagtail start's `en-us`), and may later list a regional variant
+    (`en-gb`) in WAGTAIL_CONTENT_LANGUAGES: the records are still in the
+    saved locale. `prefix` is the lookup that reaches the language code
+    (``"locale__language_code"`` from a snippet).
+    """
+    default = default_language()
+    content = [code.lower() for code in get_content_languages()]
+    generic = default.split("-")[0]
+    regional = [code for code in content if code.startswith(f"{generic}-")]
+    q = Q(**{f"{prefix}__iexact": default})
+    # Codes Wagtail maps to `default`: its regional codes when `default` is
+    # generic; the generic one and its regional codes when `default` is the
+    # first regional variant listed and the generic code is not listed.
+    if default == generic or (generic not in content and regional[:1] == [default.lower()]):
+        others = [code for code in content if code != default.lower()]
+        q |= (
+            Q(**{f"{prefix}__iexact": generic}) | Q(**{f"{prefix}__istartswith": f"{generic}-"})
+        ) & ~Q(**{f"{prefix}__in": others})
+    return q
+
+
+def is_default_language_code(code):
+    """Whether a saved Locale's `code` is the host's default locale (the
+    rule of :func:`default_locale_q`, in Python)."""
+    try:
+        return get_supported_content_language_variant(code) == default_language()
+    except LookupError:
+        return False
 
 
 def active_language():
@@ -61,7 +98,7 @@ def canonical(queryset):
         return queryset
     # `locale IN (subquery)`, not a join: a search backend accepts it (the
     # models index `locale` as a filter field), and it costs no query.
-    return queryset.filter(locale__in=Locale.objects.filter(language_code=default_language()))
+    return queryset.filter(locale__in=Locale.objects.filter(default_locale_q()))
 
 
 def is_canonical(obj):
@@ -69,7 +106,7 @@ def is_canonical(obj):
     no query when the locale is already loaded)."""
     if not i18n_enabled() or obj.locale_id is None:
         return True
-    return obj.locale.language_code == default_language()
+    return is_default_language_code(obj.locale.language_code)
 
 
 def canonical_record(obj):
@@ -79,9 +116,8 @@ def canonical_record(obj):
         return obj
     original = (
         type(obj)
-        ._default_manager.filter(
-            translation_key=obj.translation_key, locale__language_code=default_language()
-        )
+        ._default_manager.filter(default_locale_q("locale__language_code"))
+        .filter(translation_key=obj.translation_key)
         .first()
     )
     return original if original is not None else obj
@@ -191,14 +227,14 @@ def point_links_at_canonical_records(sender, instance, raw=False, **kwargs):
         related = field.related_model._default_manager
         key = (
             related.filter(pk=value)
-            .exclude(locale__language_code=default_language())
+            .exclude(default_locale_q("locale__language_code"))
             .values_list("translation_key", flat=True)
             .first()
         )
         if key is None:
             continue
         original = (
-            related.filter(translation_key=key, locale__language_code=default_language())
+            related.filter(default_locale_q("locale__language_code"), translation_key=key)
             .values_list("pk", flat=True)
             .first()
         )

@@ -106,6 +106,12 @@ class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events. Sub-routes serve the site-wide calendar feed
     and the admin-free parts of the .ics import."""
 
+    # Named, not Django's default reverse name on Page (the class name), which
+    # a host's own page model of the same name would claim too.
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_eventindexpage"
+    )
+
     intro = RichTextField(verbose_name=_("introduction"), features=TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [
@@ -202,6 +208,10 @@ class SessionTopic(ItemBase):
 
 class EventPage(StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
+
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_eventpage"
+    )
 
     start = models.DateTimeField(
         verbose_name=pgettext_lazy("time", "start"), help_text=_("In the event's time zone.")
@@ -565,6 +575,10 @@ def attach_sessions_to_events(sessions, events=None):
 
 class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
+
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_sessionpage"
+    )
 
     kind = models.CharField(
         verbose_name=pgettext_lazy("session", "kind"),

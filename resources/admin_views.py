@@ -39,6 +39,9 @@ class ResourceViewSet(SnippetViewSet):
     ]
     list_filter = ["kind", "published_on"]
     search_fields = ["title", "publisher", "author", "note"]
+    # Searched by the ORM, as speakers are (see SpeakerViewSet): named fields
+    # fail on SQLite's full-text table.
+    search_backend_name = None
     inspect_view_enabled = True
     inspect_view_fields = [
         "title",
@@ -64,8 +67,7 @@ class TopicViewSet(SnippetViewSet):
     menu_order = 30
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    # Topics are in the search index (the site search finds them), but the
-    # admin's search of named fields fails on SQLite's FTS table ("no such
-    # column"); a short list of names is searched by the ORM, as before.
+    # Searched by the ORM, as speakers are (see SpeakerViewSet); the site
+    # search finds topics through the index.
     search_backend_name = None
     ordering = ["name"]

@@ -298,6 +298,12 @@ class Resource(
 class TopicIndexPage(RoutablePageMixin, Page):
     """Lists every topic, and serves each topic's page at /topics/<slug>/."""
 
+    # Named, not Django's default reverse name on Page (the class name), which
+    # a host's own page model of the same name would claim too.
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_topicindexpage"
+    )
+
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = []
@@ -335,6 +341,10 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
 class ResourceLibraryPage(RoutablePageMixin, Page):
     """The public resource library, filterable by kind, topic, event and speaker."""
+
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_resourcelibrarypage"
+    )
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]

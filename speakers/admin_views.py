@@ -142,6 +142,11 @@ class SpeakerViewSet(SnippetViewSet):
     ]
     list_filter = {"organisation": ["icontains"], "job_title": ["icontains"]}
     search_fields = ["name", "organisation", "job_title"]
+    # Searched by the ORM: a search backend given named fields matches them as
+    # columns of SQLite's full-text table, which has none ("no such column:
+    # name", a 500 on the database `wagtail start` gives). The site search
+    # still finds speakers through the index.
+    search_backend_name = None
     inspect_view_enabled = True
     inspect_view_fields = [
         "name",

@@ -315,6 +315,12 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     """The speaker directory, and the home of every speaker's public page
     (/speakers/<slug>/), served as sub-routes of this page."""
 
+    # Named, not Django's default reverse name on Page (the class name), which
+    # a host's own page model of the same name would claim too.
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_speakerindexpage"
+    )
+
     intro = RichTextField(_("introduction"), features=BIO_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -28,6 +28,8 @@ EVENT = "/events/host-summit/"
 SESSION = EVENT + "opening-keynote/"
 SPEAKER = "/speakers/ada-okafor/"
 API_LIST = "/api/v2/pages/?type=recap_events.EventPage"
+HOST_EVENT = "/our-own-event/"
+HOST_SEARCH = "/search/?query=summit"
 
 HOST_EVENTS_APP = """
 from django.apps import AppConfig
@@ -39,14 +41,84 @@ class EventsConfig(AppConfig):
 """
 
 HOST_EVENTS_MODELS = '''
+from django.conf import settings
 from django.db import models
+from wagtail.models import Page
+from wagtail.search import index
 
 
 class Booking(models.Model):
     """The host's own app, whose package is named `events` like Recap's folder."""
 
     name = models.CharField(max_length=100)
+
+
+# Page models named like every one of Recap's: Django gives each the class
+# name as its reverse name on Page, which Recap's must not claim.
+class EventIndexPage(Page):
+    pass
+
+
+class EventPage(Page):
+    venue = models.CharField(max_length=100, blank=True)
+
+
+class SessionPage(Page):
+    pass
+
+
+class WriteUpIndexPage(Page):
+    pass
+
+
+class WriteUpPage(Page):
+    pass
+
+
+class SpeakerIndexPage(Page):
+    pass
+
+
+class TopicIndexPage(Page):
+    pass
+
+
+class ResourceLibraryPage(Page):
+    pass
+
+
+class Speaker(index.Indexed, models.Model):
+    """The host's own speaker snippet, with a site account as Recap's has."""
+
+    name = models.CharField(max_length=100)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    search_fields = [index.SearchField("name")]
+
+    def __str__(self):
+        return self.name
 '''
+
+HOST_EVENTS_HOOKS = """
+from wagtail.snippets.models import register_snippet
+
+from .models import Speaker
+
+register_snippet(Speaker)
+"""
+
+HOST_EVENT_TEMPLATE = """{% extends "base.html" %}
+{% block content %}<h1>{{ page.title }}</h1><p>Host venue: {{ page.venue }}</p>{% endblock %}
+"""
+
+# The host's settings, less recap.questions (optional in Recap).
+SETTINGS_WITHOUT_QUESTIONS = """
+from .dev import *  # noqa: F403
+
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "recap.questions"]  # noqa: F405
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("recap.questions.")]  # noqa: F405
+"""
 
 SETTINGS_ADDITION = """
 
@@ -55,6 +127,40 @@ import recap  # noqa: E402
 
 INSTALLED_APPS += ["events"]  # the host's own events app
 INSTALLED_APPS += [app for app in recap.APPS if app not in INSTALLED_APPS]
+"""
+
+# Wagtail i18n switched on afterwards, as a host does: its Locale was saved
+# as `en` (wagtail start's LANGUAGE_CODE, en-us, maps to it). Once with that
+# code, once with another site's en-gb copied in.
+SETTINGS_I18N = {
+    "i18n_en": """
+from .dev import *  # noqa: F403
+
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "French")]
+""",
+    "i18n_en_gb": """
+from .dev import *  # noqa: F403
+
+WAGTAIL_I18N_ENABLED = True
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English"), ("fr", "French")]
+""",
+}
+
+# Fetches the URLs given as arguments with the settings in the environment.
+FETCH_SCRIPT = """
+import json
+import sys
+
+import django
+
+django.setup()
+
+from django.test import Client
+
+client = Client()
+json.dump({url: client.get(url).status_code for url in sys.argv[1:]}, sys.stdout)
 """
 
 # Runs inside the host site, with the virtualenv's Python: builds content
@@ -77,6 +183,7 @@ import events
 import recap
 from recap.events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
 from recap.speakers.models import Speaker, SpeakerIndexPage
+from events.models import EventPage as HostEventPage, Speaker as HostSpeaker
 
 
 def publish(parent, page):
@@ -108,10 +215,13 @@ session = SessionPage(
 session.speaker_links = [SessionSpeaker(speaker=speaker)]
 publish(event, session)
 publish(home, SpeakerIndexPage(title="Speakers", slug="speakers"))
+# The host's own pages and snippet, beside Recap's of the same names.
+publish(home, HostEventPage(title="Our own event", slug="our-own-event", venue="The host's hall"))
+HostSpeaker.objects.create(name="Host's own speaker")
 
 client = Client()
 fetched = {{}}
-for url in {[EVENT, SESSION, SPEAKER, EVENT + "programme.ics", EVENT + "schedule.xml", API_LIST]!r}:
+for url in {[EVENT, SESSION, SPEAKER, EVENT + "programme.ics", EVENT + "schedule.xml", API_LIST, HOST_EVENT, HOST_SEARCH]!r}:
     response = client.get(url)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     fetched[url] = {{
@@ -183,18 +293,43 @@ def host(tmp_path_factory):
     (host_events / "migrations" / "__init__.py").write_text("")
     (host_events / "apps.py").write_text(HOST_EVENTS_APP)
     (host_events / "models.py").write_text(HOST_EVENTS_MODELS)
+    (host_events / "wagtail_hooks.py").write_text(HOST_EVENTS_HOOKS)
+    (host_events / "templates" / "events").mkdir(parents=True)
+    (host_events / "templates" / "events" / "event_page.html").write_text(HOST_EVENT_TEMPLATE)
     settings = site_dir / "hostsite" / "settings" / "base.py"
     settings.write_text(settings.read_text() + SETTINGS_ADDITION)
+    (settings.parent / "without_questions.py").write_text(SETTINGS_WITHOUT_QUESTIONS)
     urls = site_dir / "hostsite" / "urls.py"
     catch_all = '    path("", include(wagtail_urls)),\n'
     assert catch_all in urls.read_text()
     urls.write_text(
         urls.read_text().replace(catch_all, '    path("", include("recap.urls")),\n' + catch_all, 1)
     )
+    check = run([*manage, "check"], cwd=site_dir, env=env)
     run([*manage, "makemigrations", "events"], cwd=site_dir, env=env)
+    # Recap needs no migration of the host's making, with or without questions.
+    migrations_check = {
+        settings_name: subprocess.run(  # noqa: S603 - our own arguments
+            [*map(str, manage), "makemigrations", "--check", "--dry-run"],
+            cwd=site_dir,
+            env={**env, "DJANGO_SETTINGS_MODULE": f"hostsite.settings.{settings_name}"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        for settings_name in ("dev", "without_questions")
+    }
     run([*manage, "migrate", "--no-input"], cwd=site_dir, env=env)
     (site_dir / "check_recap.py").write_text(textwrap.dedent(SCRIPT))
     output = run([python, "check_recap.py"], cwd=site_dir, env=env).stdout
+    (site_dir / "fetch.py").write_text(FETCH_SCRIPT)
+    i18n = {}
+    for settings_name, text in SETTINGS_I18N.items():
+        (settings.parent / f"{settings_name}.py").write_text(text)
+        i18n_env = {**env, "DJANGO_SETTINGS_MODULE": f"hostsite.settings.{settings_name}"}
+        fetched = run([python, "fetch.py", EVENT, SESSION, SPEAKER], cwd=site_dir, env=i18n_env)
+        i18n[settings_name] = json.loads(fetched.stdout)
     site_packages = Path(
         run(
             [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -207,6 +342,9 @@ def host(tmp_path_factory):
         "site_dir": site_dir,
         "site_packages": site_packages,
         "pypi_events": pypi_events,
+        "check": check,
+        "migrations_check": migrations_check,
+        "i18n": i18n,
     }
 
 
@@ -245,3 +383,35 @@ def test_host_site_serves_recaps_pages_and_files(host, url, content_type, shows)
     assert fetched["status"] == 200, fetched["body"][:2000]
     assert fetched["content_type"].startswith(content_type)
     assert shows in fetched["body"]
+
+
+def test_host_site_with_page_models_and_a_snippet_named_like_recaps_passes_check(host):
+    # The host's events app has EventPage, SessionPage, WriteUpPage... and a
+    # Speaker snippet: no reverse name clashes with Recap's (E304/E305).
+    assert "System check identified no issues" in host["check"].stdout
+
+
+@pytest.mark.parametrize("settings_name", ["dev", "without_questions"])
+def test_host_site_needs_no_migration_for_recap(host, settings_name):
+    result = host["migrations_check"][settings_name]
+
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "No changes detected" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "shows"),
+    [(HOST_EVENT, "Host venue: The host&#x27;s hall"), (HOST_SEARCH, "Host Summit")],
+)
+def test_host_sites_own_pages_and_search_still_answer(host, url, shows):
+    fetched = host["fetched"][url]
+
+    assert fetched["status"] == 200, fetched["body"][:2000]
+    assert shows in fetched["body"]
+
+
+@pytest.mark.parametrize("settings_name", list(SETTINGS_I18N))
+def test_host_site_with_wagtail_i18n_and_its_saved_en_locale_serves_recaps_pages(
+    host, settings_name
+):
+    assert host["i18n"][settings_name] == {EVENT: 200, SESSION: 200, SPEAKER: 200}

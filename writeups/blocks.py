@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -224,3 +225,27 @@ class WriteUpBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock(label=_("Call to action"))
     if QUESTIONS_INSTALLED:
         question = QuestionAnswerBlock()
+
+
+class WriteUpBodyField(StreamField):
+    """The write-up body: a StreamField of :class:`WriteUpBodyBlock` whose
+    migration state is the same on every site.
+
+    Without recap.questions the body offers no question-and-answer block, but
+    Django's migration state must not depend on which apps a site installs:
+    otherwise a host without questions sees ``makemigrations`` write a
+    migration into Recap's installed package (and ``makemigrations --check``
+    fail). So the field deconstructs as Wagtail's own StreamField with the
+    whole block list, question block included (its definition needs nothing
+    from recap.questions); the column holds the same JSON either way.
+    """
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        if "question" not in self.stream_block.child_blocks:
+            whole = StreamField(WriteUpBodyBlock([("question", QuestionAnswerBlock())]))
+            _name, _path, args, whole_kwargs = whole.deconstruct()
+            kwargs["block_lookup"] = whole_kwargs["block_lookup"]
+        # Wagtail's path: migrations never name this class, so they stay as
+        # they were before it existed.
+        return name, "wagtail.fields.StreamField", args, kwargs

@@ -29,7 +29,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -43,7 +43,7 @@ from recap.speakers.api_fields import (
     TopicsField,
 )
 
-from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock
+from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
 from .forms import WriteUpPageForm
 from .panels import CoveredSessionsPanel, SessionChooserPanel
 
@@ -92,6 +92,12 @@ def events_prefetch():
 
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
+
+    # Named, not Django's default reverse name on Page (the class name), which
+    # a host's own page model of the same name would claim too.
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeupindexpage"
+    )
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
@@ -143,6 +149,10 @@ class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 
+    page_ptr = models.OneToOneField(
+        Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeuppage"
+    )
+
     author = models.ForeignKey(
         "recap_speakers.Speaker",
         verbose_name=_("author"),
@@ -164,7 +174,7 @@ class WriteUpPage(StemmedSearch, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
+    body = WriteUpBodyField(WriteUpBodyBlock(), verbose_name=_("body"), blank=True)
     topics = topics_field(WriteUpTopic)
     responses_prompt = models.CharField(
         _("responses prompt"),
