@@ -3,6 +3,7 @@ number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
 
+from recap.core.pages import public_page_q
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import show_translations
@@ -27,8 +28,8 @@ def writeup_index_context(request, page):
 def sessions_with_events(page, events):
     """The covered sessions in the editor's order, each with its event
     (their parents, fetched together unless they are among `events`)."""
-    sessions = [link.session for link in page.session_links.all().select_related("session")]
-    sessions = [s for s in sessions if s is not None and s.live]
+    links = page.session_links.filter(public_page_q("session__")).select_related("session")
+    sessions = [link.session for link in links]
     by_path = {event.path: event for event in events}
     in_events = [s for s in sessions if parent_path(s) in by_path]
     for session in in_events:
@@ -52,10 +53,10 @@ def writeup_context(request, page):
     """The write-up page: author, coverage, people featured, resources,
     topics, hero image and JSON-LD."""
     author = page.author
+    # Covered pages the public may see: live, outside every private section.
     events = [
         link.event
-        for link in page.event_links.all().select_related("event")
-        if link.event is not None and link.event.live
+        for link in page.event_links.filter(public_page_q("event__")).select_related("event")
     ]
     sessions = sessions_with_events(page, events)
     speakers = [link.speaker for link in page.speaker_links.all().select_related("speaker")]
