@@ -98,7 +98,7 @@ def sessions_by_event(speaker, now):
     for link in links:
         session = link.page
         event = session.event
-        if event is None:  # the event is a draft or private (checked again: cheap)
+        if event is None:  # the event is a draft
             continue
         if session.end <= now:
             when = "past"

@@ -442,3 +442,31 @@ def test_public_event_page_hides_private_sessions(client, private):
 def test_sitemap_hides_private_pages(client, private):
     response = client.get("/sitemap.xml")
     assert_hides(response, private["hidden"], shows="open-summit")
+
+
+def test_public_session_page_hides_private_sessions(client, private):
+    response = client.get(private["summit"].url + "open-talk/")
+    assert_hides(response, private["hidden"], shows="Open Talk")
+
+
+@pytest.mark.parametrize("slug", ["events", "topics", "write-ups"])
+def test_index_pages_hide_private_pages(client, private, slug):
+    response = client.get(f"/{slug}/")
+    assert_hides(response, private["hidden"])
+    assert response.status_code == 200
+
+
+def test_resource_library_by_private_event_shows_no_private_link(client, private):
+    response = client.get("/resources/", {"event": private["conclave"].pk})
+    assert_hides(response, private["hidden"])
+
+
+@pytest.mark.parametrize(
+    "query", ["speaker=ada-okafor", "speaker=quincy-hiddenmann", "topic=internal-comms"]
+)
+def test_api_resources_and_speakers_hide_private_pages(client, private, query):
+    for endpoint in ["resources", "speakers"]:
+        response = client.get(f"/api/v2/{endpoint}/?{query}&fields=*")
+        assert_hides(response, private["hidden"])
+    by_quincy = client.get("/api/v2/resources/?speaker=quincy-hiddenmann")
+    assert "Maturity model report" not in body(by_quincy)
