@@ -470,3 +470,27 @@ def test_api_resources_and_speakers_hide_private_pages(client, private, query):
         assert_hides(response, private["hidden"])
     by_quincy = client.get("/api/v2/resources/?speaker=quincy-hiddenmann")
     assert "Maturity model report" not in body(by_quincy)
+
+
+@pytest.mark.parametrize("suffix", ["", "programme.ics", "schedule.xml", "schedule.json"])
+def test_reader_with_the_password_warms_nothing_for_others(client, content, suffix):
+    """Whatever the first reader (who has the password) made the caches
+    keep, the next reader without it gets the password form."""
+    from django.test import Client
+
+    conclave = content["conclave"]
+    restrict([conclave], "password")
+    restriction = PageViewRestriction.objects.get(page=conclave)
+    reader = Client()
+    reader.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{conclave.pk}/",
+        {"password": "s3cret", "return_url": conclave.url},
+    )
+    seen = reader.get(conclave.url + suffix)
+    assert seen.status_code == 200
+    assert "Zanzibar Conclave" in body(seen)
+
+    response = client.get(conclave.url + suffix)
+
+    assert_refused(response, "password")
+    assert "Zanzibar Conclave" not in body(response)
