@@ -338,6 +338,9 @@ def test_api_details_of_private_pages_are_not_found(client, private):
         response = client.get(f"/api/v2/pages/{page.pk}/")
         assert response.status_code == 404
         assert_hides(response, private["hidden"])
+        found = client.get("/api/v2/pages/find/", {"html_path": page.url}, follow=True)
+        assert found.status_code == 404
+        assert_hides(found, private["hidden"])
 
 
 def test_api_public_writeup_hides_private_events(client, private):
