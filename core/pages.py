@@ -36,3 +36,25 @@ def public_q(prefix=""):
 def is_public(page, paths):
     """Whether `page` is live and outside the private sections at `paths`."""
     return page.live and not any(page.path.startswith(path) for path in paths)
+
+
+def public_page_q(prefix=""):
+    """`public_q` in SQL alone: a Q matching live pages (through `prefix`)
+    that no view restriction covers, on themselves or an ancestor, as a
+    NOT EXISTS subquery. What `PageQuerySet.public().live()` selects, without
+    its query of the restrictions beforehand, so a list costs no extra query
+    however many filters and prefetches apply it (tests/test_privacy.py
+    checks it against Wagtail's `not_public()`).
+
+    Across a relation with many rows per object (a speaker's links to
+    pages), use it in a subquery, ``<links>__page__in=<PageModel>.objects
+    .filter(public_page_q())``: a negated lookup across such a relation
+    would leave out an object with any private page at all."""
+    from django.db.models import Exists, F, OuterRef
+    from django.db.models.lookups import StartsWith
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef(f"{prefix}path"), F("page__path"))
+    )
+    return Q(**{f"{prefix}live": True}) & ~Exists(restricted)

@@ -8,6 +8,11 @@ through the hooks those pages offer (registered in wagtail_hooks.py):
   resource is linked from.
 
 Every section and filter makes a fixed number of queries.
+
+Privacy: lists shown to everyone leave out every page in a private section
+(a password, login or group restriction on the page or an ancestor), for
+every reader: what Wagtail's ``PageQuerySet.public()`` selects, written
+with ``recap.core.pages.public_page_q`` (SQL alone, so no list gains a query).
 """
 
 from django.db.models import Count, Prefetch, Q
@@ -17,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recap.core import params
 from recap.core.filters import ListFilter
+from recap.core.pages import public_page_q
 from recap.core.sections import Section
 from recap.core.tree import parent_path
 from recap.core.versioning import cached
@@ -34,8 +40,19 @@ from .models import (
     attach_sessions_to_events,
 )
 
-# A speaker counts under a topic or an event only through published sessions.
-LIVE_SESSION = Q(session_links__page__live=True)
+
+def public_sessions():
+    """Live sessions outside every private section (the event's or their own):
+    ``SessionPage.objects.live().public()``, written as one subquery so that
+    the filters and counts using it make no query of their own."""
+    return SessionPage.objects.filter(public_page_q())
+
+
+def public_session_q():
+    """A Q on Speaker: through a live, public session. A speaker counts under
+    a topic or an event only through those (a positive subquery, so that in
+    one ``filter()`` it joins the same session link as the other lookups)."""
+    return Q(session_links__page__in=public_sessions())
 
 
 class CalendarAlternateSection(Section):
@@ -60,7 +77,7 @@ class CalendarLinksSection(CalendarAlternateSection):
 
 
 def sessions_by_event(speaker, now):
-    """The speaker's live sessions in live, public events, in three lists
+    """The speaker's live, public sessions in live, public events, in three lists
     (on now, upcoming, past) of {"event", "sessions": [{"session", "role"}]}.
 
     Each session goes by its own times, not its event's: on the day of a
@@ -70,7 +87,7 @@ def sessions_by_event(speaker, now):
     Events under now and upcoming come soonest first, past ones latest
     first. Two queries."""
     links = list(
-        speaker.session_links.filter(page__live=True)
+        speaker.session_links.filter(public_page_q("page__"))
         .select_related("page")
         .order_by("page__start", "page__path")
     )
@@ -81,7 +98,7 @@ def sessions_by_event(speaker, now):
     for link in links:
         session = link.page
         event = session.event
-        if event is None:  # the event is a draft or private
+        if event is None:  # the event is a draft
             continue
         if session.end <= now:
             when = "past"
@@ -178,8 +195,9 @@ class SpeakerTopicFilter(TopicFilter):
             "speaker-topic-choices",
             lambda: list(
                 Topic.objects.filter(
-                    tagged_sessions__content_object__live=True,
-                    tagged_sessions__content_object__speaker_links__isnull=False,
+                    tagged_sessions__content_object__in=public_sessions().filter(
+                        speaker_links__isnull=False
+                    )
                 )
                 .distinct()
                 .order_by("name")
@@ -188,7 +206,9 @@ class SpeakerTopicFilter(TopicFilter):
         )
 
     def apply(self, queryset, selected):
-        return queryset.filter(LIVE_SESSION, session_links__page__tagged_topics__tag__slug=selected)
+        return queryset.filter(
+            public_session_q(), session_links__page__tagged_topics__tag__slug=selected
+        )
 
 
 class EventFilter(ListFilter):
@@ -212,7 +232,7 @@ class SpeakerEventFilter(EventFilter):
 
     def choices(self):
         def compute():
-            with_speakers = SessionPage.objects.live().filter(speaker_links__isnull=False)
+            with_speakers = public_sessions().filter(speaker_links__isnull=False)
             return list(
                 EventPage.objects.live()
                 .public()
@@ -229,7 +249,7 @@ class SpeakerEventFilter(EventFilter):
 
     def apply(self, queryset, selected):
         return queryset.filter(
-            LIVE_SESSION,
+            public_session_q(),
             session_links__page__path__startswith=selected.path,
             session_links__page__depth=selected.depth + 1,
         )
@@ -245,7 +265,7 @@ def speaker_directory_filters():
 def with_session_count(speakers):
     """Each speaker's count of published sessions, shown on directory cards."""
     return speakers.annotate(
-        session_count=Count("session_links", filter=LIVE_SESSION, distinct=True)
+        session_count=Count("session_links", filter=public_session_q(), distinct=True)
     )
 
 
@@ -306,8 +326,8 @@ class ResourceEventFilter(EventFilter):
     """Resources of an event: its own, and those of its sessions."""
 
     def choices(self):
-        session_paths = SessionPage.objects.filter(resource_links__isnull=False).values_list(
-            "path", flat=True
+        session_paths = (
+            public_sessions().filter(resource_links__isnull=False).values_list("path", flat=True)
         )
         return list(
             EventPage.objects.live()
@@ -323,12 +343,16 @@ class ResourceEventFilter(EventFilter):
 
     def apply(self, queryset, selected):
         return queryset.filter(
-            Q(event_links__page=selected) | Q(session_links__page__path__startswith=selected.path)
+            Q(event_links__page=selected)
+            | Q(
+                session_links__page__in=public_sessions(),
+                session_links__page__path__startswith=selected.path,
+            )
         )
 
 
 class PageLinkRelation(ResourceRelation):
-    """Resources linked from live pages through an Orderable with `page`."""
+    """Resources linked from live, public pages through an Orderable with `page`."""
 
     relation_name = ""
     through = None
@@ -336,7 +360,7 @@ class PageLinkRelation(ResourceRelation):
     def prefetch(self):
         return Prefetch(
             self.relation_name,
-            queryset=self.through.objects.filter(page__live=True)
+            queryset=self.through.objects.filter(public_page_q("page__"))
             .select_related("page")
             .order_by("page__title"),
         )
@@ -359,10 +383,10 @@ class SessionResourceRelation(PageLinkRelation):
     through = SessionResource
 
     def speaker_q(self, speaker):
-        return Q(session_links__page__speaker_links__speaker=speaker)
+        return Q(session_links__page__in=public_sessions().filter(speaker_links__speaker=speaker))
 
     def speaker_choices_q(self):
-        return Q(session_links__page__resource_links__isnull=False, session_links__page__live=True)
+        return Q(session_links__page__in=public_sessions().filter(resource_links__isnull=False))
 
 
 def resource_library_filters():

@@ -32,6 +32,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 
 from recap.core.links import absolute, page_url
+from recap.core.pages import public_page_q
 from recap.core.params import MAX_ID, positive_int
 from recap.core.sanitize import strip_controls
 from recap.core.translations import canonical
@@ -150,7 +151,8 @@ class RecapRelationFilter(BaseFilterBackend):
 
     @staticmethod
     def event_q(model, event):
-        sessions = SessionPage.objects.live().child_of(event)
+        # Only public sessions: a filter must not tell who spoke in private.
+        sessions = SessionPage.objects.filter(public_page_q()).child_of(event)
         if model is EventPage:
             return Q(pk=event.pk)
         if model is SessionPage:
@@ -163,7 +165,9 @@ class RecapRelationFilter(BaseFilterBackend):
 
     @staticmethod
     def speaker_q(model, speaker):
-        sessions = SessionPage.objects.live().filter(speaker_links__speaker=speaker)
+        sessions = SessionPage.objects.filter(public_page_q()).filter(
+            speaker_links__speaker=speaker
+        )
         if model is EventPage:
             return Q(
                 path__in={parent_path(path) for path in sessions.values_list("path", flat=True)}
@@ -179,7 +183,10 @@ class RecapRelationFilter(BaseFilterBackend):
     @staticmethod
     def topic_q(model, topic):
         if model is Speaker:
-            return Q(session_links__page__live=True, session_links__page__tagged_topics__tag=topic)
+            return Q(
+                session_links__page__in=SessionPage.objects.filter(public_page_q()),
+                session_links__page__tagged_topics__tag=topic,
+            )
         return Q(tagged_topics__tag=topic)
 
 
@@ -203,9 +210,12 @@ def with_api_prefetches(queryset):
             "speaker_links",
             queryset=WriteUpSpeaker.objects.select_related("speaker").order_by("sort_order"),
         )
+        # The events covered, as far as the public may see them.
         events = Prefetch(
             "event_links",
-            queryset=WriteUpEvent.objects.select_related("event").order_by("sort_order"),
+            queryset=WriteUpEvent.objects.filter(public_page_q("event__"))
+            .select_related("event")
+            .order_by("sort_order"),
         )
         return queryset.select_related("author").prefetch_related(
             "topics", featured, events, hero_image
@@ -280,6 +290,13 @@ class RecapPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every page's meta lists its locale: joined, not fetched per page.
         return with_api_prefetches(super().get_queryset().select_related("locale"))
+
+    def get_object(self):
+        """The page with what its api_fields read (a write-up's public
+        events, for one), prefetched as in a listing: Wagtail's detail view
+        finds it through the untyped Page queryset."""
+        page = super().get_object()
+        return with_api_prefetches(type(page).objects.filter(pk=page.pk)).first() or page
 
     def paginate_queryset(self, queryset):
         items = list(super().paginate_queryset(queryset))

@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.pages import public_page_q
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.resources.topics import topics_field
 from recap.speakers.api_fields import (
@@ -58,6 +59,8 @@ class EventLinksField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, links):
+        # `links` come prefetched with the public events only (the API's
+        # with_api_prefetches, for listings and details alike).
         request = self.context.get("request")
         return [
             {
@@ -81,10 +84,10 @@ def about_event_q(event):
 
 
 def events_prefetch():
-    """Prefetch a list of write-ups' live events (for `covered_events`)."""
+    """Prefetch a list of write-ups' live, public events (for `covered_events`)."""
     return Prefetch(
         "event_links",
-        queryset=WriteUpEvent.objects.filter(event__live=True)
+        queryset=WriteUpEvent.objects.filter(public_page_q("event__"))
         .select_related("event")
         .order_by("sort_order", "pk"),
     )

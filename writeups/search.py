@@ -44,6 +44,7 @@ from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
+from recap.core.pages import public_page_q
 from recap.core.params import positive_int
 from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
@@ -188,11 +189,17 @@ def filtered_queryset(key, filters):
         if topic:
             on_session["session_links__page__tagged_topics__tag"] = topic
         if on_session:
-            queryset = queryset.filter(session_links__page__live=True, **on_session)
+            queryset = queryset.filter(
+                session_links__page__in=SessionPage.objects.filter(public_page_q()), **on_session
+            )
     elif key == "resource":
         if event:
             queryset = queryset.filter(
-                Q(event_links__page=event) | Q(session_links__page__path__startswith=event.path)
+                Q(event_links__page=event)
+                | Q(
+                    session_links__page__in=SessionPage.objects.filter(public_page_q()),
+                    session_links__page__path__startswith=event.path,
+                )
             )
         if year:
             queryset = queryset.filter(published_on__year=year)
@@ -203,7 +210,10 @@ def filtered_queryset(key, filters):
         if event:
             queryset = queryset.filter(
                 Q(tagged_events__content_object=event)
-                | Q(tagged_sessions__content_object__path__startswith=event.path)
+                | Q(
+                    tagged_sessions__content_object__in=SessionPage.objects.filter(public_page_q()),
+                    tagged_sessions__content_object__path__startswith=event.path,
+                )
             )
         if year:
             queryset = queryset.filter(tagged_events__content_object__start__year=year)

@@ -3,6 +3,7 @@ number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
 
+from recap.core.pages import is_public, private_section_paths
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import show_translations
@@ -24,11 +25,14 @@ def writeup_index_context(request, page):
     return {"writeups": Paginator(writeups, WRITEUPS_PER_PAGE).get_page(request.GET.get("page"))}
 
 
-def sessions_with_events(page, events):
-    """The covered sessions in the editor's order, each with its event
-    (their parents, fetched together unless they are among `events`)."""
+def sessions_with_events(page, events, private_paths=None):
+    """The covered sessions the public may see, in the editor's order, each
+    with its event (their parents, fetched together unless they are among
+    `events`). `private_paths`: the private sections, if already read."""
+    if private_paths is None:
+        private_paths = private_section_paths()
     sessions = [link.session for link in page.session_links.all().select_related("session")]
-    sessions = [s for s in sessions if s is not None and s.live]
+    sessions = [s for s in sessions if s is not None and is_public(s, private_paths)]
     by_path = {event.path: event for event in events}
     in_events = [s for s in sessions if parent_path(s) in by_path]
     for session in in_events:
@@ -52,12 +56,15 @@ def writeup_context(request, page):
     """The write-up page: author, coverage, people featured, resources,
     topics, hero image and JSON-LD."""
     author = page.author
+    # Covered pages the public may see: live, outside every private section.
+    # Filtered here, not in SQL: a preview's links are in memory.
+    private_paths = private_section_paths()
     events = [
         link.event
         for link in page.event_links.all().select_related("event")
-        if link.event is not None and link.event.live
+        if link.event is not None and is_public(link.event, private_paths)
     ]
-    sessions = sessions_with_events(page, events)
+    sessions = sessions_with_events(page, events, private_paths)
     speakers = [link.speaker for link in page.speaker_links.all().select_related("speaker")]
     resources = [
         link.resource
