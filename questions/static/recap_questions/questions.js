@@ -138,14 +138,17 @@
       event.preventDefault();
       var button = form.querySelector("button[type=submit]");
       if (button) button.disabled = true;
+      var status = form.querySelector("[data-recap-vote-status]");
       post(form).then(function (data) {
         if (data.ok) {
-          var votes = form.querySelector("[data-recap-votes]");
-          if (votes) votes.textContent = String(data.votes);
+          // The server words the count ("1 vote", "2 votes"), in the page's language.
+          var text = form.querySelector("[data-recap-votes-text]");
+          if (text && data.votes_text) text.textContent = data.votes_text;
           if (button) button.textContent = form.getAttribute("data-voted");
-        } else if (button) {
-          button.disabled = false;
-          button.title = data.message || "";
+        } else {
+          if (status) status.textContent = data.message || "";
+          // Closed, or this browser is not recognised: another click would not count either.
+          if (button) button.disabled = data.httpStatus === 403;
         }
       }).catch(function () { form.submit(); });
     });
