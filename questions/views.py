@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from recap.core.pages import is_public, private_section_paths
+from recap.core.requests import form_post
 from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
@@ -334,6 +335,7 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
     return remember_browser(request, private(response))
 
 
+@form_post
 def ask(request, code):
     """The session's short URL: GET goes to the ask form on the session's page;
     POST sends a question."""
@@ -364,6 +366,7 @@ def ask(request, code):
     )
 
 
+@form_post
 @require_POST
 def respond(request, page_id):
     """A reader's response to a write-up that invites them."""
@@ -375,6 +378,7 @@ def respond(request, page_id):
     return _handle_submission(request, kind="response", place=page, back_url=back_url, page=page)
 
 
+@form_post
 @require_POST
 def vote(request, question_id):
     """One up-vote per browser for a public question of a session whose

@@ -60,6 +60,7 @@ def vote_view(question, token):
     request = RequestFactory().post(
         f"/q/vote/{question.pk}/", {FORM_FIELD: token}, REMOTE_ADDR=VENUE_IP, **JSON
     )
+    request._dont_enforce_csrf_checks = True  # as the test client does
     return views.vote(request, question.pk)
 
 

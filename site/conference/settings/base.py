@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # English at /, French at /fr/ (the URLconf's i18n_patterns).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form post in a charset other than UTF-8 gets 400 before CSRF reads it.
+    "recap.core.requests.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
