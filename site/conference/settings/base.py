@@ -210,6 +210,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits key on the client's address. Behind a proxy, name the header
 # that carries it (e.g. HTTP_X_REAL_IP), or every delegate shares one limit.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Recap reads the address itself (docs/security.md): the header the proxies
+# write (e.g. X-Forwarded-For) and how many of them append to it.
+RECAP_CLIENT_IP_HEADER = os.environ.get("RECAP_CLIENT_IP_HEADER") or None
+RECAP_TRUSTED_PROXIES = int(os.environ.get("RECAP_TRUSTED_PROXIES") or 1)
 
 WAGTAIL_SITE_NAME = "Recap"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
