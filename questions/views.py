@@ -465,6 +465,18 @@ def vote(request, question_id):
     return remember_browser(request, private(response))
 
 
+@form_post
+@require_POST
+def keep_browser(request):
+    """The session page's script turns the browser id its forms carry into
+    the cookie as soon as the page is shown, so that the browser's next page
+    views issue no new id: the limit on new ids per address then counts
+    first visits only (without JavaScript, the first post sets the cookie)."""
+    if known_browser_id(request) is None:
+        return private(JsonResponse({"ok": False}, status=403))
+    return remember_browser(request, private(HttpResponse(status=204)))
+
+
 @require_GET
 def present(request, code):
     """The room's screen: highlighted and top questions, the QR code to ask."""

@@ -215,3 +215,33 @@ def test_vote_json_words_the_count_in_the_singular_and_plural(session):
 
     assert first["votes_text"] == "1 vote"
     assert second["votes_text"] == "2 votes"
+
+
+def test_page_script_keeps_the_id_so_the_next_page_view_issues_none(session, settings, clock):
+    settings.RECAP_QUESTIONS_RATES = {"identity": {"ip": "2/m"}}
+    question = DelegateQuestionFactory(session=session)
+    browser = Client(REMOTE_ADDR=VENUE_IP, enforce_csrf_checks=True)
+    page = browser.get(session.url).content.decode()
+    token = html.unescape(re.search(r'name="browser" value="([^"]*)"', page).group(1))
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    kept = browser.post("/q/browser/", {FORM_FIELD: token, "csrfmiddlewaretoken": csrf})
+    reloads = [page_token(browser, session) for _ in range(3)]
+    voted = browser.post(
+        f"/q/vote/{question.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR=VENUE_IP, **JSON
+    )
+    newcomer = page_token(Client(REMOTE_ADDR=VENUE_IP), session)
+
+    assert 'data-recap-browser-url="/q/browser/"' in page
+    assert kept.status_code == 204
+    assert COOKIE_NAME in kept.cookies
+    assert reloads == ["", "", ""]  # a recognised browser: no new id, none counted
+    assert voted.json()["counted"] is True
+    assert newcomer  # the address's second new id this minute
+
+
+def test_keeping_a_browser_without_a_page_id_is_refused(session):
+    response = Client().post("/q/browser/", {FORM_FIELD: "forged"})
+
+    assert response.status_code == 403
+    assert COOKIE_NAME not in response.cookies

@@ -154,7 +154,27 @@
     });
   }
 
+  // A browser shown its id in the page's forms keeps it as its cookie at
+  // once, so that its next page views do not count as new browsers.
+  function keepBrowser() {
+    var section = document.querySelector("[data-recap-browser-url]");
+    if (!section || !window.fetch || !window.FormData) return;
+    var browser = section.querySelector("input[name=browser]");
+    var csrf = section.querySelector("input[name=csrfmiddlewaretoken]");
+    if (!browser || !browser.value || !csrf) return;
+    var body = new FormData();
+    body.append("browser", browser.value);
+    body.append("csrfmiddlewaretoken", csrf.value);
+    fetch(section.getAttribute("data-recap-browser-url"), {
+      method: "POST",
+      body: body,
+      headers: { "X-Requested-With": "fetch" },
+      credentials: "same-origin",
+    }).catch(function () { /* the first post sets it instead */ });
+  }
+
   function init() {
+    keepBrowser();
     document.querySelectorAll("form[data-recap-ask]").forEach(setupAsk);
     document.querySelectorAll("form[data-recap-vote]").forEach(setupVote);
   }
