@@ -54,9 +54,10 @@ SESSION_FIELDS_FOR_VOTES = (
 )
 
 
-def votes_text(votes):
-    """ "1 vote", "2 votes": the count as the page words it."""
-    return ngettext("%(count)s vote", "%(count)s votes", votes) % {"count": votes}
+def votes_word(votes):
+    """The word after the count ("1 vote", "2 votes"), as the session's list
+    words it: the page's script puts it next to the new count."""
+    return ngettext("vote", "votes", votes)
 
 
 def wants_json(request):
@@ -455,7 +456,7 @@ def vote(request, question_id):
                 "counted": counted,
                 "voted": True,
                 "votes": votes,
-                "votes_text": votes_text(votes),
+                "votes_word": votes_word(votes),
                 "message": message,
             }
         )

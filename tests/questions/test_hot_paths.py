@@ -58,7 +58,7 @@ def test_vote_counts_once_in_the_same_few_queries_however_many_votes(
         "counted": True,
         "voted": True,
         "votes": count + 1,
-        "votes_text": f"{count + 1} votes",
+        "votes_word": "votes",
         "message": response.json()["message"],
     }
     assert QuestionVote.objects.filter(question=question).count() == count + 1

@@ -203,8 +203,8 @@ def test_ended_session_refuses_votes_and_shows_counts_without_buttons(client, se
     assert DelegateQuestion.objects.get(pk=question.pk).votes == 1
     assert "Up-vote" not in page
     assert f"/q/vote/{question.pk}/" not in page
-    assert "<span data-recap-votes>1</span> vote<" in page
-    assert "<span data-recap-votes>2</span> votes<" in page
+    assert "<span data-recap-votes>1</span> <span data-recap-votes-word>vote<" in page
+    assert "<span data-recap-votes>2</span> <span data-recap-votes-word>votes<" in page
 
 
 def test_vote_json_words_the_count_in_the_singular_and_plural(session):
@@ -213,8 +213,8 @@ def test_vote_json_words_the_count_in_the_singular_and_plural(session):
     first = vote(recognised(Client()), question, **JSON).json()
     second = vote(recognised(Client()), question, **JSON).json()
 
-    assert first["votes_text"] == "1 vote"
-    assert second["votes_text"] == "2 votes"
+    assert (first["votes"], first["votes_word"]) == (1, "vote")
+    assert (second["votes"], second["votes_word"]) == (2, "votes")
 
 
 def test_page_script_keeps_the_id_so_the_next_page_view_issues_none(session, settings, clock):

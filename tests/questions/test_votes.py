@@ -61,7 +61,7 @@ def test_vote_button_shows_voted_for_this_browser(client):
     html = client.get(question.session.url).content.decode()
 
     assert ">Voted</button>" in html
-    assert "data-recap-votes>1</span> vote<" in html
+    assert "data-recap-votes>1</span> <span data-recap-votes-word>vote<" in html
 
 
 def test_vote_next_to_another_site_is_ignored(client):
@@ -96,7 +96,7 @@ def test_vote_json_returns_the_new_count(client):
         "counted": True,
         "voted": True,
         "votes": 1,
-        "votes_text": "1 vote",
+        "votes_word": "vote",
         "message": "Thank you for your vote.",
     }
 

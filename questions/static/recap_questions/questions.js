@@ -142,8 +142,10 @@
       post(form).then(function (data) {
         if (data.ok) {
           // The server words the count ("1 vote", "2 votes"), in the page's language.
-          var text = form.querySelector("[data-recap-votes-text]");
-          if (text && data.votes_text) text.textContent = data.votes_text;
+          var votes = form.querySelector("[data-recap-votes]");
+          if (votes) votes.textContent = String(data.votes);
+          var word = form.querySelector("[data-recap-votes-word]");
+          if (word && data.votes_word) word.textContent = data.votes_word;
           if (button) button.textContent = form.getAttribute("data-voted");
         } else {
           if (status) status.textContent = data.message || "";
