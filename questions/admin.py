@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
@@ -64,6 +64,25 @@ class DelegateQuestionAdminForm(AskerFieldsMixin, WagtailAdminModelForm):
         if self.instance.pk and "text" in self.changed_data and not self.instance.original_text:
             self.instance.original_text = self.initial.get("text", "")
         return super().save(commit=commit)
+
+
+class AskerContactPanel(Panel):
+    """Whether the asker left an email address (with their consent), never
+    the address: only the answer email (notifications.py) uses it. A
+    moderator editing a question sees "given" or "not given"; the field is
+    not on the edit form at all, so the address is not in the page."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "recap_questions/admin/panels/asker_contact.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            question = self.instance
+            # (An address is stored only with consent: see submission.py.)
+            context["email_given"] = bool(
+                question is not None and question.email and question.email_consent
+            )
+            return context
 
 
 class RecordQuestionMixin:
@@ -237,9 +256,9 @@ class DelegateQuestionAdmin(ModelAdmin):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
+                AskerContactPanel(),
             ],
-            heading=_("Asked by (private: email is never shown or exported)"),
+            heading=_("Asked by"),
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
@@ -253,7 +272,7 @@ class DelegateQuestionAdmin(ModelAdmin):
                     FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
                     FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
                 ],
-                heading=_("Asked by (private: email is never shown or exported)"),
+                heading=_("Asked by (private: the email is only used to send the answer)"),
             ),
         ],
         base_form_class=DelegateQuestionCreateForm,

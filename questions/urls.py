@@ -9,6 +9,7 @@ app_name = "recap_questions"
 
 urlpatterns = [
     path("vote/<int:question_id>/", views.vote, name="vote"),
+    path("browser/", views.keep_browser, name="browser"),
     path("respond/<int:page_id>/", views.respond, name="respond"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/$", views.ask, name="ask"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/present/$", views.present, name="present"),

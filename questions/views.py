@@ -17,19 +17,20 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from recap.core.pages import is_public, private_section_paths
+from recap.core.requests import form_post
 from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
 from . import shortcodes
 from .forms import QuestionForm, min_fill_seconds, new_form_fields
-from .identity import browser_key, ensure_browser_id, remember_browser
+from .identity import browser_key, ensure_browser_id, known_browser_id, remember_browser
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
 from .present import (
     etag_for_version,
@@ -42,6 +43,21 @@ from .present import (
 )
 from .ratelimit import BROWSER, over_limit
 from .submission import cast_vote, same_text, submit_question
+
+# What `SessionPage.accepts_questions` reads, loaded with the voted question.
+SESSION_FIELDS_FOR_VOTES = (
+    "questions_open",
+    "questions_close_at",
+    "end",
+    "status",
+    "kind",
+)
+
+
+def votes_word(votes):
+    """The word after the count ("1 vote", "2 votes"), as the session's list
+    words it: the page's script puts it next to the new count."""
+    return ngettext("vote", "votes", votes)
 
 
 def wants_json(request):
@@ -143,6 +159,7 @@ def _question_html(request, question, session):
         {
             "question": question,
             "with_votes": True,
+            "can_vote": True,
             "voted": set(),
             "vote_next": f"{session_url(request, session)}?questions=recent",
         },
@@ -187,7 +204,10 @@ def _refusal(request, form, *, status, place, back_url, message, fresh_fields=No
 
 def _handle_submission(request, *, kind, place, back_url, session=None, page=None):
     form = QuestionForm(request.POST, kind=kind)
-    asker_key = browser_key(ensure_browser_id(request))
+    # A browser with no id whose address has had its share of new ones this
+    # minute may still ask; it just cannot see its own pending question.
+    browser_id = ensure_browser_id(request)
+    asker_key = browser_key(browser_id) if browser_id else ""
 
     def refuse(status, message, form=form, fresh_fields=None):
         return remember_browser(
@@ -316,6 +336,7 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
     return remember_browser(request, private(response))
 
 
+@form_post
 def ask(request, code):
     """The session's short URL: GET goes to the ask form on the session's page;
     POST sends a question."""
@@ -346,6 +367,7 @@ def ask(request, code):
     )
 
 
+@form_post
 @require_POST
 def respond(request, page_id):
     """A reader's response to a write-up that invites them."""
@@ -357,11 +379,20 @@ def respond(request, page_id):
     return _handle_submission(request, kind="response", place=page, back_url=back_url, page=page)
 
 
+@form_post
 @require_POST
 def vote(request, question_id):
-    """One up-vote per browser for a public question."""
+    """One up-vote per browser for a public question of a session whose
+    questions are open. The browser must have an id issued by a page view
+    (its cookie, or the id its page's form carries): see identity.py."""
     question = get_object_or_404(
-        DelegateQuestion.objects.filter(status__in=PUBLIC_STATUSES).only("pk", "session_id"),
+        DelegateQuestion.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("session")
+        .only(
+            "pk",
+            "session_id",
+            *(f"session__{name}" for name in SESSION_FIELDS_FOR_VOTES),
+        ),
         pk=question_id,
     )
 
@@ -373,7 +404,37 @@ def vote(request, question_id):
             fallback = f"{url}#question-{question.pk}"
         return _back_url(request, fallback)
 
-    voter_key = browser_key(ensure_browser_id(request))
+    def refused(status, message, *, title=None):
+        if wants_json(request):
+            response = JsonResponse({"ok": False, "message": message}, status=status)
+        else:
+            response = TemplateResponse(
+                request,
+                "recap_questions/vote_refused.html",
+                {"message": message, "back_url": back_url(), "title": title},
+                status=status,
+            )
+        return remember_browser(request, private(response))
+
+    if question.session is None or not question.session.accepts_questions():
+        return refused(
+            403,
+            _("Questions for this session are closed: votes are no longer counted."),
+            title=_("Voting is closed"),
+        )
+    browser_id = known_browser_id(request)
+    if browser_id is None:
+        # No cookie and no id from a page: a browser that has not shown the
+        # page yet (or a script that drops its cookie). A new id is only
+        # ever issued by a page view, which is what limits them per address.
+        return refused(
+            403,
+            _(
+                "Your vote was not counted: this browser is not recognised yet. Reload the "
+                "page, then vote again."
+            ),
+            title=_("Reload the page to vote"),
+        )
     limited = over_limit(request, "vote")
     if limited:
         if limited == BROWSER:
@@ -383,28 +444,38 @@ def vote(request, question_id):
                 "Too many votes are arriving from your network at the moment. Please wait a "
                 "moment and vote again."
             )
-        if wants_json(request):
-            response = JsonResponse({"ok": False, "message": message}, status=429)
-        else:
-            response = TemplateResponse(
-                request,
-                "recap_questions/vote_refused.html",
-                {"message": message, "back_url": back_url()},
-                status=429,
-            )
-        return remember_browser(request, private(response))
-    counted, votes = cast_vote(question, voter_key)
+        return refused(429, message)
+    counted, votes = cast_vote(question, browser_key(browser_id))
     message = (
         _("Thank you for your vote.") if counted else _("You have already voted for this one.")
     )
     if wants_json(request):
         response = JsonResponse(
-            {"ok": True, "counted": counted, "voted": True, "votes": votes, "message": message}
+            {
+                "ok": True,
+                "counted": counted,
+                "voted": True,
+                "votes": votes,
+                "votes_word": votes_word(votes),
+                "message": message,
+            }
         )
     else:
         messages.success(request, message, extra_tags="recap-questions")
         response = redirect(back_url())
     return remember_browser(request, private(response))
+
+
+@form_post
+@require_POST
+def keep_browser(request):
+    """The session page's script turns the browser id its forms carry into
+    the cookie as soon as the page is shown, so that the browser's next page
+    views issue no new id: the limit on new ids per address then counts
+    first visits only (without JavaScript, the first post sets the cookie)."""
+    if known_browser_id(request) is None:
+        return private(JsonResponse({"ok": False}, status=403))
+    return remember_browser(request, private(HttpResponse(status=204)))
 
 
 @require_GET

@@ -457,3 +457,71 @@ def test_dry_run_describes_items_by_title_and_time_not_uid(tmp_path, index):
     assert "Weekly organisers' call (repeats, from Fri 02 Oct 2026 12:00)" in text
     assert "Lightning talks (Sat 31 Oct 2026 21:00–22:" in text
     assert "@google.com" not in text
+
+
+# Folded lines (RFC 5545 3.1): unfolding is linear in the file's size (issue 18).
+
+
+def folded_calendar(description_length, events=1, fold=74):
+    """A calendar whose events each carry a DESCRIPTION of
+    `description_length` characters, folded every `fold` characters."""
+    body = []
+    for number in range(events):
+        text = "DESCRIPTION:" + "".join(f"w{n % 10}" + " " for n in range(description_length // 3))
+        folded = "\r\n ".join(text[i : i + fold] for i in range(0, len(text), fold))
+        body.append(
+            "BEGIN:VEVENT\r\n"
+            f"UID:folded-{number}@example.org\r\n"
+            "DTSTAMP:20260101T000000Z\r\n"
+            "DTSTART:20260601T090000Z\r\n"
+            "DTEND:20260601T100000Z\r\n"
+            f"SUMMARY:Talk {number}\r\n"
+            f"{folded}\r\n"
+            "END:VEVENT\r\n"
+        )
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        + "".join(body)
+        + ("END:VCALENDAR\r\n")
+    )
+
+
+def reference_unfold(text):
+    """RFC 5545's rule as one substitution (linear), for comparison."""
+    import re
+
+    return [line for line in re.sub(r"\r?\n[ \t]", "", text).split("\r\n") if line.strip()]
+
+
+@pytest.mark.parametrize("length", [100, 10_000, 100_000, 1_000_000])
+def test_unfolding_matches_the_rfc_rule_at_growing_sizes(length):
+    text = folded_calendar(length)
+
+    assert [line for _n, line in reading._unfolded_lines(text)] == reference_unfold(text)
+
+
+def test_unfolding_copies_each_character_of_a_5_mb_file_once():
+    # One description of almost 5 MB (the upload limit), folded every 74
+    # characters: 67,000 continuations of one line. Each piece is sliced
+    # from the text once and the line joined once: the work is counted in
+    # characters, not timed.
+    text = folded_calendar(int(reading.MAX_FILE_SIZE * 0.95))
+    assert 4_900_000 < len(text.encode()) <= reading.MAX_FILE_SIZE
+
+    parts = list(reading._folded_parts(text))
+
+    copied = sum(len(piece) for _number, pieces in parts for piece in pieces)
+    assert copied <= len(text)
+    description = next(pieces for _number, pieces in parts if pieces[0].startswith("DESCRIPTION"))
+    assert len(description) > 60_000
+    assert [(n, "".join(p)) for n, p in parts] == reading._unfolded_lines(text)
+
+
+def test_a_5_mb_file_with_long_folded_lines_reads_whole():
+    text = folded_calendar(int(reading.MAX_FILE_SIZE * 0.95) // 5, events=5)
+    assert 4_900_000 < len(text.encode()) <= reading.MAX_FILE_SIZE
+
+    calendar = reading.read_calendar(text.encode(), "folded.ics")
+
+    assert [item.title for item in calendar.items] == [f"Talk {n}" for n in range(5)]
+    assert all(len(item.description) > 900_000 for item in calendar.items)

@@ -18,3 +18,26 @@ class DelegateQuestionFactory(factory.django.DjangoModelFactory):
     source = QuestionSource.ONLINE
     status = QuestionStatus.APPROVED
     submission_token = factory.LazyFunction(uuid.uuid4)
+
+
+def page_browser():
+    """The hidden field a session page's forms carry for a browser with no
+    cookie yet (its id, issued by the page view), for tests that vote
+    without rendering the page first."""
+    from recap.questions.identity import FORM_FIELD, new_form_token
+
+    return {FORM_FIELD: new_form_token()}
+
+
+def recognised(client):
+    """`client` with a browser id cookie, as a page view and a first post
+    leave it; returns the client."""
+    import secrets
+
+    from django.core import signing
+
+    from recap.questions.identity import COOKIE_NAME, COOKIE_SALT
+
+    signer = signing.get_cookie_signer(salt=COOKIE_NAME + COOKIE_SALT)
+    client.cookies[COOKIE_NAME] = signer.sign(secrets.token_urlsafe(24))
+    return client

@@ -73,7 +73,7 @@ def test_vote_button_is_french_for_a_french_delegate(client, session):
         html = client.get(french_url(session.url)).content.decode()
 
     assert 'data-voted="Vote enregistré"' in html
-    assert "<span data-recap-votes>2</span> votes" in html
+    assert "<span data-recap-votes>2</span> <span data-recap-votes-word>votes" in html
     assert '>Voter<span class="visually-hidden"> pour cette question</span></button>' in html
 
 

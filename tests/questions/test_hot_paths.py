@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from recap.questions.shortcodes import session_code
 from tests.questions.conftest import ask_data, ask_url
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, recognised
 
 pytestmark = pytest.mark.django_db
 
@@ -52,13 +52,14 @@ def test_vote_counts_once_in_the_same_few_queries_however_many_votes(
 
     # The question, the vote and its counter (in a savepoint), the count.
     with django_assert_max_num_queries(6):
-        response = client.post(f"/q/vote/{question.pk}/", **JSON)
+        response = recognised(client).post(f"/q/vote/{question.pk}/", **JSON)
 
     assert response.json() == {
         "ok": True,
         "counted": True,
         "voted": True,
         "votes": count + 1,
+        "votes_word": "votes",
         "message": response.json()["message"],
     }
     assert QuestionVote.objects.filter(question=question).count() == count + 1
@@ -67,7 +68,7 @@ def test_vote_counts_once_in_the_same_few_queries_however_many_votes(
 def test_vote_without_javascript_goes_back_to_the_question(client, session):
     question = DelegateQuestionFactory(session=session)
 
-    response = client.post(f"/q/vote/{question.pk}/")
+    response = recognised(client).post(f"/q/vote/{question.pk}/")
 
     assert response.status_code == 302
     assert response["Location"] == f"{session.url}#question-{question.pk}"
@@ -135,7 +136,7 @@ def test_poll_sees_a_vote_from_another_browser(client, session):
     question = DelegateQuestionFactory(session=session)
     etag = client.get(data_url(session))["ETag"]
 
-    Client().post(f"/q/vote/{question.pk}/", **JSON)
+    recognised(Client()).post(f"/q/vote/{question.pk}/", **JSON)
     response = client.get(data_url(session), HTTP_IF_NONE_MATCH=etag)
 
     assert response.status_code == 200
@@ -180,7 +181,7 @@ def test_poll_with_redis_down_answers_from_the_database(
     # No cached version: one query works it out, and the answer is still a 304.
     with django_assert_max_num_queries(1):
         again = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
-    client.post(f"/q/vote/{question.pk}/", **JSON)
+    recognised(client).post(f"/q/vote/{question.pk}/", **JSON)
     after_vote = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert first.status_code == 200
@@ -193,7 +194,7 @@ def test_ask_and_vote_with_redis_down_are_stored(redis_down, client, session):
     question = DelegateQuestionFactory(session=session, status=QuestionStatus.APPROVED)
 
     asked = client.post(ask_url(session), ask_data(), **JSON)
-    voted = client.post(f"/q/vote/{question.pk}/", **JSON)
+    voted = recognised(client).post(f"/q/vote/{question.pk}/", **JSON)
 
     assert asked.status_code == voted.status_code == 200
     assert DelegateQuestion.objects.filter(session=session).count() == 2

@@ -8,7 +8,7 @@ from django.core.cache.backends.locmem import LocMemCache
 
 from recap.questions.models import QuestionStatus
 from recap.questions.shortcodes import decode, encode, session_code
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, recognised
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_present_json_changes_etag_after_a_vote(client, session):
     question = DelegateQuestionFactory(session=session)
     first = client.get(data_url(session))
 
-    client.post(f"/q/vote/{question.pk}/")
+    recognised(client).post(f"/q/vote/{question.pk}/")
     second = client.get(data_url(session), HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert second.status_code == 200

@@ -6,9 +6,16 @@ import pytest
 from django.test import Client
 
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, recognised
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(client):
+    """A browser that has shown a session page and so has its id (see
+    test_vote_identities.py for browsers that have not)."""
+    return recognised(client)
 
 
 def vote_url(question):
@@ -30,7 +37,7 @@ def test_vote_from_another_browser_counts(client):
     question = DelegateQuestionFactory()
 
     client.post(vote_url(question))
-    Client().post(vote_url(question))
+    recognised(Client()).post(vote_url(question))
 
     question.refresh_from_db()
     assert question.votes == 2
@@ -54,7 +61,7 @@ def test_vote_button_shows_voted_for_this_browser(client):
     html = client.get(question.session.url).content.decode()
 
     assert ">Voted</button>" in html
-    assert "data-recap-votes>1</span> vote<" in html
+    assert "data-recap-votes>1</span> <span data-recap-votes-word>vote<" in html
 
 
 def test_vote_next_to_another_site_is_ignored(client):
@@ -89,6 +96,7 @@ def test_vote_json_returns_the_new_count(client):
         "counted": True,
         "voted": True,
         "votes": 1,
+        "votes_word": "vote",
         "message": "Thank you for your vote.",
     }
 

@@ -138,20 +138,45 @@
       event.preventDefault();
       var button = form.querySelector("button[type=submit]");
       if (button) button.disabled = true;
+      var status = form.querySelector("[data-recap-vote-status]");
       post(form).then(function (data) {
         if (data.ok) {
+          // The server words the count ("1 vote", "2 votes"), in the page's language.
           var votes = form.querySelector("[data-recap-votes]");
           if (votes) votes.textContent = String(data.votes);
+          var word = form.querySelector("[data-recap-votes-word]");
+          if (word && data.votes_word) word.textContent = data.votes_word;
           if (button) button.textContent = form.getAttribute("data-voted");
-        } else if (button) {
-          button.disabled = false;
-          button.title = data.message || "";
+        } else {
+          if (status) status.textContent = data.message || "";
+          // Closed, or this browser is not recognised: another click would not count either.
+          if (button) button.disabled = data.httpStatus === 403;
         }
       }).catch(function () { form.submit(); });
     });
   }
 
+  // A browser shown its id in the page's forms keeps it as its cookie at
+  // once, so that its next page views do not count as new browsers.
+  function keepBrowser() {
+    var section = document.querySelector("[data-recap-browser-url]");
+    if (!section || !window.fetch || !window.FormData) return;
+    var browser = section.querySelector("input[name=browser]");
+    var csrf = section.querySelector("input[name=csrfmiddlewaretoken]");
+    if (!browser || !browser.value || !csrf) return;
+    var body = new FormData();
+    body.append("browser", browser.value);
+    body.append("csrfmiddlewaretoken", csrf.value);
+    fetch(section.getAttribute("data-recap-browser-url"), {
+      method: "POST",
+      body: body,
+      headers: { "X-Requested-With": "fetch" },
+      credentials: "same-origin",
+    }).catch(function () { /* the first post sets it instead */ });
+  }
+
   function init() {
+    keepBrowser();
     document.querySelectorAll("form[data-recap-ask]").forEach(setupAsk);
     document.querySelectorAll("form[data-recap-vote]").forEach(setupVote);
   }

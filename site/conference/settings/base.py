@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # English at /, French at /fr/ (the URLconf's i18n_patterns).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form post in a charset other than UTF-8 gets 400 before CSRF reads it.
+    "recap.core.requests.UndecodableFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -206,6 +208,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits key on the client's address. Behind a proxy, name the header
 # that carries it (e.g. HTTP_X_REAL_IP), or every delegate shares one limit.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Recap reads the address itself (docs/security.md): the header the proxies
+# write (e.g. X-Forwarded-For) and how many of them append to it.
+RECAP_CLIENT_IP_HEADER = os.environ.get("RECAP_CLIENT_IP_HEADER") or None
+RECAP_TRUSTED_PROXIES = int(os.environ.get("RECAP_TRUSTED_PROXIES") or 1)
 
 WAGTAIL_SITE_NAME = "Recap"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
