@@ -1,3 +1,4 @@
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -23,6 +24,10 @@ IMPORTS_QUESTIONS = re.compile(
     r"^\s*(?:from|import)\s+(?:recap\.questions|tests\.questions)\b", re.MULTILINE
 )
 WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
+# RECAP_FROZEN_NOW=2028-02-29T09:58:00Z runs the whole session from that
+# instant (the clock ticks on from it): every "now" the site, the demo and the
+# factories read, live-server threads included (docs/testing.md).
+FROZEN_NOW = "RECAP_FROZEN_NOW"
 
 
 def questions_installed():
@@ -31,7 +36,30 @@ def questions_installed():
     return apps.is_installed("recap.questions")
 
 
+def frozen_now():
+    """The instant RECAP_FROZEN_NOW names (aware; UTC unless it says), or None."""
+    value = os.environ.get(FROZEN_NOW, "").strip()
+    if not value:
+        return None
+    instant = dt.datetime.fromisoformat(value)
+    return instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC)
+
+
+def _travel_to_frozen_now(config):
+    # Started here, before any test or fixture, and for the whole session, so
+    # that threads (the live server the browser tests drive) see it too.
+    instant = frozen_now()
+    if instant is None:
+        return
+    import time_machine
+
+    traveller = time_machine.travel(instant, tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
+
+
 def pytest_configure(config):
+    _travel_to_frozen_now(config)
     config.addinivalue_line(
         "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
     )
@@ -99,13 +127,17 @@ def _is_transactional(item):
 
 
 def pytest_report_header(config):
+    lines = []
+    instant = frozen_now()
+    if instant is not None:
+        lines.append(f"Clock frozen at {instant.isoformat()} ({instant:%A}; {FROZEN_NOW}), ticking")
     if not questions_installed():
         left_out = ", ".join(str(path.relative_to(TESTS_DIR.parent)) for path in NEEDS_QUESTIONS)
-        return (
+        lines.append(
             f"Not collected, {WITHOUT_QUESTIONS}: {left_out}, "
             "and every test module that imports recap.questions or tests.questions"
         )
-    return None
+    return lines
 
 
 @pytest.fixture(autouse=True)
