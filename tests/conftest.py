@@ -24,6 +24,32 @@ IMPORTS_QUESTIONS = re.compile(
     r"^\s*(?:from|import)\s+(?:recap\.questions|tests\.questions)\b", re.MULTILINE
 )
 WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
+# The modules whose tests read the clock (dates from now: the demo, "on now",
+# questions closing, purges): marked `clock`, which .ci/run runs again at a
+# frozen instant of its own (docs/testing.md). Browser tests are not listed:
+# they run in CI's PostgreSQL leg, itself at a frozen instant.
+CLOCK_MODULES = {
+    TESTS_DIR / path
+    for path in [
+        "test_frozen_clock.py",
+        "events/test_models.py",
+        "events/test_programme_days.py",
+        "events/test_programme_page_cache.py",
+        "events/test_views.py",
+        "questions/test_ask.py",
+        "questions/test_capture.py",
+        "questions/test_closed.py",
+        "questions/test_moderation_queue.py",
+        "questions/test_purge.py",
+        "questions/test_recording.py",
+        "questions/test_venue.py",
+        "resources/test_broken_links_report.py",
+        "site/test_demo_dates.py",
+        "site/test_home.py",
+        "site/test_load_demo.py",
+        "speakers/test_profile.py",
+    ]
+}
 # RECAP_FROZEN_NOW=2028-02-29T09:58:00Z runs the whole session from that
 # instant (the clock ticks on from it): every "now" the site, the demo and the
 # factories read, live-server threads included (docs/testing.md).
@@ -99,6 +125,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).parent in INDEXING_FOLDERS:
             item.add_marker(pytest.mark.search_index)
+        if Path(str(item.fspath)) in CLOCK_MODULES:
+            item.add_marker(pytest.mark.clock)
         if not run_slow and item.get_closest_marker("slow"):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):

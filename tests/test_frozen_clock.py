@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from tests.conftest import FROZEN_NOW, frozen_now
 
-pytestmark = pytest.mark.clock
-
 # The session started at the instant and the clock ticks on: a whole suite
 # takes minutes, never hours.
 SESSION_LENGTH = dt.timedelta(hours=1)

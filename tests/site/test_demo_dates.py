@@ -14,8 +14,6 @@ from recap.events.models import EventPage, SessionPage
 
 UTC = dt.UTC
 
-pytestmark = pytest.mark.clock
-
 
 # Winter and summer, the days clocks change in Europe (2027-03-28 and
 # 2026-10-25) and 29 February; every hour, at minutes on both sides of a half
