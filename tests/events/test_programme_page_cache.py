@@ -7,6 +7,7 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
@@ -25,6 +26,15 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _half_past():
+    """A page is kept until the top of the hour at most, so nothing is kept in
+    the hour's last second: each test runs at half past the hour it starts in."""
+    now = timezone.now()
+    with time_machine.travel(now.replace(minute=30, second=0, microsecond=0), tick=True):
+        yield
 
 
 @pytest.fixture
