@@ -172,7 +172,8 @@ def _migrated_rows(request):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    if _is_transactional(item) and MIGRATED_ROWS in item.config.stash:
+    # After the session's last test the test database is gone: nothing to do.
+    if nextitem is not None and _is_transactional(item) and MIGRATED_ROWS in item.config.stash:
         from django.contrib.contenttypes.models import ContentType
         from django.core.management import call_command
         from django.db import connection
