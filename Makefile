@@ -30,7 +30,7 @@ MAKEMESSAGES = makemessages --locale fr --no-location --no-obsolete
 # compares the two), and the date changes on every run: dropped from the .po.
 NO_POT_DATE = sed -i '/^"POT-Creation-Date: /d'
 
-.PHONY: run test test-without-questions venv lint format messages bench bench-venue clean docs
+.PHONY: run test test-without-questions test-clock venv lint format messages bench bench-venue clean docs
 
 $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ test: venv
 test-without-questions: venv
 	$(PY) -m pytest $(PYTEST_ARGS) --ds=conference.settings.test_without_questions \
 		-m "not migrations" $(PAGES_WITHOUT_QUESTIONS)
+
+# The tests that read the clock (marked `clock`, see tests/conftest.py) alone:
+# .ci/run runs them once more at a frozen instant of their own, e.g.
+# `RECAP_FROZEN_NOW=2026-10-25T00:59:00Z make test-clock` (docs/testing.md).
+test-clock: venv
+	$(PY) -m pytest $(PYTEST_ARGS) -m "clock and not migrations"
 
 lint:
 	$(PY) -m ruff check --fix .

@@ -933,8 +933,10 @@ class AgendaItem(models.Model):
 
 
 def validate_time_range(start, end, end_field="end"):
-    """Refuse an end that is not after the start, with a message on the end field."""
-    if start and end and end <= start:
+    """Refuse an end that is not after the start, with a message on the end field.
+    Compared as instants: two times of one zone compare by their wall clock in
+    Python, wrong in the hour a zone repeats when its clocks go back."""
+    if start and end and end.timestamp() <= start.timestamp():
         raise ValidationError({end_field: _("The end must be after the start.")})
 
 

@@ -1,3 +1,4 @@
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -23,6 +24,36 @@ IMPORTS_QUESTIONS = re.compile(
     r"^\s*(?:from|import)\s+(?:recap\.questions|tests\.questions)\b", re.MULTILINE
 )
 WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
+# The modules whose tests read the clock (dates from now: the demo, "on now",
+# questions closing, purges): marked `clock`, which .ci/run runs again at a
+# frozen instant of its own (docs/testing.md). Browser tests are not listed:
+# they run in CI's PostgreSQL leg, itself at a frozen instant.
+CLOCK_MODULES = {
+    TESTS_DIR / path
+    for path in [
+        "test_frozen_clock.py",
+        "events/test_models.py",
+        "events/test_programme_days.py",
+        "events/test_programme_page_cache.py",
+        "events/test_views.py",
+        "questions/test_ask.py",
+        "questions/test_capture.py",
+        "questions/test_closed.py",
+        "questions/test_moderation_queue.py",
+        "questions/test_purge.py",
+        "questions/test_recording.py",
+        "questions/test_venue.py",
+        "resources/test_broken_links_report.py",
+        "site/test_demo_dates.py",
+        "site/test_home.py",
+        "site/test_load_demo.py",
+        "speakers/test_profile.py",
+    ]
+}
+# RECAP_FROZEN_NOW=2028-02-29T09:58:00Z runs the whole session from that
+# instant (the clock ticks on from it): every "now" the site, the demo and the
+# factories read, live-server threads included (docs/testing.md).
+FROZEN_NOW = "RECAP_FROZEN_NOW"
 
 
 def questions_installed():
@@ -31,20 +62,41 @@ def questions_installed():
     return apps.is_installed("recap.questions")
 
 
+def frozen_now():
+    """The instant RECAP_FROZEN_NOW names (aware; UTC unless it says), or None."""
+    value = os.environ.get(FROZEN_NOW, "").strip()
+    if not value:
+        return None
+    instant = dt.datetime.fromisoformat(value)
+    return instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC)
+
+
+def _travel_to_frozen_now(config):
+    # Started here, before any test or fixture, and for the whole session, so
+    # that threads (the live server the browser tests drive) see it too.
+    instant = frozen_now()
+    if instant is None:
+        return
+    import time_machine
+
+    traveller = time_machine.travel(instant, tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
+
+
 def pytest_configure(config):
+    _travel_to_frozen_now(config)
     config.addinivalue_line(
         "markers", "search_index: run Wagtail's indexing tasks (search, references) on save"
     )
     config.addinivalue_line(
         "markers", "questions: needs recap.questions installed (skipped without it)"
     )
-    config.addinivalue_line(
-        "markers", "migrations: migrates the database back and forth (runs last on its worker)"
-    )
-    config.addinivalue_line(
-        "markers",
-        "stock_groups: signs in through Wagtail's stock groups (runs first of the transactional tests)",
-    )
+    config.addinivalue_line("markers", "migrations: migrates the database back and forth")
+    if not config.pluginmanager.hasplugin("xdist"):
+        # pytest-xdist registers it; with -p no:xdist (one process) the
+        # modules that share an expensive fixture on one worker still load.
+        config.addinivalue_line("markers", "xdist_group(name): run on one xdist worker")
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -65,7 +117,6 @@ def _runs_slow_tests(config):
     )
 
 
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
     run_slow = _runs_slow_tests(config)
@@ -74,23 +125,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).parent in INDEXING_FOLDERS:
             item.add_marker(pytest.mark.search_index)
+        if Path(str(item.fspath)) in CLOCK_MODULES:
+            item.add_marker(pytest.mark.clock)
         if not run_slow and item.get_closest_marker("slow"):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
             item.add_marker(skip_questions)
-    # Tests that migrate the database back and forth run last (after
-    # pytest-django's own ordering): the transactional tests that follow one
-    # could not restore the rows the migrations made (their groups, their
-    # content types), which the browser journeys need.
-    # Journeys that sign in through Wagtail's stock groups (made by the
-    # migrations) run first among the transactional tests: after some runs of
-    # other transactional tests those groups were not restored (seen with
-    # serialized_rollback; not yet understood: README, Known issues).
-    late = [i for i in items if i.get_closest_marker("migrations")]
-    early = [i for i in items if i.get_closest_marker("stock_groups")]
-    rest = [i for i in items if i not in late and i not in early]
-    first_transactional = next((n for n, i in enumerate(rest) if _is_transactional(i)), len(rest))
-    items[:] = rest[:first_transactional] + early + rest[first_transactional:] + late
 
 
 def _is_transactional(item):
@@ -98,14 +138,73 @@ def _is_transactional(item):
     return bool(marker and marker.kwargs.get("transaction"))
 
 
+# -- the rows migrations made, back after every transactional test ----------
+# A transactional test ends with a flush, which empties every table: the
+# rows Wagtail's and Recap's migrations made (locale, root collection, root
+# page, default site, the stock groups Editors and Moderators, Recap's own
+# groups and their permissions) are gone for whatever runs next on that
+# worker. Django's serialized_rollback puts them back only at the start of
+# the next test that asks for it, so a plain test that followed (or ran
+# after the last transactional test) found an empty database, and a test
+# order decided who saw the stock groups. Here they are put back right after
+# the flush: every test starts from the migrated database, in any order.
+MIGRATED_ROWS = pytest.StashKey()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows(request):
+    """Before the first transactional test changes anything, the migrated
+    database is serialized once (it is exactly what the test's
+    serialized_rollback has just loaded); pytest_runtest_teardown below loads
+    it again after the test's flush."""
+    if not _is_transactional(request.node) or MIGRATED_ROWS in request.config.stash:
+        return
+    from django.db import connection
+
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        request.config.stash[MIGRATED_ROWS] = (
+            blocker,
+            connection.creation.serialize_db_to_string(),
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # After the session's last test the test database is gone: nothing to do.
+    if nextitem is not None and _is_transactional(item) and MIGRATED_ROWS in item.config.stash:
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management import call_command
+        from django.db import connection
+
+        blocker, rows = item.config.stash[MIGRATED_ROWS]
+        with blocker.unblock():
+            # Empty the tables again first: a flush without serialized_rollback
+            # runs post_migrate, and code still running after the test (a live
+            # server's last request) may have looked up a content type; either
+            # makes content types again under new ids, which the restored ones
+            # would collide with.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(rows)
+            connection.close()
+        # The process's content types are the restored ones again.
+        ContentType.objects.clear_cache()
+    return result
+
+
 def pytest_report_header(config):
+    lines = []
+    instant = frozen_now()
+    if instant is not None:
+        lines.append(f"Clock frozen at {instant.isoformat()} ({instant:%A}; {FROZEN_NOW}), ticking")
     if not questions_installed():
         left_out = ", ".join(str(path.relative_to(TESTS_DIR.parent)) for path in NEEDS_QUESTIONS)
-        return (
+        lines.append(
             f"Not collected, {WITHOUT_QUESTIONS}: {left_out}, "
             "and every test module that imports recap.questions or tests.questions"
         )
-    return None
+    return lines
 
 
 @pytest.fixture(autouse=True)

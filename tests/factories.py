@@ -7,7 +7,7 @@ import zoneinfo
 import factory
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from recap.events.models import (
     EventIndexPage,
@@ -54,29 +54,9 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 
 def site_root():
-    """The default site's root page (Wagtail's initial migration makes one)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site:
-        return site.root_page.specific
-    return ensure_initial_tree().root_page.specific
-
-
-def ensure_initial_tree():
-    """The rows Wagtail's migrations create (locale, root collection, root and
-    welcome pages, default site), made again after a transactional test's
-    flush emptied the tables. Returns the default site."""
-    from home.demo import ensure_tree_roots
-
-    root = ensure_tree_roots()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        home = root.get_children().first()
-        if home is None:
-            home = root.add_child(instance=Page(title="Welcome", slug="home"))
-        site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
-        )
-    return site
+    """The default site's root page (Wagtail's initial migration makes one;
+    every test starts with it, see tests/conftest.py)."""
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 class SpeakerFactory(factory.django.DjangoModelFactory):

@@ -1109,10 +1109,12 @@ class DemoLoader:
         def local(hour, minute=0):
             return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone)
 
-        # A session started before now and runs past it; the next ones follow.
-        # Whole hours on the local clock: every zone in LIVE_CHAPTERS has
-        # whole-hour offsets.
-        hour = local(local_now.hour) - dt.timedelta(hours=1)
+        # The sessions on now started a while ago and run on long after it,
+        # whatever the minute (a demo loaded at 09:58 must not close its Q&A
+        # at 10:00); the next ones follow. Times on the half hour of the local
+        # clock: every zone in LIVE_CHAPTERS has whole-hour offsets. `slot` is
+        # now rounded down to the half hour (0 to 29 minutes ago).
+        slot = local(local_now.hour, 30 if local_now.minute >= 30 else 0)
         yield (
             "comms-breakfast-club",
             {
@@ -1135,8 +1137,8 @@ class DemoLoader:
                     "slug": "listening-that-changes-things",
                     "title": "Listening that changes things",
                     "kind": "talk",
-                    "start": hour + dt.timedelta(minutes=30),
-                    "end": hour + dt.timedelta(hours=2),
+                    "start": slot - dt.timedelta(hours=1),
+                    "end": slot + dt.timedelta(hours=1, minutes=30),
                     "room": "Studio",
                     "speakers": [("chloe-martin", "speaker")],
                     "topics": ["employee-voice"],
@@ -1146,8 +1148,8 @@ class DemoLoader:
                     "slug": "ask-me-anything-social",
                     "title": "Ask me anything: social media at work",
                     "kind": "fireside",
-                    "start": hour + dt.timedelta(hours=1),
-                    "end": hour + dt.timedelta(hours=2),
+                    "start": slot - dt.timedelta(minutes=30),
+                    "end": slot + dt.timedelta(hours=2),
                     "room": "Library",
                     "speakers": [("maya-ellison", "speaker"), ("sam-whitlock", "host")],
                     "topics": ["social-media", "internal-communication"],
@@ -1157,8 +1159,8 @@ class DemoLoader:
                     "slug": "frontline-first",
                     "title": "Frontline first: reaching staff without a desk",
                     "kind": "talk",
-                    "start": hour + dt.timedelta(hours=2),
-                    "end": hour + dt.timedelta(hours=3),
+                    "start": slot + dt.timedelta(hours=1),
+                    "end": slot + dt.timedelta(hours=2),
                     "room": "Studio",
                     "speakers": [("nadia-karim", "speaker")],
                     "topics": ["internal-communication"],
@@ -1167,8 +1169,8 @@ class DemoLoader:
                     "slug": "intranet-clinic",
                     "title": "Intranet clinic",
                     "kind": "workshop",
-                    "start": hour + dt.timedelta(hours=2),
-                    "end": hour + dt.timedelta(hours=3, minutes=30),
+                    "start": slot + dt.timedelta(hours=1),
+                    "end": slot + dt.timedelta(hours=2, minutes=30),
                     "room": "Library",
                     "speakers": [("ben-oduya", "host")],
                     "topics": ["enterprise-social-networks"],

@@ -13,10 +13,7 @@ from recap.events.models import EventIndexPage, EventPage, SessionPage
 from recap.speakers.models import Speaker
 from tests.factories import EventIndexPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.stock_groups,
-]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PANEL = "Who owns social media at work?"
 

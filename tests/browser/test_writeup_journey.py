@@ -8,11 +8,10 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
-from wagtail.models import GroupPagePermission, Page
 
 from recap.questions.models import DelegateQuestion, QuestionStatus
 from recap.writeups.models import WriteUpPage
@@ -56,31 +55,10 @@ def yesterday():
 
 @pytest.fixture
 def moderator(django_user_model):
-    """An editor who moderates questions, not a superuser: the permissions of
-    Wagtail's Moderators group as Recap's data migrations extend it (admin
-    access, pages under the root, the questions), given here to a group of
-    its own so the test does not depend on rows another test restored."""
-    group = Group.objects.create(name="Journey moderators")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="recap_questions",
-            codename__in=[
-                "add_delegatequestion",
-                "change_delegatequestion",
-                "view_delegatequestion",
-                "moderate_delegatequestion",
-            ],
-        ),
-    )
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=Page.get_first_root_node(),
-            permission=Permission.objects.get(codename=codename),
-        )
+    """A member of Wagtail's Moderators group (Recap's data migrations give
+    it the question permissions), not a superuser."""
     user = django_user_model.objects.create_user("mod", "mod@example.org", "pw-moderator-1")
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="Moderators"))
     return user
 
 

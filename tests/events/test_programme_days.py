@@ -20,7 +20,11 @@ def three_day_event(start):
     hall = event_room(event, "Hall A")
     for day in range(3):
         for slot in range(2):
-            begin = start + dt.timedelta(days=day, hours=slot + 1)
+            # Added in UTC: on the wall clock, the hour Europe's clocks skip in
+            # spring would give a session a time that does not exist.
+            begin = (start.astimezone(dt.UTC) + dt.timedelta(days=day, hours=slot + 1)).astimezone(
+                start.tzinfo
+            )
             event.add_child(
                 instance=SessionPage(
                     title=f"Day {day + 1} session {slot + 1}",

@@ -8,6 +8,7 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.utils import timezone
@@ -48,6 +49,15 @@ def counting_cache(settings):
     }
     yield STORED
     STORED.clear()
+
+
+@pytest.fixture(autouse=True)
+def _half_past():
+    """A page is kept until the top of the hour at most, so nothing is kept in
+    the hour's last second: each test runs at half past the hour it starts in."""
+    now = timezone.now()
+    with time_machine.travel(now.replace(minute=30, second=0, microsecond=0), tick=True):
+        yield
 
 
 @pytest.fixture
