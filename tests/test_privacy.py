@@ -148,7 +148,8 @@ def content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         built = build()
     yield built
-    with django_db_blocker.unblock():
+    # Indexing on, so the search index forgets the deleted pages too.
+    with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         site = Site.objects.get(is_default_site=True)
         site.root_page_id = built["old_root"]
         site.save()
