@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
+from lxml import html as lxml_html
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import HomePage
@@ -148,7 +149,8 @@ def content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         built = build()
     yield built
-    with django_db_blocker.unblock():
+    # Indexing on, so the search index forgets the deleted pages too.
+    with django_db_blocker.unblock(), override_settings(TASKS=IMMEDIATE_TASKS):
         site = Site.objects.get(is_default_site=True)
         site.root_page_id = built["old_root"]
         site.save()
@@ -492,3 +494,14 @@ def test_reader_with_the_password_warms_nothing_for_others(client, content, suff
 
     assert_refused(response, "password")
     assert "Zanzibar Conclave" not in body(response)
+
+
+def test_directory_counts_only_public_sessions(client, private):
+    """Ada speaks at "Open Talk", "Zanzibar Fireside" and "Zanzibar Keynote"."""
+    public = SessionPage.objects.live().public().filter(speaker_links__speaker=private["ada"])
+    expected = public.count()
+    assert expected < 3
+    page = lxml_html.fromstring(client.get("/speakers/").content)
+    card = page.xpath('//a[@href="/speakers/ada-okafor/"]/ancestor::*[p[@class="meta"]][1]')
+    counts = [p.text_content().strip() for p in card[0].xpath('p[@class="meta"]')]
+    assert f"{expected} session{'s' if expected > 1 else ''}" in counts
