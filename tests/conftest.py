@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
@@ -163,10 +164,11 @@ def _migrated_rows(request):
 
     blocker = request.getfixturevalue("django_db_blocker")
     with blocker.unblock():
-        request.config.stash[MIGRATED_ROWS] = (
-            blocker,
-            connection.creation.serialize_db_to_string(),
-        )
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: loading a Wagtail task or page looks its content
+    # type up (and makes it when missing); it must find the restored row.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    request.config.stash[MIGRATED_ROWS] = (blocker, json.dumps(rows))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -179,17 +181,25 @@ def pytest_runtest_teardown(item, nextitem):
         from django.db import connection
 
         blocker, rows = item.config.stash[MIGRATED_ROWS]
+        # The process's content types are the restored ones from here on.
+        ContentType.objects.clear_cache()
         with blocker.unblock():
             # Empty the tables again first: a flush without serialized_rollback
             # runs post_migrate, and code still running after the test (a live
             # server's last request) may have looked up a content type; either
             # makes content types again under new ids, which the restored ones
             # would collide with.
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # Sequences are kept, as the test's own flush keeps them: the
+            # restored rows keep their ids and new rows must not reuse them.
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
             connection.creation.deserialize_db_from_string(rows)
             connection.close()
-        # The process's content types are the restored ones again.
-        ContentType.objects.clear_cache()
     return result
 
 
