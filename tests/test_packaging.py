@@ -96,3 +96,7 @@ def test_wheel_leaves_out_the_reference_site_and_tests(wheel_names):
 def test_wheel_contains_the_url_groups(wheel_names):
     groups = ("__init__", "api", "calendars", "feeds", "pages", "questions", "search")
     assert {f"recap/urls/{group}.py" for group in groups} <= wheel_names
+
+
+def test_wheel_contains_the_optional_stylesheet(wheel_names):
+    assert "recap/core/static/recap/recap.css" in wheel_names

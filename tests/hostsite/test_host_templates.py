@@ -5,9 +5,11 @@ Graph tags, calendar and feed alternates, the frab schedule link and JSON-LD
 through the blocks that file has (extra_css, extra_js, title, body_class,
 content). Present mode is a page of its own, without the host's layout."""
 
+import re
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from lxml import html
 
 from recap.events.models import SessionTopic
@@ -104,6 +106,8 @@ def test_every_page_renders_its_head_in_the_stock_base(client, host_base, confer
     assert meta(head, "property", "og:title")
     assert meta(head, "property", "og:url") == head.xpath('link[@rel="canonical"]/@href')
     assert doc.body.xpath('.//*[@property="og:title" or @rel="canonical"]') == []
+    # The class recap/recap.css scopes its rules under.
+    assert "recap" in doc.body.get("class").split()
 
 
 def test_event_head_in_the_stock_base(client, host_base, conference):
@@ -163,3 +167,20 @@ def test_present_mode_is_a_page_of_its_own(client, host_base, conference):
     assert doc.findtext(".//h1") == "Opening panel"
     assert doc.head.xpath('link[contains(@href, "recap_questions/present.css")]')
     assert doc.xpath('//script[contains(@src, "recap_questions/present.js")]')
+
+
+def test_optional_stylesheet_ships_scoped_to_recap_pages():
+    path = finders.find("recap/recap.css")
+    css = re.sub(r"/\*.*?\*/", "", Path(path).read_text(), flags=re.S)
+
+    selectors = [
+        selector.strip()
+        for prelude in re.findall(r"([^{}]+)\{", css)
+        if not prelude.strip().startswith("@")
+        for selector in prelude.split(",")
+    ]
+    assert ".recap .programme-grid" in selectors
+    assert [s for s in selectors if s != ".recap" and not s.startswith(".recap ")] == []
+    properties = re.findall(r"var\((--[\w-]+)", css) + re.findall(r"^\s*(--[\w-]+)\s*:", css, re.M)
+    assert properties
+    assert [name for name in properties if not name.startswith("--recap-")] == []
