@@ -184,3 +184,30 @@ def test_optional_stylesheet_ships_scoped_to_recap_pages():
     properties = re.findall(r"var\((--[\w-]+)", css) + re.findall(r"^\s*(--[\w-]+)\s*:", css, re.M)
     assert properties
     assert [name for name in properties if not name.startswith("--recap-")] == []
+
+
+# The blocks of a `wagtail start` base.html, and the one optional block
+# (docs/urls-and-templates.md).
+BASE_BLOCKS = {"title", "extra_css", "extra_js", "body_class", "content"}
+OPTIONAL_BLOCKS = {"meta"}
+
+
+def test_recap_templates_fill_only_the_blocks_of_the_contract():
+    from django.apps import apps
+
+    templates = [
+        path
+        for config in apps.get_app_configs()
+        if config.name.startswith("recap.")
+        for path in Path(config.path, "templates").rglob("*.html")
+        if '{% extends "base.html" %}' in path.read_text()
+    ]
+    outside = {
+        path.name: names
+        for path in templates
+        if (names := set(re.findall(r"{% block (\w+) %}", path.read_text())))
+        - BASE_BLOCKS
+        - OPTIONAL_BLOCKS
+    }
+    assert len(templates) >= 15
+    assert outside == {}
