@@ -142,6 +142,12 @@ def test_writeup_heads_in_the_stock_base(client, host_base, conference):
     assert writeup.xpath('script[@type="application/ld+json"]')
 
 
+def test_search_page_brings_its_suggestions_script(client, host_base, conference):
+    doc, _ = head_of(client, "/search/?q=panel")
+
+    assert doc.body.xpath('script[contains(@src, "recap_writeups/search-autocomplete.js")]')
+
+
 def test_reference_base_prints_the_head_once(client, conference):
     _, head = head_of(client, "/events/summit/")
 
