@@ -55,6 +55,7 @@ import recap  # noqa: E402
 
 INSTALLED_APPS += ["events"]  # the host's own events app
 INSTALLED_APPS += [app for app in recap.APPS if app not in INSTALLED_APPS]
+RECAP_API_ENABLED = True  # Recap's API is opt-in (docs/urls-and-templates.md)
 """
 
 # Runs inside the host site, with the virtualenv's Python: builds content
