@@ -11,7 +11,7 @@ from setuptools import find_namespace_packages, setup
 
 APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups"]
 
-packages = ["recap"]
+packages = ["recap", "recap.urls"]
 package_dir = {"recap": "recap"}
 for folder in APP_FOLDERS:
     package_dir[f"recap.{folder}"] = folder

@@ -127,6 +127,7 @@ import recap  # noqa: E402
 
 INSTALLED_APPS += ["events"]  # the host's own events app
 INSTALLED_APPS += [app for app in recap.APPS if app not in INSTALLED_APPS]
+RECAP_API_ENABLED = True  # Recap's API is opt-in (docs/urls-and-templates.md)
 """
 
 # Wagtail i18n switched on afterwards, as a host does: its Locale was saved

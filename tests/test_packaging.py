@@ -117,3 +117,12 @@ def test_wheel_contains_the_plugin_templates_readers_see(wheel_names):
 def test_wheel_leaves_out_the_reference_site_and_tests(wheel_names):
     top_level = {name.split("/")[0] for name in wheel_names if "/" in name}
     assert {name for name in top_level if not name.endswith(".dist-info")} == {"recap"}
+
+
+def test_wheel_contains_the_url_groups(wheel_names):
+    groups = ("__init__", "api", "calendars", "feeds", "pages", "questions", "search")
+    assert {f"recap/urls/{group}.py" for group in groups} <= wheel_names
+
+
+def test_wheel_contains_the_optional_stylesheet(wheel_names):
+    assert "recap/core/static/recap/recap.css" in wheel_names

@@ -8,10 +8,18 @@ host sets RECAP_API_PREFIX).
 - ``speakers/`` and ``resources/``: the speaker and resource snippets, with
   the same filters where they make sense.
 
+Only Recap's own page types are listed or found by id (a host's pages stay
+out of a public API it did not ask for); a host widens the list with
+``RECAP_API_PAGE_TYPES = ["home.HomePage", ...]`` (``["wagtailcore.Page"]``:
+every page). The API is mounted only when the host sets
+``RECAP_API_ENABLED = True`` (recap/urls/api.py).
+
 Delegate questions are never exposed (they may carry personal data), and no
 endpoint lists users. See docs/api.md.
 """
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch
 from rest_framework.fields import SkipField
@@ -27,9 +35,10 @@ from wagtail.api.v2.serializers import (
     PageSerializer,
     get_serializer_class,
 )
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from recap.core.links import absolute, page_url
 from recap.core.pages import public_page_q
@@ -282,10 +291,29 @@ class RecapSerializer(BaseSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
 
 
+def api_page_models():
+    """The page types the API lists: Recap's own, plus the host's
+    ``RECAP_API_PAGE_TYPES`` ("app_label.Model" names)."""
+    models = [
+        model
+        for app_config in apps.get_app_configs()
+        if app_config.name.startswith("recap.")
+        for model in app_config.get_models()
+        if issubclass(model, Page)
+    ]
+    for name in getattr(settings, "RECAP_API_PAGE_TYPES", ()):
+        models += page_models_from_string(name)
+    return models
+
+
 class RecapPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     base_serializer_class = RecapPageSerializer
     filter_backends = [RecapRelationFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(RECAP_FILTERS)
+
+    def get_base_queryset(self):
+        # Every listing, detail, ?type= and tree filter starts here.
+        return super().get_base_queryset().type(*api_page_models())
 
     def get_queryset(self):
         # Every page's meta lists its locale: joined, not fetched per page.

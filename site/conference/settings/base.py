@@ -214,6 +214,9 @@ RECAP_CLIENT_IP_HEADER = os.environ.get("RECAP_CLIENT_IP_HEADER") or None
 RECAP_TRUSTED_PROXIES = int(os.environ.get("RECAP_TRUSTED_PROXIES") or 1)
 
 WAGTAIL_SITE_NAME = "Recap"
+# Recap's read-only JSON API (docs/api.md) is opt-in for a host; the
+# reference site publishes its programme through it.
+RECAP_API_ENABLED = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

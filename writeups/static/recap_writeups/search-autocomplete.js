@@ -6,7 +6,8 @@
 
     function enhance(input, index) {
         var url = input.getAttribute("data-autocomplete-url");
-        if (!url || !window.fetch) {
+        // Once per box: the page and the site's layout may both load this file.
+        if (!url || !window.fetch || input.hasAttribute("list")) {
             return;
         }
         var list = document.createElement("datalist");
