@@ -9,7 +9,7 @@ without anyone remembering to list it.
 
 from setuptools import find_namespace_packages, setup
 
-APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups"]
+APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups", "discover"]
 
 packages = ["recap", "recap.urls"]
 package_dir = {"recap": "recap"}

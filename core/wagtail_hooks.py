@@ -5,8 +5,8 @@ that keeps a multiple chooser's picks across searches (``choosers.py``)."""
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from .admin_menu import RecapLibraryMenuGroup
-from .admin_views import RecapDashboardPanel
+from .admin.menu import RecapLibraryMenuGroup
+from .admin.views import RecapDashboardPanel
 
 
 @hooks.register("register_admin_viewset")

@@ -45,16 +45,16 @@ from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.tree import ParentPage, attach_parents
 from recap.resources.topics import topics_field
-from recap.speakers.api_fields import (
+from recap.speakers.exports.api_fields import (
     ImageRenditionField,
     PageSummaryField,
     SpeakerLinksField,
     TopicsField,
 )
 
-from .api_fields import RoomNameField
-from .forms import EventPageForm, SessionPageForm
-from .panels import ProgrammeChecksPanel, ProgrammeLinksPanel
+from .admin.forms import EventPageForm, SessionPageForm
+from .admin.panels import ProgrammeChecksPanel, ProgrammeLinksPanel
+from .exports.api_fields import RoomNameField
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -141,7 +141,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return route_to_child(self, EventPage, request, path_components, as_parent="index_page")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_index_context
+        from .views.pages import event_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_index_context(request, self))
@@ -149,7 +149,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("calendar.ics", name="calendar")
     def calendar(self, request):
-        from .ical_views import upcoming_calendar_view
+        from .views.calendars import upcoming_calendar_view
 
         return upcoming_calendar_view(request, self)
 
@@ -448,7 +448,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
+        from .views.pages import event_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
@@ -473,25 +473,25 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
 
     @path("", name="detail")
     def detail(self, request):
-        from .views import serve_event_page
+        from .views.pages import serve_event_page
 
         return serve_event_page(request, self)
 
     @path("programme.ics", name="calendar")
     def calendar(self, request):
-        from .ical_views import event_calendar_view
+        from .views.calendars import event_calendar_view
 
         return event_calendar_view(request, self)
 
     @path("schedule.xml", name="schedule_xml")
     def schedule_xml(self, request):
-        from .frab import schedule_xml_view
+        from .exports.frab import schedule_xml_view
 
         return schedule_xml_view(request, self)
 
     @path("schedule.json", name="schedule_json")
     def schedule_json(self, request):
-        from .frab import schedule_json_view
+        from .exports.frab import schedule_json_view
 
         return schedule_json_view(request, self)
 
@@ -807,7 +807,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import session_context
+        from .views.pages import session_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(session_context(request, self))
@@ -837,7 +837,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     @path("session.ics", name="calendar")
     def calendar(self, request):
-        from .ical_views import session_calendar_view
+        from .views.calendars import session_calendar_view
 
         return session_calendar_view(request, self)
 

@@ -25,9 +25,9 @@ from django.utils.translation import pgettext
 from recap.core.links import absolute
 from recap.speakers.models import speaker_index_url
 
-from .agenda import SHARED_FORM_ID, button_state
 from .day_pages import chosen_page, day_pages_from, split_programme
 from .models import SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
+from .views.agenda import SHARED_FORM_ID, button_state
 
 # What the programme, its JSON-LD and "now and next" read of a session: read
 # as rows, not SessionPage instances (a page instance costs more to build

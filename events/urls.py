@@ -9,7 +9,8 @@ from recap.core.translations import canonical
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from . import agenda, ical_views
+from .views import agenda
+from .views import calendars as ical_views
 
 app_name = "recap_events"
 

@@ -7,7 +7,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import extensions
-from .admin_views import (
+from .admin.views import (
     ProgrammeChecksSection,
     UpcomingEventsSection,
     import_button,

@@ -9,7 +9,7 @@ the one message for citing a question the public may not see."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .choosers import question_chooser_viewset
+from .admin.choosers import question_chooser_viewset
 
 DelegateQuestionChooserBlock = question_chooser_viewset.get_block_class(
     name="DelegateQuestionChooserBlock", module_path="recap.questions.blocks"

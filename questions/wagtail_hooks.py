@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views
-from .admin import DelegateQuestionAdmin
-from .choosers import question_chooser_viewset
+from .admin import views as admin_views
+from .admin.choosers import question_chooser_viewset
+from .admin.modeladmin import DelegateQuestionAdmin
 from .extensions import SessionQuestionsSection, WriteUpResponsesSection
 
 modeladmin_register(DelegateQuestionAdmin)

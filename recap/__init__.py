@@ -19,6 +19,7 @@ RECAP_APPS = [
     "recap.events",
     "recap.questions",
     "recap.writeups",
+    "recap.discover",
 ]
 
 #: What Recap's apps need that a ``wagtail start`` project does not list.

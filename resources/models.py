@@ -26,11 +26,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from recap.core.admin.panels import NameFieldPanel
 from recap.core.links import page_url
-from recap.core.panels import NameFieldPanel
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical
-from recap.speakers.api_fields import SpeakerSummariesField, TopicsField
+from recap.speakers.exports.api_fields import SpeakerSummariesField, TopicsField
 
 from .topics import TopicForm, topics_field
 

@@ -7,9 +7,9 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import ResourceViewSet, TopicViewSet
+from .admin.reports import BrokenLinksSection, BrokenResourceLinksView, broken_links_menu_item
+from .admin.views import ResourceViewSet, TopicViewSet
 from .extensions import SpeakerResourcesSection
-from .reports import BrokenLinksSection, BrokenResourceLinksView, broken_links_menu_item
 
 register_snippet(ResourceViewSet)
 register_snippet(TopicViewSet)

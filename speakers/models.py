@@ -25,14 +25,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from recap.core.admin.panels import NameFieldPanel
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.links import page_url
-from recap.core.panels import NameFieldPanel
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical, canonical_record, is_canonical
 
-from .admin_forms import SpeakerForm
-from .api_fields import ImageRenditionField, SpeakerPageURLField
+from .admin.forms import SpeakerForm
+from .exports.api_fields import ImageRenditionField, SpeakerPageURLField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -253,7 +253,7 @@ class Speaker(
         return "recap_speakers/speaker_page.html"
 
     def get_preview_context(self, request, mode_name):
-        from .profile import speaker_context
+        from .views.profile import speaker_context
 
         fill_cleaned_copies(self)  # a preview is not saved: its bio_text is not either
         return speaker_context(request, self, page=SpeakerIndexPage.objects.live().first())
@@ -347,12 +347,12 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def directory(self, request):
-        from .directory import directory_view
+        from .views.directory import directory_view
 
         return directory_view(request, self)
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="speaker")
     def speaker(self, request, slug):
-        from .profile import speaker_view
+        from .views.profile import speaker_view
 
         return speaker_view(request, self, slug)

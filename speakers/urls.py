@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import profile
+from .views import profile
 
 app_name = "recap_speakers"
 

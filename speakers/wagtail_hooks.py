@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import MERGE_URL_NAME, SpeakerViewSet
+from .admin.views import MERGE_URL_NAME, SpeakerViewSet
 from .models import Speaker
 
 register_snippet(SpeakerViewSet)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["core", "speakers", "resources", "events", "questions", "writeups"]
+ORDER = ["core", "speakers", "resources", "events", "questions", "writeups", "discover"]
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".js"}
 
 

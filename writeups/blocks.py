@@ -169,7 +169,7 @@ class DelegateQuestionChooserBlock(blocks.ChooserBlock):
 
     @cached_property
     def widget(self):
-        from recap.questions.choosers import question_chooser_viewset
+        from recap.questions.admin.choosers import question_chooser_viewset
 
         return question_chooser_viewset.widget_class()
 

@@ -37,16 +37,16 @@ from recap.core.links import page_url
 from recap.core.pages import public_page_q
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.resources.topics import topics_field
-from recap.speakers.api_fields import (
+from recap.speakers.exports.api_fields import (
     ImageRenditionField,
     SpeakerField,
     SpeakerLinksField,
     TopicsField,
 )
 
+from .admin.forms import WriteUpPageForm
+from .admin.panels import CoveredSessionsPanel, SessionChooserPanel
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
-from .forms import WriteUpPageForm
-from .panels import CoveredSessionsPanel, SessionChooserPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -128,13 +128,13 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
-        from .feeds import site_rss_view
+        from .exports.feeds import site_rss_view
 
         return site_rss_view(request, self)
 
     @path("feed/atom/", name="atom")
     def atom(self, request):
-        from .feeds import site_atom_view
+        from .exports.feeds import site_atom_view
 
         return site_atom_view(request, self)
 

@@ -3,7 +3,7 @@ at /feeds/ (the whole site's feeds are sub-routes of the write-up index)."""
 
 from django.urls import path
 
-from . import feeds
+from .exports import feeds
 
 app_name = "recap_writeups"
 

@@ -9,10 +9,10 @@ from recap.core.structured_data import json_ld_script
 from recap.core.translations import show_translations
 from recap.core.tree import parent_path
 from recap.events.models import attach_sessions_to_events
-from recap.events.views import attach_event, rendition
+from recap.events.views.pages import attach_event, rendition
 
+from .exports.structured_data import writeup_document
 from .models import events_prefetch
-from .structured_data import writeup_document
 
 SECTIONS_HOOK = "recap_writeup_page_sections"
 WRITEUPS_PER_PAGE = 10

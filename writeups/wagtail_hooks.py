@@ -6,7 +6,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import extensions
-from .admin_views import (
+from .admin.views import (
     DraftWriteUpsSection,
     start_writeup_button,
     start_writeup_view,

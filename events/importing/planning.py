@@ -18,7 +18,7 @@ from django.utils.translation import gettext, pgettext
 
 from recap.core.sanitize import single_line
 
-from ..ical import calendar_uuid_for
+from ..exports.ical import calendar_uuid_for
 from ..models import (
     EventPage,
     EventRoom,

@@ -18,9 +18,9 @@ from recap.core.links import absolute, page_url, webcal
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
-from ..agenda import star_form, star_shared_form, starred_count, starred_session_ids
 from ..models import EventIndexPage, EventPage, SessionPage
 from ..programme import entry_html, entry_labels
+from ..views.agenda import star_form, star_shared_form, starred_count, starred_session_ids
 
 register = template.Library()
 

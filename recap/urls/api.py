@@ -1,4 +1,4 @@
-"""The Wagtail API v2 endpoints (recap.writeups.api), opt-in.
+"""The Wagtail API v2 endpoints (recap.discover.api), opt-in.
 
 Off unless the host sets ``RECAP_API_ENABLED = True``: a public JSON API is
 a decision for the site's owner, not a side effect of installing Recap.
@@ -19,7 +19,7 @@ def api_urlpatterns():
     """The API's routes, or none when the host has not turned it on."""
     if not api_enabled():
         return []
-    from recap.writeups.api import api_router
+    from recap.discover.api import api_router
 
     return [path(API_PREFIX, api_router.urls)]
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from recap.writeups.search import search_autocomplete_view, search_view
+from recap.discover.search import search_autocomplete_view, search_view
 
 urlpatterns = [
     path("search/", search_view, name="recap_search"),

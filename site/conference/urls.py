@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from recap.core.sitemaps import sitemap
+from recap.discover.sitemaps import sitemap
 
 from .views import favicon, robots_txt
 

@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from icalendar import Calendar
 from lxml import html as lxml_html
 
-from recap.events.agenda import COOKIE_NAME, feed_token
 from recap.events.models import Agenda, AgendaItem
+from recap.events.views.agenda import COOKIE_NAME, feed_token
 from tests.factories import EventPageFactory, SessionPageFactory
 
 pytestmark = pytest.mark.django_db

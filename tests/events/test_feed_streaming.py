@@ -4,7 +4,7 @@ built whole in memory."""
 import pytest
 from django.http import StreamingHttpResponse
 
-from recap.events import calendar_feeds
+from recap.events.exports import calendar_feeds
 from tests.factories import EventPageFactory, SessionPageFactory
 
 pytestmark = pytest.mark.django_db

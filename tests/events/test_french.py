@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from recap.events.forms import ImportUploadForm
+from recap.events.admin.forms import ImportUploadForm
+from recap.events.admin.programme_checks import check_event
 from recap.events.importing import ImportRefused, plan_import
 from recap.events.models import SessionPage
-from recap.events.programme_checks import check_event
 from tests.events.test_admin import add_form
 from tests.factories import EventPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
 from tests.translating import french_url

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from icalendar import Calendar
 
-from recap.events.ical import fold_line
+from recap.events.exports.ical import fold_line
 from recap.events.models import EventTopic, SessionTopic
 from tests.factories import (
     EventIndexPageFactory,

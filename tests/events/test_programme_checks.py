@@ -212,7 +212,7 @@ def test_checks_make_a_fixed_number_of_queries(admin_client, django_assert_max_n
             page.save_revision()  # a draft: read from its revision
     session(events[0], "Talk nobody gives", 8)  # one warning at least, whatever the count
 
-    from recap.events.programme_checks import check_events
+    from recap.events.admin.programme_checks import check_events
 
     with django_assert_max_num_queries(4):
         checked = check_events(events)

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from recap.questions.export import neutralise
+from recap.questions.exports.csv import neutralise
 from tests.questions.factories import DelegateQuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import json
 import pytest
 from django.utils import translation
 
-from recap.questions.export import COLUMNS, question_rows
+from recap.questions.exports.csv import COLUMNS, question_rows
 from recap.questions.models import DelegateQuestion
 from recap.questions.shortcodes import session_code
 from tests.factories import WriteUpPageFactory

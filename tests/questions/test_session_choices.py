@@ -3,7 +3,7 @@ named with its event, in two queries however many sessions there are."""
 
 import pytest
 
-from recap.questions.choosers import SessionChoiceField
+from recap.questions.admin.choosers import SessionChoiceField
 from tests.factories import EventPageFactory, SessionPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ page's head, `{% feed_links obj %}` where readers see "Follow".
 from django import template
 from django.template.loader import render_to_string
 
-from ..feeds import feed_urls
+from ..exports.feeds import feed_urls
 
 register = template.Library()
 

@@ -1,0 +1,1 @@
+"""What this app gives to other programs: calendars, feeds, schedules, JSON-LD, API fields."""
