@@ -79,3 +79,12 @@ def language_links(context):
         return []
     page = context.get("page") or context.get("self")
     return links(request, page if hasattr(page, "get_translations") else None)
+
+
+@register.filter
+def is_public_page(page):
+    """Whether the public may see `page`: live, with no view restriction on it
+    or an ancestor (Wagtail's own `get_view_restrictions`, one query). For a
+    page named inside another page's content (the session a quoted question
+    was asked at), so a private page's title is never shown."""
+    return bool(page) and page.live and not page.get_view_restrictions().exists()

@@ -141,3 +141,20 @@ def test_a_private_writeup_emails_nobody_until_it_is_public(
 
     assert sent_while_private == 0
     assert [email.to for email in mailoutbox] == [["ada@example.org"]]
+
+
+def test_a_question_asked_at_a_private_session_is_quoted_without_the_session(client, db):
+    from wagtail.models import PageViewRestriction
+
+    cited = DelegateQuestionFactory(text="Where do we start?")
+    cited.session.title = "Closed-door board briefing"
+    cited.session.save()
+    PageViewRestriction.objects.create(
+        page=cited.session, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    writeup = WriteUpPageFactory(revision=True, body=qa_body(cited))
+
+    html = client.get(writeup.url).content.decode()
+
+    assert "Where do we start?" in html
+    assert "Closed-door board briefing" not in html
