@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# A redis-server of a test's own (tests/redis_server.py), for any test module.
+from tests.redis_server import redis_server  # noqa: F401
+
 TESTS_DIR = Path(__file__).resolve().parent
 # Folders whose tests search, so they need search and reference indexing.
 INDEXING_FOLDERS = {TESTS_DIR / "search", TESTS_DIR / "api", TESTS_DIR / "browser"}

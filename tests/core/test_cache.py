@@ -1,14 +1,8 @@
 """The site stays up when Redis does not (recap.core.cache.FailSafeRedisCache)."""
 
 import logging
-import os
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
-import redis
 from django.core.cache import caches
 
 from recap.core.cache import FailSafeRedisCache
@@ -16,12 +10,7 @@ from recap.questions.models import DelegateQuestion, QuestionVote
 from tests.factories import EventPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
 from tests.questions.conftest import ask_data, ask_url
 from tests.questions.factories import DelegateQuestionFactory
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.redis_server import free_port
 
 
 def dead_cache(**options):
@@ -29,42 +18,6 @@ def dead_cache(**options):
     return FailSafeRedisCache(
         f"redis://127.0.0.1:{free_port()}/0", {"KEY_PREFIX": "t", "OPTIONS": options}
     )
-
-
-@pytest.fixture
-def redis_server():
-    """A redis-server of the test's own on a free port; stop() kills it."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is not installed, and CI needs this test to run.")
-        pytest.skip("redis-server is not installed (apt-get install redis-server).")
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port, socket_connect_timeout=0.5)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.exceptions.ConnectionError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("the test's redis-server did not start")
-
-    def stop():
-        process.terminate()
-        process.wait(timeout=10)
-
-    process.url = f"redis://127.0.0.1:{port}/0"
-    process.stop = stop
-    yield process
-    if process.poll() is None:
-        stop()
 
 
 def test_failsafe_cache_without_redis_answers_as_an_empty_cache(caplog):

@@ -18,7 +18,6 @@ from recap.core.versioning import (
     request_finished_receiver,
     request_started_receiver,
 )
-from tests.core.test_cache import free_port, redis_server  # noqa: F401 - a fixture
 from tests.factories import EventPageFactory, SessionPageFactory
 
 pytestmark = pytest.mark.django_db
