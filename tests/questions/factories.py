@@ -31,13 +31,15 @@ def page_browser():
 
 def recognised(client):
     """`client` with a browser id cookie, as a page view and a first post
-    leave it; returns the client."""
+    leave it; returns the client. Signed as Django signs a response's cookie
+    (the format changed in Django 6.1), through the public API."""
     import secrets
 
-    from django.core import signing
+    from django.http import HttpResponse
 
     from recap.questions.identity import COOKIE_NAME, COOKIE_SALT
 
-    signer = signing.get_cookie_signer(salt=COOKIE_NAME + COOKIE_SALT)
-    client.cookies[COOKIE_NAME] = signer.sign(secrets.token_urlsafe(24))
+    response = HttpResponse()
+    response.set_signed_cookie(COOKIE_NAME, secrets.token_urlsafe(24), salt=COOKIE_SALT)
+    client.cookies[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
     return client
