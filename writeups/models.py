@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.resources.topics import topics_field
@@ -96,6 +97,9 @@ def events_prefetch():
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
 
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
+
     # Named, not Django's default reverse name on Page (the class name), which
     # a host's own page model of the same name would claim too.
     page_ptr = models.OneToOneField(
@@ -116,10 +120,8 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
         return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import writeup_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(writeup_index_context(request, self))
+        context.update(self.views.writeup_index_context(request, self))
         return context
 
     @path("", name="index")
@@ -128,15 +130,11 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
-        from .exports.feeds import site_rss_view
-
-        return site_rss_view(request, self)
+        return self.views.site_rss_view(request, self)
 
     @path("feed/atom/", name="atom")
     def atom(self, request):
-        from .exports.feeds import site_atom_view
-
-        return site_atom_view(request, self)
+        return self.views.site_atom_view(request, self)
 
 
 class WriteUpTopic(ItemBase):
@@ -151,6 +149,9 @@ class WriteUpTopic(ItemBase):
 class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     page_ptr = models.OneToOneField(
         Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeuppage"
@@ -317,10 +318,8 @@ class WriteUpPage(StemmedSearch, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from .views import writeup_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(writeup_context(request, self))
+        context.update(self.views.writeup_context(request, self))
         return context
 
 

@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from recap.core import page_views
 from recap.core.links import absolute
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
@@ -46,6 +47,7 @@ def find_speaker(slug):
     raise Http404(_("No speaker with that address."))
 
 
+@page_views.register("recap_speakers.Speaker")
 def speaker_context(request, speaker, page=None):
     """Everything the speaker page shows, for the page view and the snippet
     preview (where `speaker` may be unsaved: sections then show nothing)."""
@@ -83,6 +85,7 @@ def speaker_context(request, speaker, page=None):
     }
 
 
+@page_views.register("recap_speakers.SpeakerIndexPage")
 def speaker_view(request, page, slug):
     """The speaker's page; an old slug (kept as an alias when records were
     merged or renamed) redirects permanently to the current one."""
