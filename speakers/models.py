@@ -31,6 +31,7 @@ from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical, canonical_record, is_canonical
+from recap.core.versioning import cached
 
 from .admin.forms import SpeakerForm
 from .exports.api_fields import ImageRenditionField, SpeakerPageURLField
@@ -266,8 +267,6 @@ class Speaker(
 def speaker_index_url(request=None):
     """The URL of the live speaker directory page (cached on the request and
     under the content version), or None when the site has none."""
-    from recap.core.versioning import cached
-
     known = getattr(request, "_recap_speaker_index_url", False) if request else False
     if known is not False:
         return known

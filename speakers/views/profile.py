@@ -23,6 +23,7 @@ from recap.core.structured_data import json_ld_script
 from recap.core.translations import annotate_translations, canonical, show_translations
 
 from ..exports.structured_data import person_document
+from ..models import Speaker, SpeakerAlias
 
 PHOTO_FILTER = "fill-320x320-c50"
 # The main slot is cached under the content version (recap.core.versioning)
@@ -34,8 +35,6 @@ SECTIONS_HOOK = "recap_speaker_page_sections"
 
 def find_speaker(slug):
     """The speaker with `slug`, and whether it was an old slug (an alias)."""
-    from ..models import Speaker, SpeakerAlias
-
     # The person (their canonical record); a translation shares the slug.
     # Their text in the reader's language comes along (show_translations).
     speaker = annotate_translations(canonical(Speaker.objects.filter(slug=slug))).first()
