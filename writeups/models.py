@@ -48,6 +48,7 @@ from recap.speakers.exports.api_fields import (
 from .admin.forms import WriteUpPageForm
 from .admin.panels import CoveredSessionsPanel, SessionChooserPanel
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
+from .featuring import body_text, fill_featured_speakers
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -270,8 +271,6 @@ class WriteUpPage(StemmedSearch, Page):
     @property
     def reading_time(self):
         """Whole minutes to read the intro and body, at least one."""
-        from .featuring import body_text
-
         # From the raw stream: rendering the body would fetch embeds.
         text = strip_tags(self.intro or "") + " " + strip_tags(body_text(self.body))
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
@@ -290,15 +289,11 @@ class WriteUpPage(StemmedSearch, Page):
             raise ValidationError({"body": errors})
 
     def save_revision(self, *args, **kwargs):
-        from .featuring import fill_featured_speakers
-
         fill_featured_speakers(self)
         return super().save_revision(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            from .featuring import fill_featured_speakers
-
             fill_featured_speakers(self)
         return super().save(*args, **kwargs)
 
