@@ -22,3 +22,7 @@ class EventsConfig(AppConfig):
         from .frontend_cache import connect_frontend_cache_purges
 
         connect_frontend_cache_purges()
+
+        # Registers the views the page models call (recap.core.page_views).
+        from .exports import frab  # noqa: F401
+        from .views import calendars, pages  # noqa: F401

@@ -42,6 +42,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from recap.core.cleaned_text import fill_cleaned_copies
+from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.tree import ParentPage, attach_parents
 from recap.resources.topics import topics_field
@@ -106,6 +107,9 @@ class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events. Sub-routes serve the site-wide calendar feed
     and the admin-free parts of the .ics import."""
 
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
+
     # Named, not Django's default reverse name on Page (the class name), which
     # a host's own page model of the same name would claim too.
     page_ptr = models.OneToOneField(
@@ -141,17 +145,13 @@ class EventIndexPage(RoutablePageMixin, Page):
         return route_to_child(self, EventPage, request, path_components, as_parent="index_page")
 
     def get_context(self, request, *args, **kwargs):
-        from .views.pages import event_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_index_context(request, self))
+        context.update(self.views.event_index_context(request, self))
         return context
 
     @path("calendar.ics", name="calendar")
     def calendar(self, request):
-        from .views.calendars import upcoming_calendar_view
-
-        return upcoming_calendar_view(request, self)
+        return self.views.upcoming_calendar_view(request, self)
 
 
 def route_to_child(page, child_model, request, path_components, as_parent=None, related=()):
@@ -208,6 +208,9 @@ class SessionTopic(ItemBase):
 
 class EventPage(StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     page_ptr = models.OneToOneField(
         Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_eventpage"
@@ -448,10 +451,8 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .views.pages import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(request, self))
+        context.update(self.views.event_context(request, self))
         return context
 
     def serve_preview(self, request, mode_name):
@@ -473,27 +474,19 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
 
     @path("", name="detail")
     def detail(self, request):
-        from .views.pages import serve_event_page
-
-        return serve_event_page(request, self)
+        return self.views.serve_event_page(request, self)
 
     @path("programme.ics", name="calendar")
     def calendar(self, request):
-        from .views.calendars import event_calendar_view
-
-        return event_calendar_view(request, self)
+        return self.views.event_calendar_view(request, self)
 
     @path("schedule.xml", name="schedule_xml")
     def schedule_xml(self, request):
-        from .exports.frab import schedule_xml_view
-
-        return schedule_xml_view(request, self)
+        return self.views.schedule_xml_view(request, self)
 
     @path("schedule.json", name="schedule_json")
     def schedule_json(self, request):
-        from .exports.frab import schedule_json_view
-
-        return schedule_json_view(request, self)
+        return self.views.schedule_json_view(request, self)
 
 
 def room_name_key(name):
@@ -575,6 +568,9 @@ def attach_sessions_to_events(sessions, events=None):
 
 class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     page_ptr = models.OneToOneField(
         Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_sessionpage"
@@ -807,10 +803,8 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .views.pages import session_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(session_context(request, self))
+        context.update(self.views.session_context(request, self))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -837,9 +831,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     @path("session.ics", name="calendar")
     def calendar(self, request):
-        from .views.calendars import session_calendar_view
-
-        return session_calendar_view(request, self)
+        return self.views.session_calendar_view(request, self)
 
 
 class SessionSpeaker(Orderable):

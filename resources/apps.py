@@ -21,3 +21,6 @@ class ResourcesConfig(AppConfig):
         from .topics import topic_form_field_override
 
         register_form_field_override(ClusterTaggableManager, override=topic_form_field_override)
+
+        # Registers the views the page models call (recap.core.page_views).
+        from . import views  # noqa: F401

@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from recap.core.admin.panels import NameFieldPanel
 from recap.core.links import page_url
+from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical
 from recap.speakers.exports.api_fields import SpeakerSummariesField, TopicsField
@@ -298,6 +299,9 @@ class Resource(
 class TopicIndexPage(RoutablePageMixin, Page):
     """Lists every topic, and serves each topic's page at /topics/<slug>/."""
 
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
+
     # Named, not Django's default reverse name on Page (the class name), which
     # a host's own page model of the same name would claim too.
     page_ptr = models.OneToOneField(
@@ -328,19 +332,18 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from .views import topic_index_view
-
-        return topic_index_view(request, self)
+        return self.views.topic_index_view(request, self)
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="topic")
     def topic(self, request, slug):
-        from .views import topic_view
-
-        return topic_view(request, self, slug)
+        return self.views.topic_view(request, self, slug)
 
 
 class ResourceLibraryPage(RoutablePageMixin, Page):
     """The public resource library, filterable by kind, topic, event and speaker."""
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     page_ptr = models.OneToOneField(
         Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_resourcelibrarypage"
@@ -358,6 +361,4 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from .views import resource_library_view
-
-        return resource_library_view(request, self)
+        return self.views.resource_library_view(request, self)

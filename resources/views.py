@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from recap.core import page_views
 from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import build_sections, registered
@@ -91,6 +92,7 @@ def item_list(entries, request):
     }
 
 
+@page_views.register("recap_resources.TopicIndexPage")
 def topic_index_view(request, page):
     """/topics/: every topic, A-Z, with its description."""
     topics = list(published_topics().order_by("name"))
@@ -120,6 +122,7 @@ def library_url(request):
     return library.get_url(request) if library else ""
 
 
+@page_views.register("recap_resources.TopicIndexPage")
 def topic_view(request, page, slug):
     """/topics/<slug>/: what apps above add on one topic (events, sessions,
     write-ups), then its resources."""
@@ -259,6 +262,7 @@ def link_groups(resource, relations, request):
     return [(label, links) for _order, label, links in groups if links]
 
 
+@page_views.register("recap_resources.ResourceLibraryPage")
 def resource_library_view(request, page):
     """/resources/: every resource, filterable by kind, topic, speaker and
     what higher apps add (event)."""

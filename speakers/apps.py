@@ -24,3 +24,6 @@ class SpeakersConfig(AppConfig):
         from recap.core.translations import point_links_at_canonical_records
 
         pre_save.connect(point_links_at_canonical_records, dispatch_uid="recap_canonical_links")
+
+        # Registers the views the page models call (recap.core.page_views).
+        from .views import directory, profile  # noqa: F401

@@ -28,8 +28,10 @@ from wagtail.search import index
 from recap.core.admin.panels import NameFieldPanel
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.links import page_url
+from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical, canonical_record, is_canonical
+from recap.core.versioning import cached
 
 from .admin.forms import SpeakerForm
 from .exports.api_fields import ImageRenditionField, SpeakerPageURLField
@@ -57,6 +59,9 @@ class Speaker(
     ``translated_fields``, the bio and the job title (so the role line).
     Readers get them through ``recap.core.translations.show_translations``.
     """
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     name = models.CharField(_("name"), max_length=200)
     # Unique per locale: a translation keeps the person's slug.
@@ -253,17 +258,15 @@ class Speaker(
         return "recap_speakers/speaker_page.html"
 
     def get_preview_context(self, request, mode_name):
-        from .views.profile import speaker_context
-
         fill_cleaned_copies(self)  # a preview is not saved: its bio_text is not either
-        return speaker_context(request, self, page=SpeakerIndexPage.objects.live().first())
+        return self.views.speaker_context(
+            request, self, page=SpeakerIndexPage.objects.live().first()
+        )
 
 
 def speaker_index_url(request=None):
     """The URL of the live speaker directory page (cached on the request and
     under the content version), or None when the site has none."""
-    from recap.core.versioning import cached
-
     known = getattr(request, "_recap_speaker_index_url", False) if request else False
     if known is not False:
         return known
@@ -315,6 +318,9 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
     """The speaker directory, and the home of every speaker's public page
     (/speakers/<slug>/), served as sub-routes of this page."""
 
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
+
     # Named, not Django's default reverse name on Page (the class name), which
     # a host's own page model of the same name would claim too.
     page_ptr = models.OneToOneField(
@@ -347,12 +353,8 @@ class SpeakerIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def directory(self, request):
-        from .views.directory import directory_view
-
-        return directory_view(request, self)
+        return self.views.directory_view(request, self)
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="speaker")
     def speaker(self, request, slug):
-        from .views.profile import speaker_view
-
-        return speaker_view(request, self, slug)
+        return self.views.speaker_view(request, self, slug)

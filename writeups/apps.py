@@ -13,3 +13,7 @@ class WriteupsConfig(AppConfig):
         from recap.core.control_characters import strip_control_characters_on_save
 
         strip_control_characters_on_save(self)
+
+        # Registers the views the page models call (recap.core.page_views).
+        from . import views  # noqa: F401
+        from .exports import feeds  # noqa: F401

@@ -41,13 +41,13 @@ def featured_speaker_ids(page):
 def fill_featured_speakers(page):
     """Add the speakers `featured_speaker_ids` finds to `page.speaker_links`
     (in memory: saved with the page or its revision); returns how many."""
-    from .models import WriteUpSpeaker
-
+    # New links are made from the relation's own model (WriteUpSpeaker):
+    # models.py imports this module, so it does not import models.py.
     present = {link.speaker_id for link in page.speaker_links.all()}
     added = 0
     for speaker_id in featured_speaker_ids(page):
         if speaker_id not in present:
-            page.speaker_links.add(WriteUpSpeaker(speaker_id=speaker_id))
+            page.speaker_links.add(page.speaker_links.model(speaker_id=speaker_id))
             present.add(speaker_id)
             added += 1
     return added

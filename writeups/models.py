@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from recap.core.links import page_url
+from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.resources.topics import topics_field
@@ -47,6 +48,7 @@ from recap.speakers.exports.api_fields import (
 from .admin.forms import WriteUpPageForm
 from .admin.panels import CoveredSessionsPanel, SessionChooserPanel
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
+from .featuring import body_text, fill_featured_speakers
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -96,6 +98,9 @@ def events_prefetch():
 class WriteUpIndexPage(RoutablePageMixin, Page):
     """Lists write-ups, newest first; serves the RSS and Atom feeds."""
 
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
+
     # Named, not Django's default reverse name on Page (the class name), which
     # a host's own page model of the same name would claim too.
     page_ptr = models.OneToOneField(
@@ -116,10 +121,8 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
         return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import writeup_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(writeup_index_context(request, self))
+        context.update(self.views.writeup_index_context(request, self))
         return context
 
     @path("", name="index")
@@ -128,15 +131,11 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
-        from .exports.feeds import site_rss_view
-
-        return site_rss_view(request, self)
+        return self.views.site_rss_view(request, self)
 
     @path("feed/atom/", name="atom")
     def atom(self, request):
-        from .exports.feeds import site_atom_view
-
-        return site_atom_view(request, self)
+        return self.views.site_atom_view(request, self)
 
 
 class WriteUpTopic(ItemBase):
@@ -151,6 +150,9 @@ class WriteUpTopic(ItemBase):
 class WriteUpPage(StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
+
+    # The views that render it, registered by the app's views (recap.core.page_views).
+    views = PageViews()
 
     page_ptr = models.OneToOneField(
         Page, parent_link=True, on_delete=models.CASCADE, related_name="recap_writeuppage"
@@ -269,8 +271,6 @@ class WriteUpPage(StemmedSearch, Page):
     @property
     def reading_time(self):
         """Whole minutes to read the intro and body, at least one."""
-        from .featuring import body_text
-
         # From the raw stream: rendering the body would fetch embeds.
         text = strip_tags(self.intro or "") + " " + strip_tags(body_text(self.body))
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
@@ -289,15 +289,11 @@ class WriteUpPage(StemmedSearch, Page):
             raise ValidationError({"body": errors})
 
     def save_revision(self, *args, **kwargs):
-        from .featuring import fill_featured_speakers
-
         fill_featured_speakers(self)
         return super().save_revision(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            from .featuring import fill_featured_speakers
-
             fill_featured_speakers(self)
         return super().save(*args, **kwargs)
 
@@ -317,10 +313,8 @@ class WriteUpPage(StemmedSearch, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from .views import writeup_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(writeup_context(request, self))
+        context.update(self.views.writeup_context(request, self))
         return context
 
 

@@ -3,6 +3,7 @@ number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
 
+from recap.core import page_views
 from recap.core.pages import is_public, private_section_paths
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
@@ -19,6 +20,7 @@ WRITEUPS_PER_PAGE = 10
 HERO_FILTER = "fill-1200x600-c50"
 
 
+@page_views.register("recap_writeups.WriteUpIndexPage")
 def writeup_index_context(request, page):
     """Write-ups, newest first, paginated on ?page=."""
     writeups = page.writeups().select_related("author").prefetch_related(events_prefetch())
@@ -52,6 +54,7 @@ def records_in_body(page):
     return records
 
 
+@page_views.register("recap_writeups.WriteUpPage")
 def writeup_context(request, page):
     """The write-up page: author, coverage, people featured, resources,
     topics, hero image and JSON-LD."""

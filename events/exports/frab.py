@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
+from recap.core import page_views
 from recap.core.links import absolute, page_url
 from recap.core.sanitize import strip_controls
 
@@ -379,12 +380,14 @@ def _public_response(content, content_type):
     return response
 
 
+@page_views.register("recap_events.EventPage")
 def schedule_xml_view(request, event):
     """GET <event>/schedule.xml: the programme as frab XML."""
     xml = schedule_as_xml(build_schedule(event, request))
     return _public_response(xml, "application/xml; charset=utf-8")
 
 
+@page_views.register("recap_events.EventPage")
 def schedule_json_view(request, event):
     """GET <event>/schedule.json: the programme as voc/schedule JSON."""
     return _public_response(

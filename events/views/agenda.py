@@ -48,6 +48,7 @@ from django.views.decorators.vary import vary_on_cookie
 from recap.core.links import absolute, webcal
 
 from ..models import Agenda, AgendaItem, EventPage, SessionPage, attach_sessions_to_events
+from .calendars import agenda_calendar_view
 
 COOKIE_NAME = "recap_agenda"
 COOKIE_SALT = "recap.agenda.cookie"
@@ -378,8 +379,6 @@ def agenda_view(request):
 @require_GET
 def agenda_calendar(request, token):
     """The private feed of an agenda, at its signed URL."""
-    from .calendars import agenda_calendar_view
-
     agenda = agenda_from_feed_token(token)
     if agenda is None:
         raise Http404(_("No such agenda."))

@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from recap.core import page_views
 from recap.core.links import absolute, page_url
 from recap.core.versioning import FRAGMENT_TIMEOUT, content_version
 
@@ -101,6 +102,7 @@ def calendar_response(request, make_feed, filename, *, attachment=False, cacheab
     return _headers(response, filename, attachment, etag, last_modified_ts)
 
 
+@page_views.register("recap_events.EventIndexPage")
 def upcoming_calendar_view(request, index_page):
     """Every upcoming event of the site (one VEVENT per event)."""
     return calendar_response(
@@ -108,6 +110,7 @@ def upcoming_calendar_view(request, index_page):
     )
 
 
+@page_views.register("recap_events.EventPage")
 def event_calendar_view(request, event):
     """An event's whole programme, for subscription."""
     return calendar_response(
@@ -115,6 +118,7 @@ def event_calendar_view(request, event):
     )
 
 
+@page_views.register("recap_events.SessionPage")
 def session_calendar_view(request, session):
     """One session, downloaded to add to a calendar."""
     return calendar_response(

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
 
+from recap.core import page_views
 from recap.core.page_cache import serve_shared
 from recap.core.params import positive_int
 from recap.core.sections import build_sections
@@ -63,6 +64,7 @@ def paginate(request, items, parameter, per_page=EVENTS_PER_PAGE):
     return Paginator(items, per_page).get_page(request.GET.get(parameter))
 
 
+@page_views.register("recap_events.EventIndexPage")
 def event_index_context(request, page, now=None):
     """Upcoming events (soonest first) and past events (latest first), each
     paginated on its own query parameter."""
@@ -222,6 +224,7 @@ def programme_page_key(request, page, now):
     return f"now:{now:%Y%m%d%H}"
 
 
+@page_views.register("recap_events.EventPage")
 def event_context(request, page, now=None):
     """The event page: programme (grid and list), now and next, gallery,
     resources, its JSON-LD, and the sections of apps above events.
@@ -259,6 +262,7 @@ def event_context(request, page, now=None):
     }
 
 
+@page_views.register("recap_events.SessionPage")
 def session_context(request, page):
     """The session page: its event, speakers with photos, resources, topics,
     the recording, its JSON-LD, and the sections of apps above events."""
@@ -353,6 +357,7 @@ def shared_until(page, day, now):
     return min(limits).timestamp() if limits else None
 
 
+@page_views.register("recap_events.EventPage")
 def serve_event_page(request, page):
     """The event page, the same HTML for every anonymous reader (their stars
     and "My agenda (n)" come afterwards from their own small request:

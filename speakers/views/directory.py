@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from recap.core import page_views
 from recap.core.filters import ListFilter, apply_filters, read_filters
 from recap.core.links import absolute
 from recap.core.sections import registered
@@ -144,6 +145,7 @@ def directory_context(request, page):
     }
 
 
+@page_views.register("recap_speakers.SpeakerIndexPage")
 def directory_view(request, page):
     """The speaker directory page (the SpeakerIndexPage's own address)."""
     return TemplateResponse(

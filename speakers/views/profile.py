@@ -16,12 +16,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from recap.core import page_views
 from recap.core.links import absolute
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import annotate_translations, canonical, show_translations
 
 from ..exports.structured_data import person_document
+from ..models import Speaker, SpeakerAlias
 
 PHOTO_FILTER = "fill-320x320-c50"
 # The main slot is cached under the content version (recap.core.versioning)
@@ -33,8 +35,6 @@ SECTIONS_HOOK = "recap_speaker_page_sections"
 
 def find_speaker(slug):
     """The speaker with `slug`, and whether it was an old slug (an alias)."""
-    from ..models import Speaker, SpeakerAlias
-
     # The person (their canonical record); a translation shares the slug.
     # Their text in the reader's language comes along (show_translations).
     speaker = annotate_translations(canonical(Speaker.objects.filter(slug=slug))).first()
@@ -46,6 +46,7 @@ def find_speaker(slug):
     raise Http404(_("No speaker with that address."))
 
 
+@page_views.register("recap_speakers.Speaker")
 def speaker_context(request, speaker, page=None):
     """Everything the speaker page shows, for the page view and the snippet
     preview (where `speaker` may be unsaved: sections then show nothing)."""
@@ -83,6 +84,7 @@ def speaker_context(request, speaker, page=None):
     }
 
 
+@page_views.register("recap_speakers.SpeakerIndexPage")
 def speaker_view(request, page, slug):
     """The speaker's page; an old slug (kept as an alias when records were
     merged or renamed) redirects permanently to the current one."""

@@ -23,6 +23,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from recap.core import page_views
 from recap.core.links import page_url
 from recap.core.sanitize import scrub, single_line
 from recap.core.translations import canonical
@@ -269,11 +270,13 @@ class EventAtomFeed(AtomMixin, EventFeed):
     pass
 
 
+@page_views.register("recap_writeups.WriteUpIndexPage")
 def site_rss_view(request, index_page):
     """<write-ups index>/feed/rss/: every write-up under the index."""
     return SiteFeed()(request, index_page=index_page)
 
 
+@page_views.register("recap_writeups.WriteUpIndexPage")
 def site_atom_view(request, index_page):
     """<write-ups index>/feed/atom/."""
     return SiteAtomFeed()(request, index_page=index_page)
