@@ -15,6 +15,7 @@ class QuestionsConfig(AppConfig):
 
         from .indexing import question_deleted, question_saved
         from .models import DelegateQuestion
+        from .present import question_changed
         from .signals import mark_cited_questions_answered
 
         page_published.connect(
@@ -26,4 +27,13 @@ class QuestionsConfig(AppConfig):
         )
         post_delete.connect(
             question_deleted, sender=DelegateQuestion, dispatch_uid="recap_questions_index_deleted"
+        )
+        # Present mode's counter moves with every saved or deleted question.
+        post_save.connect(
+            question_changed, sender=DelegateQuestion, dispatch_uid="recap_questions_present_saved"
+        )
+        post_delete.connect(
+            question_changed,
+            sender=DelegateQuestion,
+            dispatch_uid="recap_questions_present_deleted",
         )

@@ -199,3 +199,25 @@ class QuestionVote(models.Model):
 
     def __str__(self):
         return f"Vote on {self.question_id}"
+
+
+class PresentVersion(models.Model):
+    """A session's question counter, moved on by every change the room's
+    screen could show (an ask, a vote, an edit, a moderation), in the same
+    transaction as the change. Present mode's polls read it by primary key:
+    whichever process made the change, and whatever the cache holds."""
+
+    session = models.OneToOneField(
+        "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("conference", "session"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    value = models.BigIntegerField(verbose_name=_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("present-mode version")
+
+    def __str__(self):
+        return f"{self.session_id}: {self.value}"

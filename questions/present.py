@@ -6,17 +6,21 @@ shows is read: the highlighted question, the top few and the last answered,
 each a bounded query, however many questions the session has.
 
 Polls are answered from a version per session read from the database by one
-small query on every poll (see `present_version`): whichever process made a
-change (a vote, an ask, a moderation in the admin or a shell), and whether or
-not the cache is up, the next poll sees it. Nothing is kept in the cache.
+primary-key query on every poll (see `present_version`): a counter that every
+change moves on in its own transaction, so whichever process made a change (a
+vote, an ask, a moderation in the admin or a shell), and whether or not the
+cache is up, the next poll sees it. Nothing is kept in the cache.
 """
 
+import datetime as dt
+import functools
 import hashlib
 import json
 
 import segno
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Max, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -26,7 +30,7 @@ from recap.core.structured_data import escape_script_json
 from recap.core.versioning import ROW_ID
 from recap.events.models import SessionPage
 
-from .models import DelegateQuestion, QuestionStatus
+from .models import DelegateQuestion, PresentVersion, QuestionStatus
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
@@ -36,52 +40,93 @@ STATE_FORMAT = "2"
 
 def present_version(session_id):
     """The session's question version, or None when there is no such live
-    session: one query, on the session and its questions.
+    session: one query, by primary key.
 
-    Every change moves one of its parts: the session's last publish (its
-    title), its questions' number, latest change and votes, how many are
-    approved and answered, which one is highlighted (a highlight moved from
-    one question to another in one transaction changes no count), the site's
-    content version (a cited write-up published or made private), and
-    whether the clock has closed the session's questions. The counts catch
-    what the latest change time alone could miss: a change whose time was
-    taken before another's but committed after it. What they cannot catch is
-    an edit of a question's text in exactly that race: it shows at the
-    session's next change.
+    Its parts: the session's counter (`PresentVersion`, moved on in the same
+    transaction as every ask, vote, edit and moderation of its questions:
+    `bump_present_versions`), the site's content version (a session
+    published or unpublished, a cited write-up made private), and whether
+    the clock has closed the session's questions (the moment they close, the
+    version moves and the screen says so).
+
+    Written as one SQL statement (the tables named from the models' _meta):
+    a poll is little else, and building the same query through the ORM costs
+    several times the query itself (1.5 ms against 0.3 ms a poll, measured on
+    PostgreSQL).
     """
-    content = ContentVersion.objects.filter(pk=ROW_ID).values("value")[:1]
-    rows = (
-        SessionPage.objects.filter(pk=session_id, live=True)
-        # No ordering: the pages' path would join the grouping (and a sort).
-        .order_by()
-        .values("last_published_at", "questions_close_at", "end")
-        .annotate(
-            latest=Max("questions__updated_at"),
-            count=Count("questions"),
-            votes=Sum("questions__votes"),
-            approved=Count("questions", filter=Q(questions__status=QuestionStatus.APPROVED)),
-            answered=Count("questions", filter=Q(questions__status=QuestionStatus.ANSWERED)),
-            highlighted=Max("questions__pk", filter=Q(questions__highlighted=True)),
-            content=Subquery(content),
-        )[:1]
-    )
-    row = next(iter(rows), None)
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [ROW_ID, session_id, True])
+        row = cursor.fetchone()
     if row is None:
         return None
-    # Questions close by the clock too (at questions_close_at, or the session's
-    # end): the moment they do, the version moves and the screen says so.
-    close_at = row.pop("questions_close_at")
-    end = row.pop("end")
-    close_at = close_at or end
-    row["closed_by_time"] = close_at is not None and timezone.now() >= close_at
-    parts = sorted(row.items())
+    close_at, end, counter, epoch, content = row
+    close_at = _aware(close_at or end)
+    closed_by_time = close_at is not None and timezone.now() >= close_at
+    parts = (counter or 0, epoch, content, closed_by_time)
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
-def bump_present_versions(session_ids):
-    """Nothing to do: the version is read from the database on every poll.
-    Kept for callers (asks, votes, moderation) written when it lived in the
-    cache; they may drop the call."""
+@functools.cache
+def _version_sql():
+    """The statement; its parameters: the content version's row id, the
+    session's id, True (live)."""
+    quote = connection.ops.quote_name
+    session = SessionPage._meta
+    page = session.get_field("page_ptr").remote_field.model._meta
+    counter = PresentVersion._meta
+    content = ContentVersion._meta
+    # Names from the models' _meta, quoted; every value is a parameter.
+    return (
+        f"SELECT s.{_column(session, 'questions_close_at')}, s.{_column(session, 'end')}, "  # noqa: S608
+        f"v.{_column(counter, 'value')}, c.{_column(content, 'epoch')}, "
+        f"c.{_column(content, 'value')} "
+        f"FROM {quote(session.db_table)} s "
+        f"JOIN {quote(page.db_table)} p ON p.{quote(page.pk.column)} = s.{quote(session.pk.column)} "
+        f"LEFT JOIN {quote(counter.db_table)} v "
+        f"ON v.{quote(counter.pk.column)} = s.{quote(session.pk.column)} "
+        f"LEFT JOIN {quote(content.db_table)} c ON c.{quote(content.pk.column)} = %s "
+        f"WHERE s.{quote(session.pk.column)} = %s AND p.{_column(page, 'live')} = %s"
+    )
+
+
+def _column(meta, name):
+    return connection.ops.quote_name(meta.get_field(name).column)
+
+
+def _aware(value):
+    """A datetime from a raw row, aware in UTC as the ORM gives it (SQLite
+    returns text, and naive values where USE_TZ stores UTC)."""
+    if value is None or isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return value
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return timezone.make_aware(value, dt.UTC) if timezone.is_naive(value) else value
+
+
+def bump_present_versions(session_ids, *, create=True):
+    """Move the counters of these sessions on, in the caller's transaction
+    (so a poll never sees the new version before the change it stands for).
+    Two statements at most: the update, and rows for sessions that had none
+    (unless `create` is off: a question deleted with its session must not
+    make a row for the session being deleted)."""
+    ids = {pk for pk in session_ids if pk is not None}
+    if not ids:
+        return
+    moved = PresentVersion.objects.filter(session_id__in=ids).update(value=F("value") + 1)
+    if create and moved < len(ids):
+        have = set(
+            PresentVersion.objects.filter(session_id__in=ids).values_list("session_id", flat=True)
+        )
+        PresentVersion.objects.bulk_create(
+            [PresentVersion(session_id=pk, value=1) for pk in ids - have],
+            ignore_conflicts=True,
+        )
+
+
+def question_changed(sender, instance, **kwargs):
+    """post_save / post_delete receiver: any change to a question (an ask, an
+    edit in the admin or a shell) moves its session's counter."""
+    bump_present_versions([instance.session_id], create="created" in kwargs)
 
 
 def etag_for_version(version):

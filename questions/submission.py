@@ -113,9 +113,8 @@ def cast_vote(question, voter_key):
             DelegateQuestion.objects.filter(pk=question.pk).update(
                 votes=F("votes") + 1, updated_at=timezone.now()
             )
+            bump_present_versions([question.session_id])
     except IntegrityError:
         counted = False
-    else:
-        bump_present_versions([question.session_id])
     votes = DelegateQuestion.objects.filter(pk=question.pk).values_list("votes", flat=True).first()
     return counted, votes or 0

@@ -28,6 +28,11 @@ EVENT = "/events/host-summit/"
 SESSION = EVENT + "opening-keynote/"
 SPEAKER = "/speakers/ada-okafor/"
 API_LIST = "/api/v2/pages/?type=recap_events.EventPage"
+# The host's own page type, which Recap's API must not list.
+API_HOST_TYPE = "/api/v2/pages/?type=events.EventPage"
+# A route of the host's own, placed after Recap's include.
+HOST_SITEMAP = "/sitemap.xml"
+RECAP_SEARCH = "/search/?query=keynote"
 HOST_EVENT = "/our-own-event/"
 HOST_SEARCH = "/search/?query=summit"
 
@@ -183,6 +188,7 @@ from wagtail.models import Site
 import events
 import recap
 from recap.events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from recap.questions.shortcodes import session_code
 from recap.speakers.models import Speaker, SpeakerIndexPage
 from events.models import EventPage as HostEventPage, Speaker as HostSpeaker
 
@@ -222,7 +228,9 @@ HostSpeaker.objects.create(name="Host's own speaker")
 
 client = Client()
 fetched = {{}}
-for url in {[EVENT, SESSION, SPEAKER, EVENT + "programme.ics", EVENT + "schedule.xml", API_LIST, HOST_EVENT, HOST_SEARCH]!r}:
+present = f"/q/{{session_code(session)}}/present/"
+urls = {[EVENT, SESSION, SPEAKER, EVENT + "programme.ics", EVENT + "schedule.xml", EVENT + "schedule.json", SESSION + "session.ics", "/calendar/speakers/ada-okafor.ics", "/feeds/speakers/ada-okafor/rss/", API_LIST, API_HOST_TYPE, HOST_EVENT, HOST_SEARCH, HOST_SITEMAP]!r}
+for url in urls + [present]:
     response = client.get(url)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     fetched[url] = {{
@@ -231,7 +239,13 @@ for url in {[EVENT, SESSION, SPEAKER, EVENT + "programme.ics", EVENT + "schedule
         "body": body.decode("utf-8", "replace"),
     }}
 json.dump(
-    {{"fetched": fetched, "recap": recap.__file__, "events": events.__file__}}, sys.stdout
+    {{
+        "fetched": fetched,
+        "present": fetched[present],
+        "recap": recap.__file__,
+        "events": events.__file__,
+    }},
+    sys.stdout,
 )
 """
 
@@ -304,7 +318,13 @@ def host(tmp_path_factory):
     catch_all = '    path("", include(wagtail_urls)),\n'
     assert catch_all in urls.read_text()
     urls.write_text(
-        urls.read_text().replace(catch_all, '    path("", include("recap.urls")),\n' + catch_all, 1)
+        "from wagtail.contrib.sitemaps.views import sitemap\n"
+        + urls.read_text().replace(
+            catch_all,
+            '    path("", include("recap.urls")),\n'
+            "    path(\"sitemap.xml\", sitemap),  # the host's own, after Recap's\n" + catch_all,
+            1,
+        )
     )
     check = run([*manage, "check"], cwd=site_dir, env=env)
     run([*manage, "makemigrations", "events"], cwd=site_dir, env=env)
@@ -375,7 +395,12 @@ def test_host_sites_own_events_app_and_the_pypi_events_package_do_not_collide(ho
         (SPEAKER, "text/html", "Ada Okafor"),
         (EVENT + "programme.ics", "text/calendar", "SUMMARY:Opening keynote"),
         (EVENT + "schedule.xml", "application/xml", "<title>Opening keynote</title>"),
+        (EVENT + "schedule.json", "application/json", '"Opening keynote"'),
+        (SESSION + "session.ics", "text/calendar", "SUMMARY:Opening keynote"),
+        ("/calendar/speakers/ada-okafor.ics", "text/calendar", "SUMMARY:Opening keynote"),
+        ("/feeds/speakers/ada-okafor/rss/", "application/rss+xml", "Ada Okafor"),
         (API_LIST, "application/json", '"Host Summit"'),
+        (HOST_SITEMAP, "application/xml", "/our-own-event/"),
     ],
 )
 def test_host_site_serves_recaps_pages_and_files(host, url, content_type, shows):
@@ -416,3 +441,29 @@ def test_host_site_with_wagtail_i18n_and_its_saved_en_locale_serves_recaps_pages
     host, settings_name
 ):
     assert host["i18n"][settings_name] == {EVENT: 200, SESSION: 200, SPEAKER: 200}
+
+
+def test_host_site_api_lists_none_of_the_hosts_own_page_types(host):
+    fetched = host["fetched"][API_HOST_TYPE]
+
+    assert "Our own event" not in fetched["body"]
+    assert fetched["status"] in (200, 400), fetched["body"][:2000]
+
+
+def test_host_site_shows_the_present_mode_without_its_own_base_template(host):
+    fetched = host["present"]
+
+    assert fetched["status"] == 200, fetched["body"][:2000]
+    assert "Opening keynote" in fetched["body"]
+    # wagtail start's base.html links its own stylesheet: not on the projector.
+    assert "css/hostsite.css" not in fetched["body"]
+
+
+def test_host_site_event_page_fills_the_unchanged_base_templates_head(host):
+    body = host["fetched"][EVENT]["body"]
+    head = body.split("</head>", 1)[0]
+
+    assert "css/hostsite.css" in head  # wagtail start's own base.html, unchanged
+    assert 'rel="canonical"' in head
+    assert 'property="og:title"' in head
+    assert "programme.ics" in head and "schedule.xml" in head

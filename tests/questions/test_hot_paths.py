@@ -31,8 +31,9 @@ def test_ask_stores_once_in_the_same_few_queries_however_many_questions(
     client.post(ask_url(session), ask_data(text="A first question warms the cache"), **JSON)
 
     # The session (with its event's id), the content version
-    # (recap.core.versioning), the token, the insert (in a savepoint).
-    with django_assert_max_num_queries(6):
+    # (recap.core.versioning), the token, the insert (in a savepoint), and
+    # present mode's counter for the session (recap.questions.present).
+    with django_assert_max_num_queries(7):
         response = client.post(ask_url(session), ask_data(), **JSON)
 
     assert response.json()["ok"] is True
@@ -50,8 +51,9 @@ def test_vote_counts_once_in_the_same_few_queries_however_many_votes(
         QuestionVote.objects.create(question=question, voter_key=f"earlier-{number}")
     DelegateQuestion.objects.filter(pk=question.pk).update(votes=count)
 
-    # The question, the vote and its counter (in a savepoint), the count.
-    with django_assert_max_num_queries(6):
+    # The question, the vote and its counter (in a savepoint), present mode's
+    # counter for the session (recap.questions.present), the count.
+    with django_assert_max_num_queries(7):
         response = recognised(client).post(f"/q/vote/{question.pk}/", **JSON)
 
     assert response.json() == {
