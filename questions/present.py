@@ -16,7 +16,7 @@ import json
 
 import segno
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Max, Q, Subquery, Sum
+from django.db.models import Count, F, Max, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -27,6 +27,9 @@ from recap.core.versioning import ROW_ID
 from recap.events.models import SessionPage
 
 from .models import DelegateQuestion, QuestionStatus
+from .session_settings import RELATION, accepts_questions
+
+CLOSE_AT = f"{RELATION}__questions_close_at"
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
@@ -54,7 +57,8 @@ def present_version(session_id):
         SessionPage.objects.filter(pk=session_id, live=True)
         # No ordering: the pages' path would join the grouping (and a sort).
         .order_by()
-        .values("last_published_at", "questions_close_at", "end")
+        # The settings row (at most one per session) adds no rows to count.
+        .values("last_published_at", "end", questions_close_at=F(CLOSE_AT))
         .annotate(
             latest=Max("questions__updated_at"),
             count=Count("questions"),
@@ -137,7 +141,7 @@ def present_state(session, request=None):
     paths = private_section_paths() if any(q.answered_in_id for q in shown) else ()
     return {
         "session": {"id": session.pk, "title": session.title},
-        "closed": not session.accepts_questions(),
+        "closed": not accepts_questions(session),
         "highlighted": public_question(highlighted, request, paths) if highlighted else None,
         "top": [public_question(q, request, paths) for q in top],
         "answered": [public_question(q, request, paths) for q in answered],
