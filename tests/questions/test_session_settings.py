@@ -10,6 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html as lxml_html
+from wagtail.test.utils.form_data import querydict_from_html
 
 from recap.events.models import SessionPage
 from recap.questions.models import QuestionStatus, SessionQuestionSettings
@@ -155,3 +156,27 @@ def test_preview_shows_the_drafts_settings_not_the_live_ones(client):
     assert "Your question is shown here as soon as you send it." in preview
     assert "A moderator checks questions" in live
     assert not SessionQuestionSettings.objects.filter(session=session).exists()
+
+
+def test_editor_publishes_the_settings_from_the_questions_tab(admin_client):
+    session = SessionPageFactory()
+    url = reverse("wagtailadmin_pages:edit", args=[session.pk])
+    form = admin_client.get(url).content.decode()
+    data = querydict_from_html(form, form_id="page-edit-form")
+    data.update(
+        {
+            "recap_question_settings-TOTAL_FORMS": "1",
+            "recap_question_settings-0-id": "",
+            "recap_question_settings-0-ORDER": "1",
+            "recap_question_settings-0-DELETE": "",
+            # "questions open" left unticked, "publish at once" ticked.
+            "recap_question_settings-0-questions_auto_approve": "on",
+            "action-publish": "action-publish",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    stored = SessionQuestionSettings.objects.get(session=session)
+    assert (stored.questions_open, stored.questions_auto_approve) == (False, True)
