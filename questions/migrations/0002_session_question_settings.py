@@ -1,7 +1,8 @@
 """A session's question settings move from SessionPage (recap_events) into
-the questions app: the rows are created from each session's values before
-recap_events 0003 drops the columns (`run_before`), and copied back when
-migrating backwards."""
+the questions app: one row per session, from the columns recap_events 0003
+left in SessionPage's table (it only took them out of the model, whatever
+the order in which the apps were installed); copied back when migrating
+backwards. Plain SQL: the historical SessionPage no longer has the fields."""
 
 import django.db.models.deletion
 import modelcluster.fields
@@ -10,36 +11,53 @@ from django.db import migrations, models
 FIELDS = ("questions_open", "questions_close_at", "questions_auto_approve")
 
 
+def _tables(apps, schema_editor):
+    """The two tables, quoted, or None when SessionPage's table has no
+    settings columns to copy (a database that never had them)."""
+    connection = schema_editor.connection
+    sessions = apps.get_model("recap_events", "SessionPage")._meta.db_table
+    settings = apps.get_model("recap_questions", "SessionQuestionSettings")._meta.db_table
+    with connection.cursor() as cursor:
+        columns = {
+            column.name for column in connection.introspection.get_table_description(cursor, sessions)
+        }
+    if not set(FIELDS) <= columns:
+        return None
+    quote = schema_editor.quote_name
+    return quote(sessions), quote(settings)
+
+
 def copy_to_settings(apps, schema_editor):
-    SessionPage = apps.get_model("recap_events", "SessionPage")
-    Settings = apps.get_model("recap_questions", "SessionQuestionSettings")
-    db = schema_editor.connection.alias
-    rows = SessionPage.objects.using(db).values_list("pk", *FIELDS).iterator()
-    batch = []
-    for pk, *values in rows:
-        batch.append(Settings(session_id=pk, **dict(zip(FIELDS, values))))
-        if len(batch) >= 1000:
-            Settings.objects.using(db).bulk_create(batch)
-            batch = []
-    Settings.objects.using(db).bulk_create(batch)
+    tables = _tables(apps, schema_editor)
+    if tables is None:
+        return
+    sessions, settings = tables
+    columns = ", ".join(FIELDS)
+    schema_editor.execute(
+        f"INSERT INTO {settings} (session_id, {columns}) SELECT page_ptr_id, {columns} FROM {sessions}"
+    )
 
 
 def copy_back(apps, schema_editor):
-    SessionPage = apps.get_model("recap_events", "SessionPage")
-    Settings = apps.get_model("recap_questions", "SessionQuestionSettings")
-    db = schema_editor.connection.alias
-    for row in Settings.objects.using(db).values("session_id", *FIELDS).iterator():
-        session_id = row.pop("session_id")
-        SessionPage.objects.using(db).filter(pk=session_id).update(**row)
+    tables = _tables(apps, schema_editor)
+    if tables is None:
+        return
+    sessions, settings = tables
+    values = ", ".join(
+        f"{name} = (SELECT s.{name} FROM {settings} s WHERE s.session_id = {sessions}.page_ptr_id)"
+        for name in FIELDS
+    )
+    schema_editor.execute(
+        f"UPDATE {sessions} SET {values} WHERE EXISTS "
+        f"(SELECT 1 FROM {settings} s WHERE s.session_id = {sessions}.page_ptr_id)"
+    )
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("recap_events", "0002_recap_reverse_names"),
+        ("recap_events", "0003_remove_session_question_settings"),
         ("recap_questions", "0001_squashed_0003_verbose_names_in_french"),
     ]
-    # The copy reads SessionPage's columns, which recap_events 0003 drops.
-    run_before = [("recap_events", "0003_remove_session_question_settings")]
 
     operations = [
         migrations.CreateModel(

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html as lxml_html
@@ -22,6 +24,7 @@ from tests.questions.factories import question_settings
 pytestmark = pytest.mark.django_db
 
 QUESTIONS_BEFORE = ("recap_questions", "0001_squashed_0003_verbose_names_in_french")
+EVENTS_BEFORE = ("recap_events", "0002_recap_reverse_names")
 
 
 def test_session_page_has_no_questions_field():
@@ -89,9 +92,9 @@ def test_migrations_keep_each_sessions_settings_both_ways():
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
     # Back: the values return to SessionPage's columns.
-    executor.migrate([QUESTIONS_BEFORE])
+    executor.migrate([QUESTIONS_BEFORE, EVENTS_BEFORE])
     executor.loader.build_graph()
-    old = executor.loader.project_state(QUESTIONS_BEFORE).apps
+    old = executor.loader.project_state([QUESTIONS_BEFORE, EVENTS_BEFORE]).apps
     OldSession = old.get_model("recap_events", "SessionPage")
     values = {row["pk"]: row for row in OldSession.objects.values("pk", *FIELDS)}
     assert values[closed.pk] == {
@@ -180,3 +183,18 @@ def test_editor_publishes_the_settings_from_the_questions_tab(admin_client):
     assert response.status_code == 302, response.context["form"].errors
     stored = SessionQuestionSettings.objects.get(session=session)
     assert (stored.questions_open, stored.questions_auto_approve) == (False, True)
+
+
+def test_a_site_that_migrated_without_questions_can_install_them_later():
+    # Such a site applied recap_events 0003 but not recap_questions 0002:
+    # nothing in events may depend on it, or Django refuses to migrate.
+    recorder = MigrationRecorder(connection)
+    recorder.migration_qs.filter(app="recap_questions").exclude(name=QUESTIONS_BEFORE[1]).delete()
+
+    loader = MigrationLoader(connection)
+    loader.check_consistent_history(connection)
+
+    plan = MigrationExecutor(connection).migration_plan(loader.graph.leaf_nodes())
+    assert ("recap_questions", "0002_session_question_settings") in {
+        (migration.app_label, migration.name) for migration, _ in plan
+    }
