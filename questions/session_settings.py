@@ -67,8 +67,8 @@ def page_settings(session, request=None):
         return settings_for(session)
 
     def compute():
-        row = SessionQuestionSettings.objects.filter(session=session.pk).values(*FIELDS).first()
-        return row
+        # Plain values (or None for no row): what the cache keeps.
+        return SessionQuestionSettings.objects.filter(session=session.pk).values(*FIELDS).first()
 
     values = cached(f"questions:session-settings:{session.pk}", compute)
     return SessionQuestionSettings(**values) if values else SessionQuestionSettings()
