@@ -54,7 +54,12 @@ from recap.speakers.exports.api_fields import (
 )
 
 from .admin.forms import EventPageForm, SessionPageForm
-from .admin.panels import ProgrammeChecksPanel, ProgrammeLinksPanel
+from .admin.panels import (
+    SESSION_EDIT_TABS_HOOK,
+    HookedTabbedInterface,
+    ProgrammeChecksPanel,
+    ProgrammeLinksPanel,
+)
 from .exports.api_fields import RoomNameField
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -620,22 +625,6 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         help_text=_("A video page of the recording, shown as an embed."),
     )
     topics = topics_field(SessionTopic)
-    questions_open = models.BooleanField(
-        verbose_name=_("questions open"),
-        default=True,
-        help_text=_("Delegates may ask questions on this session's page."),
-    )
-    questions_close_at = models.DateTimeField(
-        verbose_name=_("questions close at"),
-        null=True,
-        blank=True,
-        help_text=_("Left empty, questions close when the session ends."),
-    )
-    questions_auto_approve = models.BooleanField(
-        _("publish questions at once"),
-        default=False,
-        help_text=_("Show delegates' questions without waiting for a moderator."),
-    )
     # Stable identity for calendars and conference apps: stored, never derived
     # from the title or URL, so it survives renames and moves.
     calendar_uid = models.UUIDField(
@@ -677,19 +666,16 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
             label=_("Resource"),
         ),
     ]
-    questions_panels = [
-        FieldPanel("questions_open"),
-        FieldPanel("questions_close_at"),
-        FieldPanel("questions_auto_approve"),
-    ]
-    edit_handler = TabbedInterface(
+    # Higher apps add their own tabs through the hook, for the settings they
+    # own: no optional app's fields live on the session.
+    edit_handler = HookedTabbedInterface(
         [
             ObjectList(content_panels, heading=pgettext_lazy("conference", "Session")),
             ObjectList(details_panels, heading=_("Details")),
-            ObjectList(questions_panels, heading=_("Questions")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
+        ],
+        hook_name=SESSION_EDIT_TABS_HOOK,
     )
     base_form_class = SessionPageForm
     cleaned_copies = {"abstract_text": "abstract"}
@@ -776,17 +762,6 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     def room_name(self):
         """The room's name, or "" (what calendars, frab, the API and JSON-LD show)."""
         return self.room.name if self.room_id else ""
-
-    def accepts_questions(self, now=None):
-        """Whether delegates may ask questions now: while the box is ticked,
-        until `questions_close_at`, or, left empty, until the session ends
-        (as Slido closes an event's Q&A when it ends); never on a cancelled
-        session or a break."""
-        if not self.questions_open or self.is_cancelled or self.is_break:
-            return False
-        now = now or timezone.now()
-        close_at = self.questions_close_at or self.end
-        return close_at is None or now < close_at
 
     def clean(self):
         super().clean()

@@ -13,11 +13,16 @@ class QuestionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
+        from recap.core.versioning import connect_model
+
         from .indexing import question_deleted, question_saved
-        from .models import DelegateQuestion
+        from .models import DelegateQuestion, SessionQuestionSettings
         from .present import question_changed
         from .signals import mark_cited_questions_answered
 
+        # The session page reads its settings per content version
+        # (session_settings.page_settings): a change from anywhere bumps it.
+        connect_model(SessionQuestionSettings)
         page_published.connect(
             mark_cited_questions_answered, dispatch_uid="recap_questions_answered_on_publish"
         )

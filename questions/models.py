@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
 from wagtail.search import index
 
 PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
@@ -199,6 +200,51 @@ class QuestionVote(models.Model):
 
     def __str__(self):
         return f"Vote on {self.question_id}"
+
+
+class SessionQuestionSettings(models.Model):
+    """Whether and how a session takes delegates' questions: at most one row
+    per session, edited in the session's "Questions" tab.
+
+    The questions app owns these settings (a site without recap.questions has
+    no such fields). A child of the page (ParentalKey, edited with an
+    InlinePanel of at most one) rather than a one-to-one row saved on its
+    own: the settings ride the page's drafts, revisions, previews and
+    scheduled publishing like every other field of the session. A session
+    without a row behaves as the defaults below (`settings.settings_for`)."""
+
+    session = ParentalKey(
+        "recap_events.SessionPage",
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="recap_question_settings",
+    )
+    questions_open = models.BooleanField(
+        verbose_name=_("questions open"),
+        default=True,
+        help_text=_("Delegates may ask questions on this session's page."),
+    )
+    questions_close_at = models.DateTimeField(
+        verbose_name=_("questions close at"),
+        null=True,
+        blank=True,
+        help_text=_("Left empty, questions close when the session ends."),
+    )
+    questions_auto_approve = models.BooleanField(
+        _("publish questions at once"),
+        default=False,
+        help_text=_("Show delegates' questions without waiting for a moderator."),
+    )
+
+    class Meta:
+        verbose_name = _("question settings")
+        verbose_name_plural = _("question settings")
+        constraints = [
+            models.UniqueConstraint(fields=["session"], name="recap_question_settings_once")
+        ]
+
+    def __str__(self):
+        return f"Question settings of session {self.session_id}"
 
 
 class PresentVersion(models.Model):

@@ -30,7 +30,8 @@ from recap.core.structured_data import escape_script_json
 from recap.core.versioning import ROW_ID
 from recap.events.models import SessionPage
 
-from .models import DelegateQuestion, PresentVersion, QuestionStatus
+from .models import DelegateQuestion, PresentVersion, QuestionStatus, SessionQuestionSettings
+from .session_settings import accepts_questions
 
 TOP_QUESTIONS = 8
 HISTORY_LENGTH = 10
@@ -74,14 +75,17 @@ def _version_sql():
     session = SessionPage._meta
     page = session.get_field("page_ptr").remote_field.model._meta
     counter = PresentVersion._meta
+    settings = SessionQuestionSettings._meta
     content = ContentVersion._meta
     # Names from the models' _meta, quoted; every value is a parameter.
     return (
-        f"SELECT s.{_column(session, 'questions_close_at')}, s.{_column(session, 'end')}, "  # noqa: S608
+        f"SELECT q.{_column(settings, 'questions_close_at')}, s.{_column(session, 'end')}, "  # noqa: S608
         f"v.{_column(counter, 'value')}, c.{_column(content, 'epoch')}, "
         f"c.{_column(content, 'value')} "
         f"FROM {quote(session.db_table)} s "
         f"JOIN {quote(page.db_table)} p ON p.{quote(page.pk.column)} = s.{quote(session.pk.column)} "
+        f"LEFT JOIN {quote(settings.db_table)} q "
+        f"ON q.{_column(settings, 'session')} = s.{quote(session.pk.column)} "
         f"LEFT JOIN {quote(counter.db_table)} v "
         f"ON v.{quote(counter.pk.column)} = s.{quote(session.pk.column)} "
         f"LEFT JOIN {quote(content.db_table)} c ON c.{quote(content.pk.column)} = %s "
@@ -182,7 +186,7 @@ def present_state(session, request=None):
     paths = private_section_paths() if any(q.answered_in_id for q in shown) else ()
     return {
         "session": {"id": session.pk, "title": session.title},
-        "closed": not session.accepts_questions(),
+        "closed": not accepts_questions(session),
         "highlighted": public_question(highlighted, request, paths) if highlighted else None,
         "top": [public_question(q, request, paths) for q in top],
         "answered": [public_question(q, request, paths) for q in answered],

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .models import DelegateQuestion, QuestionSource, QuestionStatus, QuestionVote
 from .present import bump_present_versions
+from .session_settings import settings_for
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Submission:
 
 def status_for(session=None, source=QuestionSource.ONLINE):
     """Held for moderation unless the session publishes questions at once."""
-    if session is not None and session.questions_auto_approve:
+    if session is not None and settings_for(session).questions_auto_approve:
         return QuestionStatus.APPROVED
     return QuestionStatus.PENDING
 

@@ -42,12 +42,12 @@ from .present import (
     safe_json,
 )
 from .ratelimit import BROWSER, over_limit
+from .session_settings import accepts_questions, settings_annotations, settings_from, with_settings
 from .submission import cast_vote, same_text, submit_question
 
-# What `SessionPage.accepts_questions` reads, loaded with the voted question.
+# What `accepts_questions` reads of the session, loaded with the voted
+# question (its question settings come as annotations, in the same query).
 SESSION_FIELDS_FOR_VOTES = (
-    "questions_open",
-    "questions_close_at",
     "end",
     "status",
     "kind",
@@ -79,7 +79,11 @@ def session_for_code(code):
     parent = Page.objects.filter(
         path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
     ).values("pk")[:1]
-    session = SessionPage.objects.live().filter(pk=pk).annotate(event_pk=Subquery(parent)).first()
+    session = (
+        with_settings(SessionPage.objects.live().filter(pk=pk))
+        .annotate(event_pk=Subquery(parent))
+        .first()
+    )
     private_paths = cached("questions:private-section-paths", private_section_paths)
     if session is None or not is_public(session, private_paths):
         raise Http404("No such session.")
@@ -344,10 +348,10 @@ def ask(request, code):
     url = session_url(request, session)
     if request.method != "POST":
         # A closed session has no form: the code lands on its questions instead.
-        anchor = "ask-question" if session.accepts_questions() else "questions"
+        anchor = "ask-question" if accepts_questions(session) else "questions"
         return redirect(f"{url}#{anchor}")
     back_url = f"{url}#questions"
-    if not session.accepts_questions():
+    if not accepts_questions(session):
         # Ended, closed by its editors, cancelled or a break: refused with a
         # reason (403, never a 500), whatever the form holds; the text is
         # shown back so the delegate can copy it.
@@ -392,7 +396,8 @@ def vote(request, question_id):
             "pk",
             "session_id",
             *(f"session__{name}" for name in SESSION_FIELDS_FOR_VOTES),
-        ),
+        )
+        .annotate(**settings_annotations("session__")),
         pk=question_id,
     )
 
@@ -416,7 +421,9 @@ def vote(request, question_id):
             )
         return remember_browser(request, private(response))
 
-    if question.session is None or not question.session.accepts_questions():
+    if question.session is None or not accepts_questions(
+        question.session, settings_from(question, "session__")
+    ):
         return refused(
             403,
             _("Questions for this session are closed: votes are no longer counted."),

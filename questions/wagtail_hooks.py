@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import views as admin_views
@@ -14,6 +15,29 @@ from .admin.modeladmin import DelegateQuestionAdmin
 from .extensions import SessionQuestionsSection, WriteUpResponsesSection
 
 modeladmin_register(DelegateQuestionAdmin)
+
+
+@hooks.register("recap_session_edit_tabs")
+def session_questions_tab():
+    """The session editor's "Questions" tab, after "Details": the session's
+    question settings (`SessionQuestionSettings`), at most one row, part of
+    the page's drafts and revisions. Without a row, the defaults apply."""
+    settings = InlinePanel(
+        "recap_question_settings",
+        panels=[
+            FieldPanel("questions_open"),
+            FieldPanel("questions_close_at"),
+            FieldPanel("questions_auto_approve"),
+        ],
+        min_num=0,
+        max_num=1,
+        heading=_("Question settings"),
+        label=_("Question settings"),
+        help_text=_(
+            "Without settings, questions are open until the session ends, held for moderation."
+        ),
+    )
+    return [(2, ObjectList([settings], heading=_("Questions")))]
 
 
 @hooks.register("register_admin_viewset")

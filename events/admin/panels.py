@@ -6,7 +6,14 @@ top of an event's (or a session's) editor, never blocking a save."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
+from wagtail import hooks
+from wagtail.admin.panels import Panel, TabbedInterface
+
+#: Hook through which higher apps add tabs to a session's editor: each
+#: function returns a list of `(position, panel)` pairs, the panel usually an
+#: `ObjectList` with a heading, inserted before the tab at `position` of the
+#: session's own tabs (an optional app adds its own settings' tab this way).
+SESSION_EDIT_TABS_HOOK = "recap_session_edit_tabs"
 
 
 class ProgrammeLinksPanel(Panel):
@@ -78,3 +85,27 @@ class ProgrammeChecksPanel(Panel):
             context = super().get_context_data(parent_context)
             context["warnings"] = self.warnings
             return context
+
+
+class HookedTabbedInterface(TabbedInterface):
+    """Tabs that higher apps extend through the hook `hook_name`: they are
+    collected when Wagtail binds the edit handler to its model (on first use,
+    once every app's hooks are registered), so an app that is not installed
+    simply adds no tab."""
+
+    def __init__(self, *args, hook_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hook_name = hook_name
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs["hook_name"] = self.hook_name
+        return kwargs
+
+    def on_model_bound(self):
+        children = list(self.children)
+        extra = [pair for hook in hooks.get_hooks(self.hook_name) for pair in hook()]
+        for position, panel in sorted(extra, key=lambda pair: pair[0], reverse=True):
+            children.insert(position, panel)
+        self.children = children
+        super().on_model_bound()

@@ -17,6 +17,7 @@ from .. import shortcodes
 from ..forms import QuestionForm
 from ..identity import current_browser_key, form_browser_token
 from ..models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus, QuestionVote
+from ..session_settings import accepts_questions, page_settings
 
 register = template.Library()
 
@@ -129,7 +130,8 @@ def session_questions(context, session):
     )
     code = shortcodes.session_code(session)
     browser = form_browser_token(request)
-    accepts = session.accepts_questions()
+    settings = page_settings(session, request)
+    accepts = accepts_questions(session, settings)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -141,6 +143,7 @@ def session_questions(context, session):
         "browser_token": browser,
         "order": order,
         "accepts_questions": accepts,
+        "auto_approve": settings.questions_auto_approve,
         "answering_pages": [] if accepts else answering_pages(session, request),
         "form": QuestionForm(auto_id="ask-%s", browser=browser) if accepts else None,
         "action": reverse("recap_questions:ask", args=[code]),

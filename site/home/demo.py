@@ -73,7 +73,12 @@ if QUESTIONS_INSTALLED:
         QuestionSource,
         QuestionStatus,
         QuestionVote,
+        SessionQuestionSettings,
     )
+
+# A session spec's question settings (recap.questions owns them; ignored
+# without it).
+QUESTION_SETTINGS = ("questions_open", "questions_close_at", "questions_auto_approve")
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 IMAGE_PREFIX = "Demo: "
@@ -755,6 +760,9 @@ class DemoLoader:
             people = spec.pop("speakers", [])
             resources = spec.pop("resources", [])
             topics = spec.pop("topics", [])
+            settings = {name: spec.pop(name) for name in QUESTION_SETTINGS if name in spec}
+            if settings and QUESTIONS_INSTALLED:
+                spec["recap_question_settings"] = [SessionQuestionSettings(**settings)]
             made[key] = self.child_page(
                 event,
                 SessionPage,

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from recap.questions.models import DelegateQuestion
 from tests.factories import SessionPageFactory
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, question_settings
 
 QUESTION = "Where can internal communicators find good resources?"
 
@@ -19,7 +19,7 @@ def test_delegate_on_a_phone_sees_their_question_at_once_and_real_messages(
     # Long enough that the browser's first send is "too fast"; no one waits in the test.
     settings.RECAP_QUESTIONS_MIN_FILL_SECONDS = 60
     session = SessionPageFactory(title="Social media and internal comms")
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
     DelegateQuestionFactory(session=session, text="An older question, already shown", votes=4)
     page = new_page(width=390, height=844)

@@ -4,7 +4,12 @@ import uuid
 
 import factory
 
-from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
+from recap.questions.models import (
+    DelegateQuestion,
+    QuestionSource,
+    QuestionStatus,
+    SessionQuestionSettings,
+)
 from tests.factories import SessionPageFactory
 
 
@@ -43,3 +48,15 @@ def recognised(client):
     response.set_signed_cookie(COOKIE_NAME, secrets.token_urlsafe(24), salt=COOKIE_SALT)
     client.cookies[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
     return client
+
+
+def question_settings(session, **values):
+    """Set the session's question settings on the page in memory (its child
+    row, created if missing), as the editor's "Questions" tab does: the next
+    ``save_revision().publish()`` stores them."""
+    current = next(iter(session.recap_question_settings.all()), None)
+    current = current or SessionQuestionSettings()
+    for name, value in values.items():
+        setattr(current, name, value)
+    session.recap_question_settings = [current]
+    return current

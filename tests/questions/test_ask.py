@@ -11,7 +11,7 @@ from recap.questions.forms import sign_started
 from recap.questions.identity import COOKIE_NAME
 from recap.questions.models import DelegateQuestion, QuestionSource, QuestionStatus
 from tests.questions.conftest import ask_data, ask_url
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, question_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_ask_confirmation_says_it_waits_for_a_moderator(client, session):
 
 
 def test_ask_auto_approve_session_publishes_at_once(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
 
     client.post(ask_url(session), ask_data())
@@ -185,7 +185,7 @@ def test_ask_honeypot_with_a_short_question_gets_the_validation_message(client, 
 
 
 def test_ask_auto_approve_confirmation_says_it_is_shown(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
 
     response = client.post(ask_url(session), ask_data(), follow=True)
@@ -196,7 +196,7 @@ def test_ask_auto_approve_confirmation_says_it_is_shown(client, session):
 
 
 def test_ask_auto_approve_form_does_not_promise_a_moderator(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
 
     html = client.get(session.url).content.decode()
@@ -206,7 +206,7 @@ def test_ask_auto_approve_form_does_not_promise_a_moderator(client, session):
 
 
 def test_ask_auto_approve_lands_on_the_page_that_shows_the_question(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
     for n in range(25):  # more voted questions than one page holds
         DelegateQuestionFactory(session=session, votes=n + 1)
@@ -221,7 +221,7 @@ def test_ask_auto_approve_lands_on_the_page_that_shows_the_question(client, sess
 
 
 def test_ask_auto_approve_json_gives_the_list_item_to_show(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
 
     data = client.post(ask_url(session), ask_data(), HTTP_ACCEPT="application/json").json()
@@ -301,7 +301,7 @@ def test_ask_retry_of_a_stored_question_is_not_rate_limited(client, session):
 
 
 def test_ask_closed_session_refuses(client, session):
-    session.questions_open = False
+    question_settings(session, questions_open=False)
     session.save_revision().publish()
 
     response = client.post(ask_url(session), ask_data())
@@ -401,7 +401,7 @@ def test_session_page_is_never_publicly_cached(client, session):
 
 
 def test_ask_page_shows_nothing_for_a_closed_session_but_the_notice(client, session):
-    session.questions_open = False
+    question_settings(session, questions_open=False)
     session.save_revision().publish()
 
     html = client.get(session.url).content.decode()

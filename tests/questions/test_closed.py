@@ -11,7 +11,7 @@ from recap.questions.models import DelegateQuestion, QuestionStatus
 from recap.questions.shortcodes import session_code
 from tests.factories import SessionPageFactory, SpeakerFactory, WriteUpPageFactory, add_speaker
 from tests.questions.conftest import ask_data, ask_url
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, question_settings
 from tests.questions.test_query_counts import render_session_questions
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_running_session_still_invites_questions(client, session):
 
 def test_questions_close_at_after_the_end_keeps_questions_open(client, session):
     ended(session)
-    session.questions_close_at = timezone.now() + dt.timedelta(hours=1)
+    question_settings(session, questions_close_at=timezone.now() + dt.timedelta(hours=1))
     session.save_revision().publish()
 
     assert "data-recap-ask" in client.get(session.url).content.decode()
@@ -194,8 +194,9 @@ def test_closed_session_questions_queries_do_not_grow(
     Site.get_site_root_paths()
 
     # As open (page, own pending, votes, site), plus the private sections, the
-    # answering pages and their URLs' site lookup (a page's request has it already).
-    with django_assert_max_num_queries(8):
+    # answering pages and their URLs' site lookup (a page's request has it already),
+    # and the settings' one (see test_session_questions_tag_queries_do_not_grow).
+    with django_assert_max_num_queries(9):
         html = render_session_questions(session)
 
     assert CLOSED in html

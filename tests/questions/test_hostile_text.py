@@ -8,6 +8,7 @@ import pytest
 from recap.questions.models import DelegateQuestion
 from recap.questions.shortcodes import session_code
 from tests.questions.conftest import ask_data, ask_url
+from tests.questions.factories import question_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ HOSTILE = [
 
 @pytest.fixture
 def open_session(session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
     return session
 

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
 from recap.questions.shortcodes import session_code
 from tests.questions.conftest import ask_data, ask_url
-from tests.questions.factories import DelegateQuestionFactory, recognised
+from tests.questions.factories import DelegateQuestionFactory, question_settings, recognised
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,7 @@ def test_poll_with_a_weak_form_of_the_etag_is_a_304(client, session):
 
 
 def test_poll_sees_a_question_shown_at_once(client, session):
-    session.questions_auto_approve = True
+    question_settings(session, questions_auto_approve=True)
     session.save_revision().publish()
     etag = client.get(data_url(session))["ETag"]
 

@@ -11,7 +11,7 @@ from recap.questions.models import DelegateQuestion, QuestionStatus
 from recap.questions.moderation import mark_answered_in, moderate
 from tests.factories import SessionPageFactory, WriteUpPageFactory
 from tests.questions.conftest import ask_data, ask_url
-from tests.questions.factories import DelegateQuestionFactory
+from tests.questions.factories import DelegateQuestionFactory, question_settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
@@ -38,7 +38,9 @@ def test_a_delegates_pending_question_is_not_indexed(client, session):
 
 
 def test_a_question_shown_at_once_is_searchable_at_once(client):
-    session = SessionPageFactory(questions_auto_approve=True)
+    session = SessionPageFactory()
+    question_settings(session, questions_auto_approve=True)
+    session.save_revision().publish()
 
     client.post(ask_url(session), ask_data(text="Where is the zebra crossing?"))
 

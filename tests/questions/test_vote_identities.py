@@ -15,7 +15,7 @@ from recap.questions import views
 from recap.questions.identity import COOKIE_NAME, FORM_FIELD, form_browser_token
 from recap.questions.models import DelegateQuestion, QuestionVote
 from recap.questions.ratelimit import rates_for
-from tests.questions.factories import DelegateQuestionFactory, recognised
+from tests.questions.factories import DelegateQuestionFactory, question_settings, recognised
 from tests.questions.test_closed import ended
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +177,7 @@ def test_two_thousand_browsers_behind_one_ip_over_ten_minutes_each_vote_once(ses
 
 
 def test_closed_session_refuses_votes_with_a_message(session):
-    session.questions_open = False
+    question_settings(session, questions_open=False)
     session.save_revision().publish()
     question = DelegateQuestionFactory(session=session, votes=1)
 

@@ -16,7 +16,12 @@ from wagtail.models import Page, Revision, Site
 
 from home.models import HomePage
 from recap.events.models import EventPage, SessionPage
-from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVote
+from recap.questions.models import (
+    DelegateQuestion,
+    QuestionStatus,
+    QuestionVote,
+    SessionQuestionSettings,
+)
 from recap.resources.models import Resource, ResourceKind, Topic
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage
@@ -232,6 +237,14 @@ def test_load_demo_has_upcoming_events_and_one_on_now(demo):
     # Every demo picture is a real image file drawn locally.
     image = Speaker.objects.get(slug="maya-ellison").photo
     assert (image.width, image.height) == (400, 400)
+
+
+def test_load_demo_gives_sessions_their_question_settings(demo):
+    registration = SessionQuestionSettings.objects.get(session__slug="registration")
+    ask_me = SessionQuestionSettings.objects.get(session__slug="ask-me-anything-social")
+
+    assert not registration.questions_open
+    assert ask_me.questions_open and ask_me.questions_auto_approve
 
 
 def test_load_demo_is_fictional_and_offline(demo):
