@@ -24,6 +24,9 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "sqlite", reason="the default settings' database is SQLite"
     ),
+    # The other processes run the default settings, recap.questions included,
+    # on a copy of this run's database: it must have the questions' tables.
+    pytest.mark.questions,
 ]
 
 
