@@ -261,3 +261,17 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def half_past_the_hour():
+    """Runs the test at half past the hour it starts in, the clock ticking.
+    The event page is kept until the top of the hour at most, so in an hour's
+    last second nothing is kept and no ETag is given: a test of the page
+    cache that started at 23:59:59 would see that instead of what it tests."""
+    import time_machine
+    from django.utils import timezone
+
+    now = timezone.now()
+    with time_machine.travel(now.replace(minute=30, second=0, microsecond=0), tick=True):
+        yield

@@ -23,7 +23,8 @@ from tests.factories import (
     event_room,
 )
 
-pytestmark = pytest.mark.django_db
+# The page is kept until the top of the hour at most (see the fixture).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("half_past_the_hour")]
 
 
 @pytest.fixture

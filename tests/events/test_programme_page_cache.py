@@ -8,7 +8,6 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-import time_machine
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
@@ -25,7 +24,7 @@ from tests.factories import (
     add_speaker,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("half_past_the_hour")]
 
 STORED = []
 
@@ -55,15 +54,6 @@ def counting_cache(settings):
     yield STORED
     caches["default"].clear()
     STORED.clear()
-
-
-@pytest.fixture(autouse=True)
-def _half_past():
-    """A page is kept until the top of the hour at most, so nothing is kept in
-    the hour's last second: each test runs at half past the hour it starts in."""
-    now = timezone.now()
-    with time_machine.travel(now.replace(minute=30, second=0, microsecond=0), tick=True):
-        yield
 
 
 @pytest.fixture
