@@ -186,7 +186,12 @@ class WriteUpPageFactory(PageFactory):
         parent = parent or WriteUpIndexPage.objects.first() or WriteUpIndexPageFactory()
         events = [event, *events] if event is not None else list(events)
         if events:
-            kwargs["event_links"] = [WriteUpEvent(event=covered) for covered in events]
+            # In the editor's order, as the admin's InlinePanel numbers them
+            # (without a sort_order, PostgreSQL may return them in any order).
+            kwargs["event_links"] = [
+                WriteUpEvent(event=covered, sort_order=number)
+                for number, covered in enumerate(events)
+            ]
         return super()._create(model_class, *args, parent=parent, **kwargs)
 
 
