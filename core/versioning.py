@@ -67,9 +67,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # The primary key of the one ContentVersion row (made by core's first migration).
 ROW_ID = 1
-# Formerly the cache key of the version; kept for code that still imports it
-# (nothing is stored under it any more).
-VERSION_KEY = "recap:content-version"
 # Fragments and feeds are kept this long at most (their keys change anyway on
 # every edit); a day keeps a quiet site's cache warm.
 FRAGMENT_TIMEOUT = 60 * 60 * 24
