@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -33,7 +34,7 @@ from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import canonical
 from recap.speakers.exports.api_fields import SpeakerSummariesField, TopicsField
 
-from .topics import TopicForm, topics_field
+from .topics import TopicForm, local_topic_names, topics_field
 
 
 class ResourceForm(WagtailAdminModelForm):
@@ -49,11 +50,17 @@ class ResourceForm(WagtailAdminModelForm):
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Topic(StemmedSearch, index.Indexed, TagBase):
+class Topic(StemmedSearch, index.Indexed, ClusterableModel, TagBase):
     """A subject shared by events, sessions, write-ups and resources.
 
     A custom tag model (rather than taggit's shared Tag) so Recap's topics are
     their own list, with a description for the topic page.
+
+    One topic in every language: its name and description in another
+    language are rows of ``TopicName`` (an inline on the topic's editor),
+    shown to readers of that language (``local_name``,
+    ``local_description``). A topic is not a translatable snippet, because a
+    tag's name is unique and every page's topic field points at one record.
     """
 
     description = models.TextField(_("description"), blank=True)
@@ -66,6 +73,12 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
         NameFieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        InlinePanel(
+            "names",
+            heading=_("In other languages"),
+            label=_("name in another language"),
+            help_text=_("Readers of that language see this name and description."),
+        ),
     ]
 
     # Found by the site search under "Topics" (writeups/search.py).
@@ -99,6 +112,45 @@ class Topic(StemmedSearch, index.Indexed, TagBase):
             return ""
 
     get_absolute_url = get_url
+
+    @property
+    def local_name(self):
+        """The name in the reader's language (the topic's own where it has none)."""
+        names = local_topic_names()
+        entry = names.get(self.pk) if names else None
+        return entry["name"] if entry else self.name
+
+    @property
+    def local_description(self):
+        names = local_topic_names()
+        entry = names.get(self.pk) if names else None
+        return entry["description"] if entry and entry["description"] else self.description
+
+
+class TopicName(models.Model):
+    """A topic's name (and description) in a language other than the site's default."""
+
+    topic = ParentalKey(Topic, on_delete=models.CASCADE, related_name="names")
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("locale"), FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("name in another language")
+        verbose_name_plural = _("names in other languages")
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "locale"], name="recap_topic_name_once")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class ResourceKind(models.TextChoices):

@@ -58,6 +58,30 @@ def published_topics():
     return Topic.objects.filter(reduce(or_, published))
 
 
+def local_topic_names():
+    """Topics' names in the reader's language: {topic id: {"name",
+    "description"}}, or None in the site's default language (the topics'
+    own names). One query per content version and language, kept by
+    ``recap.core.versioning.cached``; a topic's saved names bump the
+    version."""
+    from recap.core.translations import active_language, default_language
+    from recap.core.versioning import cached
+
+    language = active_language()
+    if language is None or language == default_language():
+        return None
+
+    def compute():
+        from .models import TopicName
+
+        rows = TopicName.objects.filter(locale__language_code=language).values(
+            "topic_id", "name", "description"
+        )
+        return {row["topic_id"]: row for row in rows}
+
+    return cached("topic-names", compute)
+
+
 def topics_field(through):
     """A page's or resource's topics: called "topics" in the admin, as on the
     reader pages (taggit's default label is "Tags")."""

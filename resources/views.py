@@ -95,8 +95,10 @@ def item_list(entries, request):
 @page_views.register("recap_resources.TopicIndexPage")
 def topic_index_view(request, page):
     """/topics/: every topic, A-Z, with its description."""
-    topics = list(published_topics().order_by("name"))
-    entries = [(topic.name, topic.get_url(request)) for topic in topics]
+    topics = sorted(
+        published_topics().order_by("name"), key=lambda topic: topic.local_name.casefold()
+    )
+    entries = [(topic.local_name, topic.get_url(request)) for topic in topics]
     return TemplateResponse(
         request,
         "recap_resources/topic_index_page.html",
@@ -150,9 +152,10 @@ def topic_view(request, page, slug):
             "search_url": site_search_url(),
             "library_url": library_url(request),
             "item_list_json_ld": json_ld_script(item_list(entries, request)),
-            "meta_title": topic.name,
-            "meta_description": topic.description
-            or _("Events, sessions, write-ups and resources on %(topic)s.") % {"topic": topic.name},
+            "meta_title": topic.local_name,
+            "meta_description": topic.local_description
+            or _("Events, sessions, write-ups and resources on %(topic)s.")
+            % {"topic": topic.local_name},
             "canonical_url": absolute(request, topic_url),
         },
     )
@@ -255,7 +258,10 @@ def link_groups(resource, relations, request):
         (
             50,
             _("Topics"),
-            [(link.tag.name, link.tag.get_url(request)) for link in resource.tagged_topics.all()],
+            [
+                (link.tag.local_name, link.tag.get_url(request))
+                for link in resource.tagged_topics.all()
+            ],
         )
     )
     groups.sort(key=lambda group: group[0])

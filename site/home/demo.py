@@ -415,6 +415,7 @@ FRENCH_CONFERENCE = {
         "internes et externes travaillent ensemble."
     ),
 }
+FRENCH_ROOMS = {"Main hall": "Grande salle", "Foyer": "Hall d’accueil"}
 FRENCH_SESSIONS = {
     "registration": {"title": "Accueil et café"},
     "welcome": {"title": "Bienvenue"},
@@ -1648,12 +1649,13 @@ class DemoLoader:
             if name in ("intro", "abstract"):
                 value = value if value.startswith("<") else rich(value)
             setattr(translation, name, value)
-        if isinstance(translation, SessionPage) and translation.room_id:
-            # The copy still points at the English event's room: take the
-            # French event's room of the same name (the event's copy has them).
-            translation.room = EventRoom.objects.get(
-                page=translation.get_parent(), name=translation.room.name
-            )
+        if isinstance(translation, EventPage):
+            # Room names are the event's to translate (a translated session
+            # takes its translated event's room: recap.events.signals).
+            rooms = list(translation.rooms.all())
+            for room in rooms:
+                room.name = FRENCH_ROOMS.get(room.name, room.name)
+            translation.rooms = rooms
         translation.save_revision().publish()
         translation.refresh_from_db()
         self.count(kind, True, translation)

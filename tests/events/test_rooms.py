@@ -277,3 +277,35 @@ def test_import_preview_names_the_rooms_it_will_add(admin_client):
     response = admin_client.post(f"/admin/recap/import-ics/{event.pk}/", {"file": upload})
 
     assert "New rooms for the event: Loft</p>" in response.content.decode()
+
+
+def test_translating_an_event_gives_its_sessions_the_translated_events_rooms(admin_client):
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+
+    from tests.translating import french
+
+    event = EventPageFactory()
+    event_room(event, "Foyer")
+    hall = event_room(event, "Main hall")
+    session = SessionPageFactory(parent=event, title="Keynote", slug="keynote")
+    session.room = hall
+    session.save_revision().publish()
+
+    french_event = CopyPageForTranslationAction(
+        event, french(), include_subtree=True, copy_parents=True
+    ).execute(skip_permission_checks=True)
+    french_hall = EventRoom.objects.get(page=french_event, name="Main hall")
+    french_hall.name = "Grande salle"
+    french_hall.save()
+    french_session = SessionPage.objects.get(
+        locale=french(), translation_key=session.translation_key
+    )
+
+    assert french_session.room == french_hall
+    assert french_session.latest_revision.as_object().room_id == french_hall.pk
+    # The translation's editor takes it as it is (no "another event's room").
+    url, _, data = edit_form(admin_client, french_session)
+    response = admin_client.post(url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 302, response.context["form"].errors
+    french_session.refresh_from_db()
+    assert french_session.live and french_session.room_name == "Grande salle"

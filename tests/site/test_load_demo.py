@@ -312,3 +312,12 @@ def test_load_demo_twice_keeps_one_french_copy_of_each_page(demo):
         + 1
         + SessionPage.objects.child_of(EventPage.objects.get(slug="open-channels-live")).count()
     )
+
+
+def test_french_demo_sessions_are_in_the_french_events_rooms(demo):
+    french = SessionPage.objects.filter(locale__language_code="fr").exclude(room=None)
+
+    assert french.exists()
+    for session in french:
+        assert session.room.page_id == session.get_parent().pk, session.title
+    assert "Grande salle" in {session.room_name for session in french}
