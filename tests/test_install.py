@@ -1,7 +1,9 @@
 """What a new site owner does, from outside: install the wheel into a fresh
 virtualenv, `wagtail start` a site that has its own `events` app (and the
-PyPI package named `events`), add Recap the way the README says, migrate,
-make an event, a session and a speaker, and fetch what a reader fetches.
+PyPI package named `events`), then follow the host's guide (docs/install.md)
+line by line: its commands, its settings and URL lines, and its admin steps
+through Wagtail's admin (tests/host_guide.py); then fetch what a reader
+fetches.
 
 Slow (a virtualenv, dependencies from PyPI or pip's cache, migrations): it
 runs when RECAP_SLOW_TESTS=1 or with `-m slow`; CI's SQLite leg runs it.
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import admin_form, host_guide
 from tests.test_packaging import ROOT, build_wheel
 
 # One worker builds the wheel and the host site once for the whole module.
@@ -125,14 +128,54 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "recap.questions"]  # 
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("recap.questions.")]  # noqa: F405
 """
 
-SETTINGS_ADDITION = """
+GUIDE = ROOT / "docs" / "install.md"
+GUIDE_TEXT = GUIDE.read_text()
+GUIDE_STEPS = host_guide.numbered_steps(GUIDE_TEXT)
 
-# Added as Recap's README says.
-import recap  # noqa: E402
+# The host's own app, in its settings before it follows the guide.
+SETTINGS_HOST_APP = """
 
 INSTALLED_APPS += ["events"]  # the host's own events app
-INSTALLED_APPS += [app for app in recap.APPS if app not in INSTALLED_APPS]
-RECAP_API_ENABLED = True  # Recap's API is opt-in (docs/urls-and-templates.md)
+"""
+
+# The guide's commands, as this test runs them: pip takes the wheel just
+# built (with the suite's pins) for the name on PyPI, and createsuperuser
+# takes its answers from the environment instead of a prompt.
+SUPERUSER = {
+    "DJANGO_SUPERUSER_USERNAME": "host-admin",
+    "DJANGO_SUPERUSER_EMAIL": "host-admin@example.org",
+    "DJANGO_SUPERUSER_PASSWORD": "a host's password 4 tests",
+}
+
+# The guide's admin steps, done through the admin (tests/host_guide.py).
+GUIDE_ADMIN_SCRIPT = """
+import os
+import sys
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hostsite.settings.dev")
+django.setup()
+
+from django.test import Client
+
+from recap.speakers.models import Speaker
+from tests.host_guide import admin_steps, run_admin_steps
+
+
+def speakers_inline(label, value):
+    assert label == "Speakers", label
+    return "speaker_links", {"speaker": str(Speaker.objects.get(name=value).pk)}
+
+
+client = Client()
+assert client.login(
+    username=os.environ["DJANGO_SUPERUSER_USERNAME"],
+    password=os.environ["DJANGO_SUPERUSER_PASSWORD"],
+)
+with open(sys.argv[1], encoding="utf-8") as guide:
+    done = run_admin_steps(client, admin_steps(guide.read()), speakers_inline)
+print(len(done))
 """
 
 # Wagtail i18n switched on afterwards, as a host does: its Locale was saved
@@ -187,9 +230,9 @@ from wagtail.models import Site
 
 import events
 import recap
-from recap.events.models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
+from recap.events.models import SessionPage
 from recap.questions.shortcodes import session_code
-from recap.speakers.models import Speaker, SpeakerIndexPage
+from recap.speakers.models import Speaker
 from events.models import EventPage as HostEventPage, Speaker as HostSpeaker
 
 
@@ -199,29 +242,10 @@ def publish(parent, page):
     return page
 
 
+# The event, session and speaker are the ones the guide's admin steps made.
 home = Site.objects.get(is_default_site=True).root_page
-index = publish(home, EventIndexPage(title="Events", slug="events"))
-start = dt.datetime(2030, 6, 10, 8, tzinfo=dt.UTC)
-event = publish(
-    index,
-    EventPage(
-        title="Host Summit",
-        slug="host-summit",
-        start=start,
-        end=start + dt.timedelta(hours=9),
-        time_zone="Europe/London",
-    ),
-)
-speaker = Speaker.objects.create(name="Ada Okafor", slug="ada-okafor")
-session = SessionPage(
-    title="Opening keynote",
-    slug="opening-keynote",
-    start=start + dt.timedelta(hours=1),
-    end=start + dt.timedelta(hours=2),
-)
-session.speaker_links = [SessionSpeaker(speaker=speaker)]
-publish(event, session)
-publish(home, SpeakerIndexPage(title="Speakers", slug="speakers"))
+session = SessionPage.objects.get(slug="opening-keynote")
+assert session.live and Speaker.objects.filter(name="Ada Okafor").exists()
 # The host's own pages and snippet, beside Recap's of the same names.
 publish(home, HostEventPage(title="Our own event", slug="our-own-event", venue="The host's hall"))
 HostSpeaker.objects.create(name="Host's own speaker")
@@ -266,6 +290,21 @@ def run(args, cwd, env, timeout=900):
     return result
 
 
+def with_guides_url_lines(text):
+    """The host's urls.py with the guide's lines: each one it lacks goes in
+    before Wagtail's catch-all, as the guide says; the rest it already has."""
+    (block,) = host_guide.python_blocks(GUIDE_STEPS, "# urls.py")
+    catch_all = '    path("", include(wagtail_urls)),\n'
+    assert catch_all in text
+    for line in block.splitlines():
+        if line.strip() in {"...,", "urlpatterns = [", "]"}:
+            assert line.strip() == "...," or line in text, line
+            continue
+        if line not in text:
+            text = text.replace(catch_all, line + "\n" + catch_all, 1)
+    return text
+
+
 @pytest.fixture(scope="module")
 def host(tmp_path_factory):
     """A fresh virtualenv with the wheel and a `wagtail start` site using it."""
@@ -283,6 +322,8 @@ def host(tmp_path_factory):
     python = venv / "bin" / "python"
     # No bytecode compiling: it is most of the install time, and nothing needs it.
     pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile"]
+    commands = host_guide.shell_commands(GUIDE_STEPS)
+    assert commands[0] == "pip install wagtail-recap", commands
     run([*pip, "-c", CONSTRAINTS, wheel], cwd=work, env=env)
 
     # The PyPI project named `events` installs a top-level `events` module,
@@ -312,18 +353,19 @@ def host(tmp_path_factory):
     (host_events / "templates" / "events").mkdir(parents=True)
     (host_events / "templates" / "events" / "event_page.html").write_text(HOST_EVENT_TEMPLATE)
     settings = site_dir / "hostsite" / "settings" / "base.py"
-    settings.write_text(settings.read_text() + SETTINGS_ADDITION)
+    # The guide's settings lines, at the end of the settings, as it says.
+    guide_settings = "".join(host_guide.python_blocks(GUIDE_STEPS, "# settings"))
+    settings.write_text(settings.read_text() + SETTINGS_HOST_APP + guide_settings)
     (settings.parent / "without_questions.py").write_text(SETTINGS_WITHOUT_QUESTIONS)
     urls = site_dir / "hostsite" / "urls.py"
+    urls.write_text(with_guides_url_lines(urls.read_text()))
+    # The host's own sitemap, after Recap's include: Recap's file-like routes
+    # must not take it.
     catch_all = '    path("", include(wagtail_urls)),\n'
-    assert catch_all in urls.read_text()
     urls.write_text(
         "from wagtail.contrib.sitemaps.views import sitemap\n"
         + urls.read_text().replace(
-            catch_all,
-            '    path("", include("recap.urls")),\n'
-            "    path(\"sitemap.xml\", sitemap),  # the host's own, after Recap's\n" + catch_all,
-            1,
+            catch_all, '    path("sitemap.xml", sitemap),  # the host\'s own\n' + catch_all, 1
         )
     )
     check = run([*manage, "check"], cwd=site_dir, env=env)
@@ -341,7 +383,22 @@ def host(tmp_path_factory):
         )
         for settings_name in ("dev", "without_questions")
     }
-    run([*manage, "migrate", "--no-input"], cwd=site_dir, env=env)
+    for command in commands[1:]:
+        assert command.startswith("python manage.py "), command
+        args = command.split()[2:]
+        if args == ["createsuperuser"]:
+            args.append("--no-input")  # answers from SUPERUSER, in the environment
+        elif args == ["migrate"]:
+            args.append("--no-input")
+        run([*manage, *args], cwd=site_dir, env={**env, **SUPERUSER})
+    # The guide's admin steps, through the admin.
+    tests_dir = site_dir / "tests"
+    tests_dir.mkdir()
+    (tests_dir / "__init__.py").write_text("")
+    for module in (admin_form, host_guide):
+        (tests_dir / Path(module.__file__).name).write_text(Path(module.__file__).read_text())
+    (site_dir / "guide_admin_steps.py").write_text(GUIDE_ADMIN_SCRIPT)
+    run([python, "guide_admin_steps.py", GUIDE], cwd=site_dir, env={**env, **SUPERUSER})
     (site_dir / "check_recap.py").write_text(textwrap.dedent(SCRIPT))
     output = run([python, "check_recap.py"], cwd=site_dir, env=env).stdout
     (site_dir / "fetch.py").write_text(FETCH_SCRIPT)
