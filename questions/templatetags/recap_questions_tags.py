@@ -119,22 +119,17 @@ def answering_pages(session, request=None, limit=3):
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 
-@register.inclusion_tag("recap_questions/includes/session_questions.html", takes_context=True)
-def session_questions(context, session):
-    """The ask form, this browser's pending questions and the approved questions
-    (with up-vote buttons) for a session page."""
-    request = context.get("request")
+def session_lists_context(request, session, *, settings=None, browser=""):
+    """What the session's lists show (this browser's pending questions, one
+    page of the delegates' questions with its votes): for the page, and for
+    the page script's refresh (`views.session_questions_refresh`)."""
     order = _order(request)
     public, own_pending, voted, pages = _questions_for(
         request, DelegateQuestion.objects.filter(session=session), order
     )
-    code = shortcodes.session_code(session)
-    browser = form_browser_token(request)
-    settings = page_settings(session, request)
-    accepts = accepts_questions(session, settings)
+    settings = settings if settings is not None else page_settings(session, request)
     return {
         "request": request,
-        "csrf_token": context.get("csrf_token"),
         "session": session,
         "questions": public,
         "own_pending": own_pending,
@@ -142,12 +137,38 @@ def session_questions(context, session):
         "pages": pages,
         "browser_token": browser,
         "order": order,
-        "accepts_questions": accepts,
+        "accepts_questions": accepts_questions(session, settings),
+    }
+
+
+def refresh_query(request):
+    """The list's order and page as the refresh asks for them again
+    (validated: only the values the list itself would use)."""
+    query = f"questions={_order(request)}"
+    page = _page_number(request)
+    return f"{query}&{PAGE_PARAMETER}={page}" if page > 1 else query
+
+
+@register.inclusion_tag("recap_questions/includes/session_questions.html", takes_context=True)
+def session_questions(context, session):
+    """The ask form, this browser's pending questions and the approved questions
+    (with up-vote buttons) for a session page."""
+    request = context.get("request")
+    code = shortcodes.session_code(session)
+    browser = form_browser_token(request)
+    settings = page_settings(session, request)
+    data = session_lists_context(request, session, settings=settings, browser=browser)
+    accepts = data["accepts_questions"]
+    refresh_url = reverse("recap_questions:session_questions", args=[code])
+    return {
+        **data,
+        "csrf_token": context.get("csrf_token"),
         "auto_approve": settings.questions_auto_approve,
         "answering_pages": [] if accepts else answering_pages(session, request),
         "form": QuestionForm(auto_id="ask-%s", browser=browser) if accepts else None,
         "action": reverse("recap_questions:ask", args=[code]),
         "present_url": reverse("recap_questions:present", args=[code]),
+        "refresh_url": f"{refresh_url}?{refresh_query(request)}",
         "recap_messages": _messages(request),
     }
 
