@@ -123,6 +123,8 @@
     // Every outcome is told next to Send: what the server wrote when the
     // page was rendered, and what the script learnt since, goes first.
     function clearOutcome() {
+      // Emptied first: the next message is announced, even the same again.
+      status.textContent = "";
       Array.prototype.slice.call(outcome.children).forEach(function (node) {
         if (node !== status) node.remove();
       });
