@@ -24,6 +24,9 @@ DEFAULT_FORM_MAX_AGE = 12 * 60 * 60
 # the form's action and the landing after a send point at it, so that a
 # browser without JavaScript shows the answer where the delegate tapped.
 OUTCOME_ID = {"question": "ask-outcome", "response": "respond-outcome"}
+# The tag of the message that tells that outcome after a redirect (a vote's
+# message is shown at the top of the questions, as before).
+OUTCOME_TAG = "recap-outcome"
 
 # Whole sentences per kind (a translation may need to agree with the noun).
 WORDING = {

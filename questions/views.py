@@ -30,7 +30,7 @@ from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
 from . import shortcodes
-from .forms import OUTCOME_ID, QuestionForm, min_fill_seconds, new_form_fields
+from .forms import OUTCOME_ID, OUTCOME_TAG, QuestionForm, min_fill_seconds, new_form_fields
 from .identity import (
     browser_key,
     current_browser_key,
@@ -415,7 +415,8 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
             payload["question"]["html"] = _question_html(request, question, session)
         response = JsonResponse(payload)
     else:
-        messages.success(request, message, extra_tags="recap-questions")
+        # Tagged as the ask form's outcome: told next to its Send button.
+        messages.success(request, message, extra_tags=f"recap-questions {OUTCOME_TAG}")
         response = redirect(_landing_url(request, question, back_url, session))
     return remember_browser(request, private(response))
 

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from recap.core.pages import is_public, private_section_paths, public_q
 
 from .. import shortcodes
-from ..forms import QuestionForm
+from ..forms import OUTCOME_TAG, QuestionForm
 from ..identity import current_browser_key, form_browser_token
 from ..models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus, QuestionVote
 from ..session_settings import accepts_questions, page_settings
@@ -101,9 +101,22 @@ def _order(request):
 
 
 def _messages(request):
+    """This app's messages, in two lists: the ask form's outcome (shown next
+    to its Send button) and the others (a vote's, at the top)."""
     if request is None:
-        return []
-    return [m for m in get_messages(request) if "recap-questions" in m.tags]
+        return [], []
+    ours = [m for m in get_messages(request) if "recap-questions" in m.tags]
+    outcome = [m for m in ours if OUTCOME_TAG in m.tags.split()]
+    return outcome, [m for m in ours if m not in outcome]
+
+
+def _message_lists(request, with_form=True):
+    """The messages for the form's outcome and for the top of the section
+    (all of them there when no form is shown)."""
+    outcome, others = _messages(request)
+    if not with_form:
+        return {"outcome_messages": [], "recap_messages": outcome + others}
+    return {"outcome_messages": outcome, "recap_messages": others}
 
 
 def answering_pages(session, request=None, limit=3):
@@ -169,7 +182,7 @@ def session_questions(context, session):
         "action": reverse("recap_questions:ask", args=[code]),
         "present_url": reverse("recap_questions:present", args=[code]),
         "refresh_url": f"{refresh_url}?{refresh_query(request)}",
-        "recap_messages": _messages(request),
+        **_message_lists(request, with_form=accepts),
     }
 
 
@@ -209,5 +222,5 @@ def writeup_responses(context, writeup):
         if invites
         else None,
         "action": reverse("recap_questions:respond", args=[writeup.pk]) if invites else "",
-        "recap_messages": _messages(request) if invites else [],
+        **(_message_lists(request) if invites else {}),
     }

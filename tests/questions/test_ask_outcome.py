@@ -211,3 +211,16 @@ def test_session_under_way_with_questions_closed_has_no_ask_link(client, db):
     html = client.get(session.url).content.decode()
 
     assert 'href="#ask-question"' not in html
+
+
+def test_vote_without_javascript_is_thanked_at_the_top_not_next_to_send(client, session):
+    from tests.questions.factories import DelegateQuestionFactory, page_browser
+
+    question = DelegateQuestionFactory(session=session)
+    client.post(f"/q/vote/{question.pk}/", page_browser())
+
+    html = client.get(session.url).content.decode()
+
+    assert "Thank you for your vote." in html
+    assert "Thank you for your vote." not in outcome_after_send(html)["body"]
+    assert "autofocus" not in outcome_after_send(html)["attrs"]

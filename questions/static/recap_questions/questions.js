@@ -308,8 +308,7 @@
   // The session's lists refresh themselves, as present mode does: a
   // conditional request with the ETag of the last answer, answered 304 from
   // the session's question version while nothing changed. The server renders
-  // the lists with the page's own templates; they replace the page's, unless
-  // the reader is inside them (focus on a vote button): then the next poll.
+  // the lists with the page's own templates; they replace the page's.
   var REFRESH_EVERY = 5000;
 
   function setupRefresh() {
@@ -326,8 +325,32 @@
       timer = window.setTimeout(poll, REFRESH_EVERY);
     }
 
+    // Focus inside the lists (a vote button just tapped) stays on the same
+    // question's control after the lists are replaced.
+    function focusedControl() {
+      var active = document.activeElement;
+      if (!active || !live.contains(active)) return null;
+      var item = active.closest("[id]");
+      if (!item || !live.contains(item)) return null;
+      return { id: item.id, tag: active.tagName, name: active.getAttribute("type") };
+    }
+
+    function refocus(focused) {
+      if (!focused) return;
+      var item = document.getElementById(focused.id);
+      if (!item) return;
+      var selector = focused.name ? focused.tag + "[type=" + focused.name + "]" : focused.tag;
+      var control = item.querySelector(selector);
+      if (!control || control.disabled) {
+        // Nothing to press any more (voted, or closed): focus stays on the question.
+        control = item;
+        if (!item.hasAttribute("tabindex")) item.setAttribute("tabindex", "-1");
+      }
+      control.focus({ preventScroll: true });
+    }
+
     function apply(html) {
-      if (live.contains(document.activeElement)) return false;
+      var focused = focusedControl();
       var template = document.createElement("template");
       template.innerHTML = html;
       // A browser that had no id when the page was shown votes with the
@@ -345,7 +368,7 @@
       }
       live.replaceChildren(template.content);
       live.querySelectorAll("form[data-recap-vote]").forEach(setupVote);
-      return true;
+      refocus(focused);
     }
 
     function poll() {
@@ -359,7 +382,8 @@
           if (response.status === 304 || !response.ok) return null;
           var tag = response.headers.get("ETag");
           return response.text().then(function (html) {
-            if (apply(html)) etag = tag;
+            apply(html);
+            etag = tag;
           });
         })
         .catch(function () { /* keep the lists shown; try again later */ })
