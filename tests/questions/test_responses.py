@@ -42,7 +42,7 @@ def test_writeup_inviting_responses_shows_the_form(client, writeup):
 
     html = response.content.decode()
     assert "Tell us yours." in html
-    assert f'action="{respond_url(writeup)}"' in html
+    assert f'action="{respond_url(writeup)}#respond-outcome"' in html
     assert "private" in response["Cache-Control"]
 
 
