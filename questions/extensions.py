@@ -4,9 +4,11 @@ session's page, and reader responses under a write-up that invites them.
 Without recap.questions installed, those pages simply have no such part."""
 
 from django.template.context_processors import csrf
+from django.utils import timezone
 
 from recap.core.sections import Section
 
+from .session_settings import accepts_questions, page_settings
 from .templatetags.recap_questions_tags import session_questions, writeup_responses
 
 
@@ -22,6 +24,23 @@ class SessionQuestionsSection(Section):
         if session.is_break:
             return None  # a break or lunch: nobody to ask
         return session_questions(_tag_context(request), session)
+
+
+class SessionAskLinkSection(Section):
+    """ "Ask a question" near the top of a session under way, jumping to the
+    form: on a phone the form starts screens down, under the speakers and
+    the abstract. Shown from the session's start while it takes questions
+    (no query: the settings are kept per content version)."""
+
+    template_name = "recap_questions/includes/session_ask_link.html"
+    slot = "header"
+
+    def get_context(self, request, session):
+        if session.is_break or session.start is None or timezone.now() < session.start:
+            return None
+        if not accepts_questions(session, page_settings(session, request)):
+            return None
+        return {}
 
 
 class WriteUpResponsesSection(Section):

@@ -1,6 +1,7 @@
 """Forms for asking a question (or responding to a write-up) and for
 capturing questions asked aloud in the room. One set of rules for all."""
 
+import math
 import time
 import uuid
 
@@ -19,6 +20,14 @@ DEFAULT_MIN_FILL_SECONDS = 3
 # A conference day: a page opened in the morning can still ask in the evening.
 DEFAULT_FORM_MAX_AGE = 12 * 60 * 60
 
+# The id of the outcome next to the form's Send button, per kind of form:
+# the form's action and the landing after a send point at it, so that a
+# browser without JavaScript shows the answer where the delegate tapped.
+OUTCOME_ID = {"question": "ask-outcome", "response": "respond-outcome"}
+# The tag of the message that tells that outcome after a redirect (a vote's
+# message is shown at the top of the questions, as before).
+OUTCOME_TAG = "recap-outcome"
+
 # Whole sentences per kind (a translation may need to agree with the noun).
 WORDING = {
     "question": {
@@ -29,6 +38,11 @@ WORDING = {
         "too_long": _(
             "Your question is %(length)s characters long: keep it to %(max)s characters or fewer."
         ),
+        "offline": _(
+            "You are offline. Your question is kept here and will be sent when the "
+            "connection returns."
+        ),
+        "resending": _("Back online: sending your question."),
     },
     "response": {
         "text": _("Your response"),
@@ -38,6 +52,11 @@ WORDING = {
         "too_long": _(
             "Your response is %(length)s characters long: keep it to %(max)s characters or fewer."
         ),
+        "offline": _(
+            "You are offline. Your response is kept here and will be sent when the "
+            "connection returns."
+        ),
+        "resending": _("Back online: sending your response."),
     },
 }
 
@@ -196,6 +215,18 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
             return True
         now = now if now is not None else time.time()
         return now - started < min_fill_seconds()
+
+    def seconds_to_wait(self, now=None):
+        """How many whole seconds a person who sent this form too quickly
+        must still wait before it goes through (0 when it may go now, or
+        when it is not a person's form: a filled honeypot, a forged start)."""
+        if (self.data.get("website") or "").strip():
+            return 0
+        started = self.started_at()
+        if started is None:
+            return 0
+        now = now if now is not None else time.time()
+        return max(0, math.ceil(min_fill_seconds() - (now - started)))
 
     def is_expired(self, now=None):
         """A genuine form shown longer ago than RECAP_QUESTIONS_FORM_MAX_AGE."""

@@ -13,5 +13,10 @@ urlpatterns = [
     path("respond/<int:page_id>/", views.respond, name="respond"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/$", views.ask, name="ask"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/present/$", views.present, name="present"),
+    re_path(
+        rf"^(?P<code>{CODE_PATTERN})/questions/$",
+        views.session_questions_refresh,
+        name="session_questions",
+    ),
     re_path(rf"^(?P<code>{CODE_PATTERN})/present\.json$", views.present_data, name="present_data"),
 ]

@@ -5,6 +5,7 @@ screen shows. Every POST answers with a redirect back to the page (Post/
 Redirect/Get) and a message, or with JSON when the client asks for it.
 """
 
+import hashlib
 import time
 
 from django.contrib import messages
@@ -29,8 +30,14 @@ from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
 from . import shortcodes
-from .forms import QuestionForm, min_fill_seconds, new_form_fields
-from .identity import browser_key, ensure_browser_id, known_browser_id, remember_browser
+from .forms import OUTCOME_ID, OUTCOME_TAG, QuestionForm, min_fill_seconds, new_form_fields
+from .identity import (
+    browser_key,
+    current_browser_key,
+    ensure_browser_id,
+    known_browser_id,
+    remember_browser,
+)
 from .models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource
 from .present import (
     etag_for_version,
@@ -44,6 +51,7 @@ from .present import (
 from .ratelimit import BROWSER, over_limit
 from .session_settings import accepts_questions, settings_annotations, settings_from, with_settings
 from .submission import cast_vote, same_text, submit_question
+from .templatetags.recap_questions_tags import refresh_query, session_lists_context
 
 # What `accepts_questions` reads of the session, loaded with the voted
 # question (its question settings come as annotations, in the same query).
@@ -144,15 +152,17 @@ def _confirmation(question, kind):
 
 
 def _landing_url(request, question, back_url, session=None):
-    """Where the browser lands after a stored question (no JavaScript).
+    """Where the browser lands after a stored question (no JavaScript): at
+    the outcome next to the form's Send button (`back_url` points there),
+    where the delegate's eyes and thumb were.
 
     A question shown at once lands on the session's questions ordered by
-    newest, at the question itself: ordered by votes, a new question with no
-    vote could sit on a later page than the one the delegate lands on (Slido
-    too switches to "Recent" after you ask)."""
+    newest, so that it is the first under the form: ordered by votes, a new
+    question with no vote could sit on a later page than the one the
+    delegate lands on (Slido too switches to "Recent" after you ask)."""
     if session is None or question.status not in PUBLIC_STATUSES:
         return back_url
-    return f"{session_url(request, session)}?questions=recent#question-{question.pk}"
+    return f"{session_url(request, session)}?questions=recent#{OUTCOME_ID['question']}"
 
 
 def _question_html(request, question, session):
@@ -182,12 +192,68 @@ def _shown_again(request, kind, fields):
     return QuestionForm(data, kind=kind)
 
 
-def _refusal(request, form, *, status, place, back_url, message, fresh_fields=None, closed=False):
+def _too_soon(kind, seconds, *, with_script=False):
+    """What a person who sent the form quicker than the minimum fill time is
+    told: with JavaScript the page waits and sends it by itself; without,
+    they are told how long to wait before sending it again."""
+    if with_script:
+        if kind == "question":
+            text = ngettext(
+                "Not sent yet: questions sent this quickly are held back to stop spam. "
+                "Your question will be sent in %(seconds)s second.",
+                "Not sent yet: questions sent this quickly are held back to stop spam. "
+                "Your question will be sent in %(seconds)s seconds.",
+                seconds,
+            )
+        else:
+            text = ngettext(
+                "Not sent yet: responses sent this quickly are held back to stop spam. "
+                "Your response will be sent in %(seconds)s second.",
+                "Not sent yet: responses sent this quickly are held back to stop spam. "
+                "Your response will be sent in %(seconds)s seconds.",
+                seconds,
+            )
+    elif kind == "question":
+        text = ngettext(
+            "Not sent yet: questions sent this quickly are held back to stop spam. Wait "
+            "%(seconds)s second, then send it again: your text is kept.",
+            "Not sent yet: questions sent this quickly are held back to stop spam. Wait "
+            "%(seconds)s seconds, then send it again: your text is kept.",
+            seconds,
+        )
+    else:
+        text = ngettext(
+            "Not sent yet: responses sent this quickly are held back to stop spam. Wait "
+            "%(seconds)s second, then send it again: your text is kept.",
+            "Not sent yet: responses sent this quickly are held back to stop spam. Wait "
+            "%(seconds)s seconds, then send it again: your text is kept.",
+            seconds,
+        )
+    return text % {"seconds": seconds}
+
+
+def _refusal(
+    request,
+    form,
+    *,
+    status,
+    place,
+    back_url,
+    message,
+    fresh_fields=None,
+    closed=False,
+    wait=0,
+):
     if wants_json(request):
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
         payload = {"ok": False, "message": message, "errors": errors}
         if fresh_fields:
             payload["form"] = fresh_fields
+        if wait:
+            # The page's script waits this long, then sends the form again
+            # with `form`'s fields, saying so meanwhile.
+            payload["wait"] = wait
+            payload["waiting_message"] = _too_soon(form.kind, wait, with_script=True)
         return JsonResponse(payload, status=status)
     response = TemplateResponse(
         request,
@@ -198,8 +264,10 @@ def _refusal(request, form, *, status, place, back_url, message, fresh_fields=No
             "back_url": back_url,
             "message": message,
             "rate_limited": status == 429,
+            "too_soon": bool(wait),
             "closed": closed,
             "action": request.path,
+            "outcome_id": OUTCOME_ID[form.kind],
         },
         status=status,
     )
@@ -213,7 +281,7 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
     browser_id = ensure_browser_id(request)
     asker_key = browser_key(browser_id) if browser_id else ""
 
-    def refuse(status, message, form=form, fresh_fields=None):
+    def refuse(status, message, form=form, fresh_fields=None, wait=0):
         return remember_browser(
             request,
             _refusal(
@@ -224,6 +292,7 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
                 back_url=back_url,
                 message=message,
                 fresh_fields=fresh_fields,
+                wait=wait,
             ),
         )
 
@@ -250,6 +319,17 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
         # goes through once a person's time has passed, and a bot gains
         # nothing by replaying it.
         fields = new_form_fields(at=form.started_at())
+        wait = form.seconds_to_wait()
+        if wait:
+            # A person typing fast (or a phone's autofill): told how long to
+            # wait, text kept; with JavaScript the page waits and sends it.
+            return refuse(
+                400,
+                _too_soon(kind, wait),
+                form=_shown_again(request, kind, fields),
+                fresh_fields=fields,
+                wait=wait,
+            )
         return refuse(
             400,
             _("Check your question and send it again: it has not been sent yet.")
@@ -335,7 +415,8 @@ def _handle_submission(request, *, kind, place, back_url, session=None, page=Non
             payload["question"]["html"] = _question_html(request, question, session)
         response = JsonResponse(payload)
     else:
-        messages.success(request, message, extra_tags="recap-questions")
+        # Tagged as the ask form's outcome: told next to its Send button.
+        messages.success(request, message, extra_tags=f"recap-questions {OUTCOME_TAG}")
         response = redirect(_landing_url(request, question, back_url, session))
     return remember_browser(request, private(response))
 
@@ -350,7 +431,7 @@ def ask(request, code):
         # A closed session has no form: the code lands on its questions instead.
         anchor = "ask-question" if accepts_questions(session) else "questions"
         return redirect(f"{url}#{anchor}")
-    back_url = f"{url}#questions"
+    back_url = f"{url}#{OUTCOME_ID['question']}"
     if not accepts_questions(session):
         # Ended, closed by its editors, cancelled or a break: refused with a
         # reason (403, never a 500), whatever the form holds; the text is
@@ -379,7 +460,7 @@ def respond(request, page_id):
     invites = getattr(page, "invites_responses", None)
     if not callable(invites) or not invites():
         raise Http404("This page does not take responses.")
-    back_url = f"{page.get_url(request)}#responses"
+    back_url = f"{page.get_url(request)}#{OUTCOME_ID['response']}"
     return _handle_submission(request, kind="response", place=page, back_url=back_url, page=page)
 
 
@@ -539,3 +620,54 @@ def present_data(request, code):
         response["ETag"] = etag
     patch_cache_control(response, no_cache=True)
     return response
+
+
+def lists_etag(version, request):
+    """The ETag of the session page's lists as this browser sees them: the
+    session's question version (every ask, vote and moderation moves it on,
+    and so does the clock closing its questions) and what else the lists
+    depend on (their order and page, the language, this browser's own
+    pending questions and votes)."""
+    if version is None:
+        return None
+    parts = (refresh_query(request), get_language(), current_browser_key(request))
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    return f'"L{version}-{digest}"'
+
+
+@require_GET
+def session_questions_refresh(request, code):
+    """The session page's lists (this browser's pending questions, the
+    delegates' questions with their votes), as the page renders them, for
+    its script to put in place without a reload, as present mode does.
+
+    A conditional request: the ETag comes from the session's question
+    version (`present_version`, one query by primary key, read from the
+    database), so a poll while nothing changed is answered 304 with that one
+    query. Nothing is shared between browsers (the lists show this
+    browser's own questions and votes): private, never stored by a proxy."""
+    pk = shortcodes.decode(code)
+    if pk is None:
+        raise Http404("No such session.")
+    etag = lists_etag(present_version(pk), request)
+    if etag is None:
+        raise Http404("No such session.")
+    if etag in if_none_match(request):
+        response = HttpResponseNotModified()
+    else:
+        session = session_for_code(code)
+        if session.is_break:
+            raise Http404("No questions here.")
+        context = session_lists_context(request, session)
+        # Votes sent without JavaScript come back to the page, not here. The
+        # form's browser id is never issued by a poll (ids are limited per
+        # address): the page's script copies the page's own into new forms.
+        context["vote_next"] = f"{session_url(request, session)}?{refresh_query(request)}"
+        response = HttpResponse(
+            render_to_string(
+                "recap_questions/includes/session_question_lists.html", context, request=request
+            )
+        )
+        response["X-Robots-Tag"] = "noindex"
+    response["ETag"] = etag
+    return private(response)

@@ -12,7 +12,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin import views as admin_views
 from .admin.choosers import question_chooser_viewset
 from .admin.modeladmin import DelegateQuestionAdmin
-from .extensions import SessionQuestionsSection, WriteUpResponsesSection
+from .extensions import SessionAskLinkSection, SessionQuestionsSection, WriteUpResponsesSection
 
 modeladmin_register(DelegateQuestionAdmin)
 
@@ -97,7 +97,7 @@ def pending_questions_section():
 # sections those pages offer, so neither app needs questions installed.
 @hooks.register("recap_session_page_sections")
 def session_questions_section():
-    return SessionQuestionsSection()
+    return [SessionAskLinkSection(), SessionQuestionsSection()]
 
 
 @hooks.register("recap_writeup_page_sections")

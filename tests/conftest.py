@@ -41,6 +41,7 @@ CLOCK_MODULES = {
         "events/test_programme_page_cache.py",
         "events/test_views.py",
         "questions/test_ask.py",
+        "questions/test_ask_outcome.py",
         "questions/test_capture.py",
         "questions/test_closed.py",
         "questions/test_moderation_queue.py",

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from recap.core.pages import is_public, private_section_paths, public_q
 
 from .. import shortcodes
-from ..forms import QuestionForm
+from ..forms import OUTCOME_TAG, QuestionForm
 from ..identity import current_browser_key, form_browser_token
 from ..models import PUBLIC_STATUSES, DelegateQuestion, QuestionStatus, QuestionVote
 from ..session_settings import accepts_questions, page_settings
@@ -101,9 +101,22 @@ def _order(request):
 
 
 def _messages(request):
+    """This app's messages, in two lists: the ask form's outcome (shown next
+    to its Send button) and the others (a vote's, at the top)."""
     if request is None:
-        return []
-    return [m for m in get_messages(request) if "recap-questions" in m.tags]
+        return [], []
+    ours = [m for m in get_messages(request) if "recap-questions" in m.tags]
+    outcome = [m for m in ours if OUTCOME_TAG in m.tags.split()]
+    return outcome, [m for m in ours if m not in outcome]
+
+
+def _message_lists(request, with_form=True):
+    """The messages for the form's outcome and for the top of the section
+    (all of them there when no form is shown)."""
+    outcome, others = _messages(request)
+    if not with_form:
+        return {"outcome_messages": [], "recap_messages": outcome + others}
+    return {"outcome_messages": outcome, "recap_messages": others}
 
 
 def answering_pages(session, request=None, limit=3):
@@ -119,22 +132,17 @@ def answering_pages(session, request=None, limit=3):
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 
-@register.inclusion_tag("recap_questions/includes/session_questions.html", takes_context=True)
-def session_questions(context, session):
-    """The ask form, this browser's pending questions and the approved questions
-    (with up-vote buttons) for a session page."""
-    request = context.get("request")
+def session_lists_context(request, session, *, settings=None, browser=""):
+    """What the session's lists show (this browser's pending questions, one
+    page of the delegates' questions with its votes): for the page, and for
+    the page script's refresh (`views.session_questions_refresh`)."""
     order = _order(request)
     public, own_pending, voted, pages = _questions_for(
         request, DelegateQuestion.objects.filter(session=session), order
     )
-    code = shortcodes.session_code(session)
-    browser = form_browser_token(request)
-    settings = page_settings(session, request)
-    accepts = accepts_questions(session, settings)
+    settings = settings if settings is not None else page_settings(session, request)
     return {
         "request": request,
-        "csrf_token": context.get("csrf_token"),
         "session": session,
         "questions": public,
         "own_pending": own_pending,
@@ -142,13 +150,39 @@ def session_questions(context, session):
         "pages": pages,
         "browser_token": browser,
         "order": order,
-        "accepts_questions": accepts,
+        "accepts_questions": accepts_questions(session, settings),
+    }
+
+
+def refresh_query(request):
+    """The list's order and page as the refresh asks for them again
+    (validated: only the values the list itself would use)."""
+    query = f"questions={_order(request)}"
+    page = _page_number(request)
+    return f"{query}&{PAGE_PARAMETER}={page}" if page > 1 else query
+
+
+@register.inclusion_tag("recap_questions/includes/session_questions.html", takes_context=True)
+def session_questions(context, session):
+    """The ask form, this browser's pending questions and the approved questions
+    (with up-vote buttons) for a session page."""
+    request = context.get("request")
+    code = shortcodes.session_code(session)
+    browser = form_browser_token(request)
+    settings = page_settings(session, request)
+    data = session_lists_context(request, session, settings=settings, browser=browser)
+    accepts = data["accepts_questions"]
+    refresh_url = reverse("recap_questions:session_questions", args=[code])
+    return {
+        **data,
+        "csrf_token": context.get("csrf_token"),
         "auto_approve": settings.questions_auto_approve,
         "answering_pages": [] if accepts else answering_pages(session, request),
         "form": QuestionForm(auto_id="ask-%s", browser=browser) if accepts else None,
         "action": reverse("recap_questions:ask", args=[code]),
         "present_url": reverse("recap_questions:present", args=[code]),
-        "recap_messages": _messages(request),
+        "refresh_url": f"{refresh_url}?{refresh_query(request)}",
+        **_message_lists(request, with_form=accepts),
     }
 
 
@@ -188,5 +222,5 @@ def writeup_responses(context, writeup):
         if invites
         else None,
         "action": reverse("recap_questions:respond", args=[writeup.pk]) if invites else "",
-        "recap_messages": _messages(request) if invites else [],
+        **(_message_lists(request) if invites else {}),
     }

@@ -42,7 +42,7 @@ def test_writeup_inviting_responses_shows_the_form(client, writeup):
 
     html = response.content.decode()
     assert "Tell us yours." in html
-    assert f'action="{respond_url(writeup)}"' in html
+    assert f'action="{respond_url(writeup)}#respond-outcome"' in html
     assert "private" in response["Cache-Control"]
 
 
@@ -60,7 +60,7 @@ def test_response_is_stored_as_reader_response_held_for_moderation(client, write
     response = client.post(respond_url(writeup), ask_data(text="We built one in 2024: it works."))
 
     assert response.status_code == 302
-    assert response["Location"] == f"{writeup.url}#responses"
+    assert response["Location"] == f"{writeup.url}#respond-outcome"
     stored = DelegateQuestion.objects.get()
     assert stored.source == QuestionSource.READER
     assert stored.page_id == writeup.pk
