@@ -5,13 +5,15 @@ queries however many records the corrections look through."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from recap.resources.models import Topic
+from recap.events.models import SessionTopic
+from recap.resources.models import ResourceTopic, Topic
 from tests.factories import (
     EventPageFactory,
     ResourceFactory,
     SessionPageFactory,
     SpeakerFactory,
     TopicFactory,
+    WriteUpPageFactory,
 )
 from tests.search.test_demo_search import suggestion
 from tests.search.test_search import result_titles
@@ -28,6 +30,33 @@ def test_topic_is_found_once_saved_and_by_its_new_name(client):
 
     assert result_titles(client.get("/search/", {"q": "signposting"})) == ["Signposting"]
     assert result_titles(client.get("/search/", {"q": "wayfinding"})) == []
+
+
+def test_renamed_topic_finds_what_is_tagged_with_it(client):
+    topic = TopicFactory(name="Wayfinding", slug="wayfinding")
+    resource = ResourceFactory(title="A handbook")
+    ResourceTopic.objects.create(tag=topic, content_object=resource)
+    session = SessionPageFactory(title="Crossings that work")
+    SessionTopic.objects.create(tag=topic, content_object=session)
+    session.save_revision().publish()
+    resource.save()
+
+    topic.name = "Signposting"
+    topic.save()
+
+    titles = result_titles(client.get("/search/", {"q": "signposting"}))
+    assert sorted(titles) == ["A handbook", "Crossings that work", "Signposting"]
+
+
+def test_renamed_author_finds_their_writeups(client):
+    author = SpeakerFactory(name="Rosalind Quennell")
+    WriteUpPageFactory(title="What we learned", author=author)
+
+    author.name = "Rosalind Fairweather"
+    author.save()
+
+    response = client.get("/search/", {"q": "Fairweather", "type": "writeup"})
+    assert result_titles(response) == ["What we learned"]
 
 
 def test_topic_made_by_tagging_a_page_is_found(client):
