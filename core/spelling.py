@@ -1,11 +1,10 @@
 """Other ways of writing what a reader typed: British and American spellings,
 and abbreviations with what they stand for.
 
-The site search looks for each word of a query or any of its variants
-(`recap.discover.search`), so "center of excellence" finds "Centre of
-excellence" and "ceo" finds "Chief Executive". A variant only widens a
-search: one that is no real word ("precize" from "precise") finds nothing,
-so the rules below can be simple.
+The site search looks for each word of a query or any of its variants, so
+"center of excellence" finds "Centre of excellence" and "ceo" finds "Chief
+Executive". A variant only widens a search: one that is no real word
+("precize" from "precise") finds nothing, so the rules below can be simple.
 
 Abbreviations come from the ``RECAP_SEARCH_SYNONYMS`` setting: a list of
 groups, each a list of words or phrases that mean the same
