@@ -8,3 +8,8 @@ class DiscoverConfig(AppConfig):
     name = "recap.discover"
     label = "recap_discover"
     verbose_name = _("Recap discovery")
+
+    def ready(self):
+        from .indexing import connect_reindexing
+
+        connect_reindexing()

@@ -26,6 +26,7 @@ from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import annotate_translations, show_translations
 from recap.core.versioning import FRAGMENT_TIMEOUT, cached
+from recap.resources.views import site_search_url
 
 from ..day_pages import day_pages_from, split_programme
 from ..exports import structured_data
@@ -257,6 +258,8 @@ def event_context(request, page, now=None):
         ),
         "topics": SimpleLazyObject(lambda: list(page.topics.all())),
         "hashtag": page.hashtag.lstrip("#"),
+        # The hashtag links to the site search (in the reader's language), where there is one.
+        "search_url": site_search_url(),
         "json_ld": SimpleLazyObject(lambda: data.json_ld),
         "fragment_timeout": FRAGMENT_TIMEOUT,
     }

@@ -662,7 +662,7 @@ class DemoLoader:
                 slug=slug, defaults={"name": name, "description": description}
             )
             self.topics[slug] = topic
-            self.count("topics", created)
+            self.count("topics", created, topic)
 
     def build_images(self):
         for slug, fields in SPEAKERS.items():
