@@ -24,12 +24,15 @@ def captions_view(request, session):
     return response
 
 
-def recording_context(request, session, with_transcript=True):
+def recording_context(request, session, with_transcript=True, embed=True):
     """What the recording include (recap_events/includes/recording.html)
     shows: how to play the recording, its chapters (each with `link`, the
     URL that opens the video at that time), the transcript's cues, the
     captions track's URL and language, the licence, and how the session
-    can be followed (short labels)."""
+    can be followed (short labels). Without `embed`, a video host's
+    recording is a link card (a page listing many recordings costs no
+    embed lookup per recording); without `with_transcript`, the transcript
+    is a link to the session page's."""
     chapters = session.chapter_list
     url = session.recording_url
     for chapter in chapters:
@@ -39,6 +42,7 @@ def recording_context(request, session, with_transcript=True):
         "session": session,
         "url": url,
         "player": recording.player_kind(url),
+        "embed": embed,
         "video_type": session.video_type,
         "chapters": chapters,
         "transcript": session.captions if with_transcript else [],

@@ -55,6 +55,14 @@
     }
   }
 
+  // A link to #transcript (from a write-up) opens it.
+  if (window.location.hash === "#transcript") {
+    var transcript = document.getElementById("transcript");
+    if (transcript) {
+      transcript.open = true;
+    }
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[data-recap-seek]") : null;
     if (!link) {
