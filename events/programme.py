@@ -28,7 +28,7 @@ from recap.speakers.models import speaker_index_url
 
 from .day_pages import chosen_page, day_pages_from, split_programme
 from .following import FOLLOWING_FIELDS, following_of
-from .models import SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
+from .models import BREAK_KINDS, SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
 from .views.agenda import SHARED_FORM_ID, button_state
 
 # What the programme, its JSON-LD and "now and next" read of a session: read
@@ -221,7 +221,7 @@ def _speakers_html(speakers):
 
 def _following_html(session):
     following = getattr(session, "following", None)
-    if following is None:
+    if following is None or session.kind in BREAK_KINDS:  # nothing to follow in a break
         return ""
     return _following_labels_html(following, get_language())
 
@@ -245,7 +245,11 @@ def filter_sessions(sessions, wanted):
     validated ?follow= filters, recap.events.following.FILTERS)."""
     if not wanted:
         return sessions
-    return [session for session in sessions if session.following.matches(wanted)]
+    return [
+        session
+        for session in sessions
+        if session.kind not in BREAK_KINDS and session.following.matches(wanted)
+    ]
 
 
 def entry_html(session, labels=None):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from recap.core import page_views
 
 from .. import recording
+from ..models import BREAK_KINDS
 
 
 @page_views.register("recap_events.SessionPage")
@@ -53,5 +54,6 @@ def recording_context(request, session, with_transcript=True, embed=True):
         "licence": session.recording_licence
         or getattr(session.event, "default_recording_licence", ""),
         "optout": session.recording_optout,
-        "following_labels": session.following.labels(),
+        # Nothing to follow in a break.
+        "following_labels": [] if session.kind in BREAK_KINDS else session.following.labels(),
     }

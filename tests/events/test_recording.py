@@ -407,3 +407,17 @@ def test_frab_carries_recording_licence_and_opt_out_and_validates(client):
         "Opted out": True,
         "Own licence": True,
     }
+
+
+def test_breaks_show_no_labels_and_are_left_out_of_filters(client):
+    event = EventPageFactory(default_recording_status="recorded", default_language="en")
+    SessionPageFactory(parent=event, title="Coffee", kind="break", room="")
+    SessionPageFactory(parent=event, title="Keynote", kind="keynote")
+
+    everything = programme(client, event.url)
+    recorded = programme(client, event.url + "?follow=recorded")
+
+    coffee = everything[everything.index("Coffee") :]
+    coffee = coffee[: coffee.index("</div>")]
+    assert "following-labels" not in coffee
+    assert "Coffee" not in recorded and "Keynote" in recorded

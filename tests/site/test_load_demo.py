@@ -312,3 +312,15 @@ def test_load_demo_twice_keeps_one_french_copy_of_each_page(demo):
         + 1
         + SessionPage.objects.child_of(EventPage.objects.get(slug="open-channels-live")).count()
     )
+
+
+def test_load_demo_panel_has_a_recording_with_captions_chapters_and_transcript(demo):
+    panel = SessionPage.objects.get(slug="inside-out")
+
+    assert panel.video_type == "video/webm"  # a <video> with its captions <track>
+    assert panel.captions_vtt.startswith("WEBVTT")
+    assert "who speaks for us?" in panel.transcript_text
+    assert [chapter.title for chapter in panel.chapter_list][-1] == "Questions from the room"
+    assert panel.following.sign_language
+    answered = DelegateQuestion.objects.filter(session=panel).exclude(answered_in_chapter=None)
+    assert [q.answered_in_chapter.title for q in answered] == ["Questions from the room"]
