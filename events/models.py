@@ -954,7 +954,11 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     @cached_property
     def chapter_list(self):
         """The chapters in time order, each with its `end` (the next one's
-        start, or the session's length) and `url` (the video at that time)."""
+        start, or the session's length). Chapters are moments of a recording
+        or its transcript: without either there is nothing to read (and no
+        query)."""
+        if not (self.recording_url or self.captions_vtt):
+            return []
         chapters = sorted(self.chapters.all(), key=lambda chapter: (chapter.start, chapter.pk or 0))
         length = self.end - self.start if self.start and self.end else None
         for position, chapter in enumerate(chapters):

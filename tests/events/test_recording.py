@@ -421,3 +421,33 @@ def test_breaks_show_no_labels_and_are_left_out_of_filters(client):
     coffee = coffee[: coffee.index("</div>")]
     assert "following-labels" not in coffee
     assert "Coffee" not in recorded and "Keynote" in recorded
+
+
+def test_editors_can_upload_a_webvtt_file_as_a_document(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("panel.vtt", CAPTIONS.encode(), content_type="text/vtt")
+
+    response = admin_client.post(
+        reverse("wagtaildocs:add"), {"title": "Panel captions", "file": upload}
+    )
+
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title="Panel captions").exists()
+
+
+@pytest.mark.parametrize("count", [3, 15])
+def test_session_page_queries_do_not_grow_with_chapters(
+    client, django_assert_max_num_queries, count
+):
+    session = SessionPageFactory(recording_url="https://media.example.org/a.mp4")
+    session.captions_text = CAPTIONS
+    session.save()
+    chapters_of(session, *[(60 * n, f"Part {n}") for n in range(count)])
+    client.get(session.url)
+
+    # The session page's own budget (test_views.py), + 1: the chapters.
+    with django_assert_max_num_queries(18):
+        response = client.get(session.url)
+
+    assert response.content.decode().count('data-recap-seek="') == count + 3  # + the cues
