@@ -723,6 +723,11 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("A WebVTT (.vtt) file of the recording's captions."),
+        # No index or constraint: on SQLite, dropping a column that has one
+        # rebuilds the table, which would lose the dormant question-settings
+        # columns (migration 0004). SET_NULL is Django's, not the database's.
+        db_constraint=False,
+        db_index=False,
     )
     captions_text = models.TextField(
         verbose_name=_("captions (WebVTT)"),
