@@ -25,4 +25,4 @@ class EventsConfig(AppConfig):
 
         # Registers the views the page models call (recap.core.page_views).
         from .exports import frab  # noqa: F401
-        from .views import calendars, pages  # noqa: F401
+        from .views import calendars, pages, recording  # noqa: F401

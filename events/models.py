@@ -7,6 +7,7 @@ Times are stored as aware datetimes (UTC in the database) and each event keeps
 its IANA zone, in which every time is shown to readers.
 """
 
+import datetime
 import functools
 import uuid
 import zoneinfo
@@ -53,6 +54,7 @@ from recap.speakers.exports.api_fields import (
     TopicsField,
 )
 
+from . import recording
 from .admin.forms import EventPageForm, SessionPageForm
 from .admin.panels import (
     SESSION_EDIT_TABS_HOOK,
@@ -61,6 +63,7 @@ from .admin.panels import (
     ProgrammeLinksPanel,
 )
 from .exports.api_fields import RoomNameField
+from .following import following_of
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -98,6 +101,24 @@ class SessionKind(models.TextChoices):
 
 # Kinds that are never talks: no speakers to ask, nothing to share.
 BREAK_KINDS = (SessionKind.BREAK, SessionKind.NETWORKING)
+
+
+class RecordingStatus(models.TextChoices):
+    WILL_BE_RECORDED = "will_be_recorded", pgettext_lazy("recording", "Will be recorded")
+    RECORDED = "recorded", pgettext_lazy("recording", "Recorded")
+    NOT_RECORDED = "not_recorded", pgettext_lazy("recording", "Not recorded")
+    UNKNOWN = "unknown", pgettext_lazy("recording", "Not known yet")
+
+
+class LiveCaptions(models.TextChoices):
+    HUMAN = "human", pgettext_lazy("live captions", "By a person")
+    AUTOMATIC = "automatic", pgettext_lazy("live captions", "Automatic")
+    NONE = "none", pgettext_lazy("live captions", "None")
+
+
+# A session's "how it can be followed" choice that takes the event's default.
+AS_EVENT = ("", _("As the event"))
+YES_NO_AS_EVENT = [AS_EVENT, ("yes", _("Yes")), ("no", _("No"))]
 
 
 class SpeakerRole(models.TextChoices):
@@ -283,6 +304,38 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         verbose_name=_("introduction as plain text"), blank=True, editable=False
     )
     topics = topics_field(EventTopic)
+    # How its sessions can be followed, set once: each session takes these
+    # unless it says otherwise (SessionPage.following).
+    default_recording_status = models.CharField(
+        verbose_name=_("sessions recorded"),
+        max_length=20,
+        choices=RecordingStatus.choices,
+        default=RecordingStatus.UNKNOWN,
+    )
+    default_recording_licence = models.CharField(
+        verbose_name=_("recordings' licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example CC BY 4.0."),
+    )
+    default_live_captions = models.CharField(
+        verbose_name=_("live captions"),
+        max_length=20,
+        choices=LiveCaptions.choices,
+        default=LiveCaptions.NONE,
+    )
+    default_sign_language = models.BooleanField(
+        verbose_name=_("sign language interpretation"), default=False
+    )
+    default_slides_in_advance = models.BooleanField(
+        verbose_name=_("slides available before the talks"), default=False
+    )
+    default_language = models.CharField(
+        verbose_name=_("language of the talks"),
+        max_length=16,
+        blank=True,
+        help_text=_("A language code, such as en or fr."),
+    )
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(
         verbose_name=_("calendar UID"), default=uuid.uuid4, unique=True, editable=False
@@ -331,6 +384,24 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         FieldPanel("organiser"),
         FieldRowPanel([FieldPanel("hashtag"), FieldPanel("website")]),
         FieldPanel("topics"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("default_recording_status"),
+                        FieldPanel("default_recording_licence"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("default_live_captions"), FieldPanel("default_language")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("default_sign_language"), FieldPanel("default_slides_in_advance")]
+                ),
+            ],
+            heading=_("How the sessions can be followed"),
+            help_text=_("Every session takes these unless it says otherwise."),
+        ),
         InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
         MultipleChooserPanel(
             "resource_links",
@@ -624,6 +695,83 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         blank=True,
         help_text=_("A video page of the recording, shown as an embed."),
     )
+    # The recording (recap.events.recording): whether there is or will be
+    # one, its licence and the speakers' consent, captions and chapters.
+    recording_status = models.CharField(
+        verbose_name=_("recorded"),
+        max_length=20,
+        choices=[AS_EVENT, *RecordingStatus.choices],
+        blank=True,
+        default="",
+    )
+    recording_licence = models.CharField(
+        verbose_name=_("recording's licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example CC BY 4.0. Empty: the event's licence."),
+    )
+    recording_optout = models.BooleanField(
+        verbose_name=_("speakers opted out of the recording"),
+        default=False,
+        help_text=_("The speakers do not consent to the recording being published."),
+    )
+    captions_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A WebVTT (.vtt) file of the recording's captions."),
+        # No index or constraint: on SQLite, dropping a column that has one
+        # rebuilds the table, which would lose the dormant question-settings
+        # columns (migration 0004). SET_NULL is Django's, not the database's.
+        db_constraint=False,
+        db_index=False,
+    )
+    captions_text = models.TextField(
+        verbose_name=_("captions (WebVTT)"),
+        blank=True,
+        help_text=_("Or paste the WebVTT text here. The transcript is made from the captions."),
+    )
+    captions_language = models.CharField(
+        verbose_name=_("captions' language"),
+        max_length=16,
+        blank=True,
+        help_text=_("A language code, such as en or fr. Empty: the language of the talk."),
+    )
+    # The captions in use (the file's, else the pasted text), copied on save,
+    # and their text without times: what the page's search index holds.
+    captions_vtt = models.TextField(verbose_name=_("captions in use"), blank=True, editable=False)
+    transcript_text = models.TextField(verbose_name=_("transcript"), blank=True, editable=False)
+    # How the session can be followed; empty: as the event.
+    live_captions = models.CharField(
+        verbose_name=_("live captions"),
+        max_length=20,
+        choices=[AS_EVENT, *LiveCaptions.choices],
+        blank=True,
+        default="",
+    )
+    sign_language = models.CharField(
+        verbose_name=_("sign language interpretation"),
+        max_length=3,
+        choices=YES_NO_AS_EVENT,
+        blank=True,
+        default="",
+    )
+    slides_in_advance = models.CharField(
+        verbose_name=_("slides available before the talk"),
+        max_length=3,
+        choices=YES_NO_AS_EVENT,
+        blank=True,
+        default="",
+    )
+    language = models.CharField(
+        verbose_name=_("language of the talk"),
+        max_length=16,
+        blank=True,
+        help_text=_("A language code, such as en or fr. Empty: the event's language."),
+    )
     topics = topics_field(SessionTopic)
     # Stable identity for calendars and conference apps: stored, never derived
     # from the title or URL, so it survives renames and moves.
@@ -658,12 +806,39 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
     ]
     details_panels = [
         FieldPanel("topics"),
-        FieldPanel("recording_url"),
         MultipleChooserPanel(
             "resource_links",
             chooser_field_name="resource",
             heading=_("Resources"),
             label=_("Resource"),
+        ),
+    ]
+    recording_panels = [
+        FieldPanel("recording_url"),
+        FieldRowPanel([FieldPanel("recording_status"), FieldPanel("recording_licence")]),
+        FieldPanel("recording_optout"),
+        MultiFieldPanel(
+            [
+                FieldPanel("captions_document"),
+                FieldPanel("captions_text"),
+                FieldPanel("captions_language"),
+            ],
+            heading=_("Captions and transcript"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("chapters_paste"),
+                InlinePanel("chapters", label=_("Chapter")),
+            ],
+            heading=_("Chapters"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("live_captions"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("sign_language"), FieldPanel("slides_in_advance")]),
+            ],
+            heading=_("How the session can be followed"),
+            help_text=_("Empty choices take the event's settings."),
         ),
     ]
     # Higher apps add their own tabs through the hook, for the settings they
@@ -672,6 +847,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         [
             ObjectList(content_panels, heading=pgettext_lazy("conference", "Session")),
             ObjectList(details_panels, heading=_("Details")),
+            ObjectList(recording_panels, heading=_("Recording")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
@@ -701,6 +877,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
             ],
         ),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("transcript_text"),
         STEMS_FIELD,
     ]
 
@@ -763,9 +940,70 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         """The room's name, or "" (what calendars, frab, the API and JSON-LD show)."""
         return self.room.name if self.room_id else ""
 
+    @cached_property
+    def following(self):
+        """How the session can be followed, its own choices over its event's
+        defaults (recap.events.following.Following)."""
+        return following_of(self, self.event)
+
+    @cached_property
+    def captions(self):
+        """The captions' cues (recap.events.recording.Cue), [] without any."""
+        if not self.captions_vtt:
+            return []
+        try:
+            return recording.parse_webvtt(self.captions_vtt)
+        except ValidationError:
+            return []
+
+    @cached_property
+    def chapter_list(self):
+        """The chapters in time order, each with its `end` (the next one's
+        start, or the session's length). Chapters are moments of a recording
+        or its transcript: without either there is nothing to read (and no
+        query)."""
+        if not (self.recording_url or self.captions_vtt):
+            return []
+        chapters = sorted(self.chapters.all(), key=lambda chapter: (chapter.start, chapter.pk or 0))
+        length = self.end - self.start if self.start and self.end else None
+        for position, chapter in enumerate(chapters):
+            after = chapters[position + 1].start if position + 1 < len(chapters) else length
+            chapter.end = after if after and after > chapter.start else None
+            chapter.session = self
+        return chapters
+
+    @property
+    def captions_language_code(self):
+        return self.captions_language or self.following.language
+
+    @property
+    def video_type(self):
+        """The MIME type when the recording is a video file Recap serves."""
+        return recording.video_file_type(self.recording_url)
+
+    def fill_captions(self):
+        """Copy the captions in use (the file's, else the pasted text) and
+        their transcript text; a file that cannot be read or is not WebVTT
+        leaves none (the admin form refuses those)."""
+        text = self.captions_text
+        if self.captions_document_id:
+            text = read_captions_document(self.captions_document) or ""
+        try:
+            cues = recording.parse_webvtt(text) if text.strip() else []
+        except ValidationError:
+            text, cues = "", []
+        self.captions_vtt = text if cues else ""
+        self.transcript_text = recording.transcript_text(cues)
+        self.__dict__.pop("captions", None)
+
     def clean(self):
         super().clean()
         validate_time_range(self.start, self.end, end_field="end")
+        if self.captions_text.strip():
+            try:
+                recording.parse_webvtt(self.captions_text)
+            except ValidationError as error:
+                raise ValidationError({"captions_text": error.messages}) from error
         # The admin form offers only the event's rooms; this guards other
         # paths (imports, code) once the session has its place in the tree.
         if self.room_id and self.pk and self.path:
@@ -775,6 +1013,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         bump_sequence_on_change(self, ("start", "end", "room_id", "status"))
+        self.fill_captions()
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -793,6 +1032,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     def serve_preview(self, request, mode_name):
         fill_cleaned_copies(self)  # a preview is not saved: its cleaned copies are not either
+        self.fill_captions()
         return super().serve_preview(request, mode_name)
 
     @path("", name="detail")
@@ -801,8 +1041,13 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
 
     def get_cached_paths(self):
         """What a CDN purges when the session changes
-        (wagtail.contrib.frontend_cache): the page and its calendar file."""
-        return ["/", "/session.ics"]
+        (wagtail.contrib.frontend_cache): the page, its calendar file and
+        its captions."""
+        return ["/", "/session.ics", "/captions.vtt"]
+
+    @path("captions.vtt", name="captions")
+    def captions_file(self, request):
+        return self.views.captions_view(request, self)
 
     @path("session.ics", name="calendar")
     def calendar(self, request):
@@ -840,6 +1085,64 @@ class SessionSpeaker(Orderable):
 
     def __str__(self):
         return f"{self.speaker} ({self.get_role_display()})"
+
+
+class SessionChapter(Orderable):
+    """A moment of a session's recording: where it starts and its title."""
+
+    page = ParentalKey(
+        SessionPage,
+        verbose_name=pgettext_lazy("conference", "session"),
+        on_delete=models.CASCADE,
+        related_name="chapters",
+    )
+    start = models.DurationField(
+        verbose_name=_("starts at"),
+        help_text=_("Time into the recording: 12:30 or 1:02:03."),
+        validators=[MinValueValidator(datetime.timedelta(0))],
+    )
+    title = models.CharField(verbose_name=_("title"), max_length=200)
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("title")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+
+    def __str__(self):
+        return f"{recording.clock(self.start)} {self.title}"
+
+    @property
+    def seconds(self):
+        return int(self.start.total_seconds())
+
+    @property
+    def clock(self):
+        return recording.clock(self.start)
+
+    @property
+    def anchor(self):
+        return f"chapter-{self.pk}"
+
+    def watch_url(self, recording_url=None):
+        """The recording opened at this chapter (YouTube ?t=, Vimeo #t=, a
+        video file's #t=), for readers without JavaScript."""
+        if recording_url is None:
+            recording_url = self.page.recording_url
+        return recording.url_at(recording_url, self.seconds)
+
+
+def read_captions_document(document):
+    """A WebVTT document's text, or None when its file cannot be read."""
+    try:
+        with document.file.open("rb") as handle:
+            return handle.read(MAX_CAPTIONS_BYTES + 1)[:MAX_CAPTIONS_BYTES].decode("utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+# Captions of a three-hour talk are some 300 KB; anything far larger is not captions.
+MAX_CAPTIONS_BYTES = 5 * 1024 * 1024
 
 
 class SessionResource(Orderable):

@@ -14,19 +14,21 @@ The result is cached by the page's template (keyed by the content version),
 so this runs only when something changed.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from recap.core.links import absolute
 from recap.speakers.models import speaker_index_url
 
 from .day_pages import chosen_page, day_pages_from, split_programme
-from .models import SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
+from .following import FOLLOWING_FIELDS, following_of
+from .models import BREAK_KINDS, SessionKind, SessionSpeaker, SessionStatus, SpeakerRole
 from .views.agenda import SHARED_FORM_ID, button_state
 
 # What the programme, its JSON-LD and "now and next" read of a session: read
@@ -44,6 +46,8 @@ PROGRAMME_FIELDS = (
     "room__sort_order",
     "kind",
     "status",
+    # How it can be followed (recap.events.following), over the event's defaults.
+    *FOLLOWING_FIELDS,
 )
 
 
@@ -100,6 +104,8 @@ class ProgrammeSession:
         "end_hm",
         "programme_url",
         "absolute_url",
+        *FOLLOWING_FIELDS,
+        "following",
     )
 
     def __init__(self, row, rooms):
@@ -107,6 +113,8 @@ class ProgrammeSession:
         self.pk = pk
         self.room_id = room_id
         self.kind, self.status = row[9], row[10]
+        for name, value in zip(FOLLOWING_FIELDS, row[11:], strict=True):
+            setattr(self, name, value)
         if room_id is None:
             self.room = None
         else:
@@ -184,6 +192,7 @@ def programme_sessions(event, request, sessions=None):
     zone = event.tz
     for session in sessions:
         session.event = event
+        session.following = following_of(session, event)
         session.programme_speakers = by_session[session.pk]
         start = session.start.astimezone(zone)
         end = session.end.astimezone(zone)
@@ -208,6 +217,39 @@ def _speakers_html(speakers):
             item += f' <span class="meta">({escape(s.role_label.lower())})</span>'
         items.append(f"<li>{item}</li>")
     return f"<ul>{''.join(items)}</ul>"
+
+
+def _following_html(session):
+    following = getattr(session, "following", None)
+    if following is None or session.kind in BREAK_KINDS:  # nothing to follow in a break
+        return ""
+    return _following_labels_html(following, get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _following_labels_html(following, language):
+    """A session's "how to follow it" labels; sessions mostly share a few
+    combinations, so each is translated and built once per language."""
+    labels = following.labels()
+    if not labels:
+        return ""
+    items = "".join(
+        f'<li class="badge badge--follow badge--{name}">{escape(text)}</li>'
+        for name, text in labels
+    )
+    return f'<ul class="following-labels">{items}</ul>'
+
+
+def filter_sessions(sessions, wanted):
+    """The sessions that offer everything in `wanted` (the programme's
+    validated ?follow= filters, recap.events.following.FILTERS)."""
+    if not wanted:
+        return sessions
+    return [
+        session
+        for session in sessions
+        if session.kind not in BREAK_KINDS and session.following.matches(wanted)
+    ]
 
 
 def entry_html(session, labels=None):
@@ -245,6 +287,7 @@ def entry_html(session, labels=None):
         f'<p class="programme-entry__title"><span class="badge">'
         f"{labels['kinds'].get(session.kind, kind)}</span> {badge}"
         f'<a href="{escape(session.programme_url)}" id="session-{pk}">{title}</a></p>'
+        f"{_following_html(session)}"
         f"{_speakers_html(session.programme_speakers)}"
         f'<button value="{pk}" form="{SHARED_FORM_ID}" aria-describedby="session-{pk}" '
         f"{labels['star']}</button></div>"

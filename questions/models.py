@@ -108,6 +108,15 @@ class DelegateQuestion(index.Indexed, models.Model):
         related_name="+",
         help_text=_("The write-up that answers this question (set when it is published)."),
     )
+    answered_in_chapter = models.ForeignKey(
+        "recap_events.SessionChapter",
+        verbose_name=_("answered in chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The moment of the session's recording where it was answered."),
+    )
     # One per rendered form: a double-click or a retried POST stores once.
     submission_token = models.UUIDField(
         verbose_name=_("submission token"), unique=True, null=True, blank=True, editable=False

@@ -2,6 +2,7 @@
 number of queries however many sessions and people a write-up covers."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 
 from recap.core import page_views
 from recap.core.pages import is_public, private_section_paths
@@ -11,6 +12,7 @@ from recap.core.translations import show_translations
 from recap.core.tree import parent_path
 from recap.events.models import attach_sessions_to_events
 from recap.events.views.pages import attach_event, rendition
+from recap.events.views.recording import recording_context
 
 from .exports.structured_data import writeup_document
 from .models import events_prefetch
@@ -68,6 +70,7 @@ def writeup_context(request, page):
         if link.event is not None and is_public(link.event, private_paths)
     ]
     sessions = sessions_with_events(page, events, private_paths)
+    prefetch_related_objects(sessions, "chapters")
     speakers = [link.speaker for link in page.speaker_links.all().select_related("speaker")]
     resources = [
         link.resource
@@ -97,6 +100,13 @@ def writeup_context(request, page):
         "author": author,
         "events": events,
         "sessions": sessions,
+        # The covered sessions' recordings, with chapters and a link to the
+        # transcript on the session's page.
+        "recordings": [
+            recording_context(request, session, with_transcript=False, embed=False)
+            for session in sessions
+            if session.recording_url
+        ],
         "featured_speakers": speakers,
         "resources": resources,
         "topics": list(page.topics.all()),

@@ -139,6 +139,17 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
 
 
 class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
+    # Not a model field: pasted chapters replace the session's chapters on save.
+    chapters_paste = forms.CharField(
+        label=_("Read chapters from text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            'Paste a YouTube description\'s timestamps ("00:00 Introduction", one a line) '
+            "or a WebVTT chapters file: they replace the chapters below when you save."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = self.find_event()
@@ -217,7 +228,53 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
                     _("The session must end within the event: %(start)s to %(end)s (%(zone)s).")
                     % window,
                 )
+        self.clean_captions(cleaned_data)
         return cleaned_data
+
+    def clean_captions(self, cleaned_data):
+        """Bad WebVTT, pasted or uploaded, is a message on its field."""
+        from .. import recording
+        from ..models import read_captions_document
+
+        text = cleaned_data.get("captions_text") or ""
+        if text.strip():
+            try:
+                recording.parse_webvtt(text)
+            except forms.ValidationError as error:
+                self.add_error("captions_text", error)
+        document = cleaned_data.get("captions_document")
+        if document is not None:
+            content = read_captions_document(document)
+            if content is None:
+                self.add_error(
+                    "captions_document", _("This file cannot be read as WebVTT (UTF-8 text).")
+                )
+            else:
+                try:
+                    recording.parse_webvtt(content)
+                except forms.ValidationError as error:
+                    self.add_error("captions_document", error)
+
+    def clean_chapters_paste(self):
+        from .. import recording
+
+        text = self.cleaned_data.get("chapters_paste") or ""
+        self.pasted_chapters = recording.parse_chapters(text) if text.strip() else None
+        return text
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        chapters = getattr(self, "pasted_chapters", None)
+        if chapters is not None:
+            from ..models import SessionChapter
+
+            page.chapters = [
+                SessionChapter(start=chapter.start, title=chapter.title, sort_order=index)
+                for index, chapter in enumerate(chapters)
+            ]
+        if commit:
+            page.save()
+        return page
 
 
 class ImportUploadForm(forms.Form):

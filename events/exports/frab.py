@@ -24,7 +24,13 @@ from recap.core import page_views
 from recap.core.links import absolute, page_url
 from recap.core.sanitize import strip_controls
 
-from ..models import SessionKind, SessionResource, SessionSpeaker, SessionStatus
+from ..models import (
+    RecordingStatus,
+    SessionKind,
+    SessionResource,
+    SessionSpeaker,
+    SessionStatus,
+)
 
 # The room of sessions without one, named in the reader's language.
 DEFAULT_ROOM = gettext_lazy("Main room")
@@ -48,6 +54,9 @@ SESSION_FIELDS = (
     "track",
     "status",
     "recording_url",
+    "recording_status",
+    "recording_licence",
+    "recording_optout",
     "abstract_text",
     "calendar_uid",
     "changed",  # annotated: last published, else last revised
@@ -170,6 +179,13 @@ def build_schedule(event, request=None):
                     for speaker_id, name, role in persons
                 ],
                 "links": links,
+                # frab's <recording> (license, optout); voc/schedule JSON's names.
+                "recording_license": strip_controls(
+                    session.recording_licence or event.default_recording_licence
+                ),
+                "do_not_record": session.recording_optout
+                or (session.recording_status or event.default_recording_status)
+                == RecordingStatus.NOT_RECORDED,
             }
         )
         changed.append(session.changed)
@@ -274,6 +290,11 @@ def _event_xml(item, indent):
         _element(inner + "  ", "link", link["title"], href=link["url"]) for link in item["links"]
     ]
     children.append(_parent(inner, "links", links))
+    recording = [
+        _element(inner + "  ", "license", item["recording_license"]),
+        _element(inner + "  ", "optout", "true" if item["do_not_record"] else "false"),
+    ]
+    children.append(_parent(inner, "recording", recording))
     return _parent(indent, "event", children, guid=item["guid"], id=item["id"])
 
 

@@ -7,6 +7,8 @@ speakers prefetched, the event passed in) so they add no queries.
 from recap.core.links import absolute
 from recap.speakers.exports.structured_data import person
 
+from .. import recording
+from ..following import recording_licence
 from ..models import EventStatus, SessionStatus
 
 EVENT_STATUS = {
@@ -118,6 +120,15 @@ def session_event(
     abstract = session.abstract_text  # cleaned when saved
     if abstract:
         data["description"] = abstract
+    following = session.following
+    if following.language:
+        data["inLanguage"] = following.language
+    features = following.accessibility_features()
+    if features:
+        data["accessibilityFeature"] = features
+    video = recording_video(session, event, request)
+    if video:
+        data["recordedIn"] = video
     if with_context:
         data = {"@context": "https://schema.org", **data}
     return data
@@ -176,3 +187,46 @@ def session_document(session, event, request=None, speaker_urls=None, speaker_li
         "endDate": iso(event.end, event.tz),
     }
     return data
+
+
+def recording_video(session, event, request=None):
+    """The session's recording as a schema.org VideoObject, its chapters as
+    `hasPart` Clips (what search engines show as key moments), or None
+    without a recording URL."""
+    url = session.recording_url
+    if not url:
+        return None
+    video = {
+        "@type": "VideoObject",
+        "name": session.title,
+        "uploadDate": iso(session.end, event.tz),
+        "url": absolute(request, url),
+    }
+    if recording.player_kind(url) == "file":
+        video["contentUrl"] = absolute(request, url)
+    else:
+        video["embedUrl"] = url
+    if session.abstract_text:
+        video["description"] = session.abstract_text
+    language = session.captions_language_code
+    if language:
+        video["inLanguage"] = language
+    if session.captions_vtt:
+        video["accessibilityFeature"] = ["captions", "transcript"]
+    licence = recording_licence(session, event)
+    if licence:
+        video["license"] = licence
+    clips = []
+    for chapter in session.chapter_list:
+        clip = {
+            "@type": "Clip",
+            "name": chapter.title,
+            "startOffset": chapter.seconds,
+            "url": absolute(request, recording.url_at(url, chapter.seconds)),
+        }
+        if chapter.end is not None:
+            clip["endOffset"] = int(chapter.end.total_seconds())
+        clips.append(clip)
+    if clips:
+        video["hasPart"] = clips
+    return video

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 
 from recap.core import page_views
@@ -30,7 +30,9 @@ from recap.resources.views import site_search_url
 
 from ..day_pages import day_pages_from, split_programme
 from ..exports import structured_data
-from ..programme import programme_page
+from ..following import FILTERS, wanted_filters
+from ..programme import filter_sessions, programme_page
+from .recording import recording_context
 
 # Extension points (recap.core.sections): apps above events (questions,
 # write-ups) and host sites add parts to these pages through Wagtail hooks,
@@ -216,6 +218,17 @@ class EventPageData:
         return json_ld_script(document)
 
 
+def filter_choices(wanted):
+    """The programme's "how to follow it" filters as the form shows them."""
+    labels = {
+        "recorded": pgettext("programme filter", "Recorded"),
+        "captions": pgettext("programme filter", "Live captions"),
+        "sign_language": pgettext("programme filter", "Sign language"),
+        "slides": pgettext("programme filter", "Slides in advance"),
+    }
+    return [{"value": name, "label": labels[name], "checked": name in wanted} for name in FILTERS]
+
+
 def programme_page_key(request, page, now):
     """The programme fragment's key: the validated day and part, or, for the
     default page (which follows the clock on a big event), the hour."""
@@ -234,11 +247,19 @@ def event_context(request, page, now=None):
     now = now or timezone.now()
     data = EventPageData(request, page, now)
     is_on = page.is_on(now)
+    wanted = wanted_filters(request)
     return {
         "event": page,
         "sessions": SimpleLazyObject(lambda: data.sessions),
-        "programme_days": SimpleLazyObject(lambda: programme_days(data.sessions, page.tz)),
+        "programme_days": SimpleLazyObject(
+            lambda: programme_days(filter_sessions(data.sessions, wanted), page.tz)
+        ),
         "programme_view": programme_view(request),
+        # The "how to follow it" filters (?follow=): validated names, part
+        # of the programme fragment's cache key.
+        "programme_filters": wanted,
+        "programme_filter_key": ",".join(wanted),
+        "programme_filter_choices": filter_choices(wanted),
         # A day per page for big events (None: the whole programme on one).
         "programme_day_pages": SimpleLazyObject(lambda: data.day_pages),
         # Which page of a big programme: part of the cached fragments' keys
@@ -301,6 +322,7 @@ def session_context(request, page):
         # Delegate questions, write-ups, share links... from apps above events.
         "recap_sections": build_sections(SESSION_SECTIONS_HOOK, request, page),
         "recording_title": gettext("Recording: %(title)s") % {"title": page.title},
+        "recording": recording_context(request, page),
     }
     if event is not None:
         document = structured_data.session_document(
@@ -378,5 +400,6 @@ def serve_event_page(request, page):
     until = shared_until(page, day, now)
     if until is not None:
         timeout = min(timeout, int(until - now.timestamp()))
-    key = f"event:{page.pk}:{view}:{day}:{part}:{clock}"
+    follow = ",".join(wanted_filters(request))
+    key = f"event:{page.pk}:{view}:{day}:{part}:{clock}:{follow}"
     return serve_shared(request, key, lambda: page.render(request), timeout)

@@ -28,6 +28,7 @@ from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
 
 from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
+from recap.events.models import SessionChapter
 
 from ..forms import AskerFieldsMixin
 from ..models import DelegateQuestion, QuestionSource, QuestionStatus
@@ -47,6 +48,22 @@ ROW_ACTIONS = {
 
 class DelegateQuestionAdminForm(AskerFieldsMixin, WagtailAdminModelForm):
     """Moderators may fix typos in a question; the text as asked is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_chapters()
+
+    def limit_chapters(self):
+        """Offer only the chapters of the question's own session."""
+        if "answered_in_chapter" not in self.fields:
+            return
+        session_id = self.instance.session_id
+        field = self.fields["answered_in_chapter"]
+        field.queryset = (
+            SessionChapter.objects.filter(page_id=session_id).order_by("start")
+            if session_id
+            else SessionChapter.objects.none()
+        )
 
     def clean_moderator_note(self):
         return plain_text(self.cleaned_data.get("moderator_note"))
@@ -250,6 +267,7 @@ class DelegateQuestionAdmin(ModelAdmin):
                 FieldRowPanel([FieldPanel("status"), FieldPanel("highlighted")]),
                 FieldPanel("rejection_reason"),
                 FieldPanel("moderator_note"),
+                FieldPanel("answered_in_chapter"),
             ],
             heading=_("Moderation"),
         ),

@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from recap.core.views import serve_page_file
 
-FILE_ROUTE = re.compile(r"[\w\-]+\.(?:ics|xml|json)")
+FILE_ROUTE = re.compile(r"[\w\-]+\.(?:ics|xml|json|vtt)")
 
 
 def page_file_names():

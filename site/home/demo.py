@@ -41,6 +41,7 @@ from recap.events.models import (
     EventPage,
     EventResource,
     EventRoom,
+    SessionChapter,
     SessionPage,
     SessionResource,
     SessionSpeaker,
@@ -78,6 +79,35 @@ if QUESTIONS_INSTALLED:
 
 # A session spec's question settings (recap.questions owns them; ignored
 # without it).
+# The past panel's recording: its captions (WebVTT) and chapters. Fictional
+# words for fictional panellists.
+INSIDE_OUT_CAPTIONS = """WEBVTT
+
+00:00:00.000 --> 00:00:06.000
+<v Grace Adeyemi>Welcome to Inside out. Three communicators, one question: who speaks for us?
+
+00:00:06.000 --> 00:00:12.000
+<v Grace Adeyemi>Maya, you run an internal network for twelve thousand people. Where do you start?
+
+00:00:12.000 --> 00:00:20.000
+<v Maya Ellison>With listening. Staff were already talking about work online, so we went where they were.
+
+00:04:10.000 --> 00:04:18.000
+<v Lena Fischer>Guidelines help when they are short. Ours fit on one page and say what to do, not what to fear.
+
+00:09:30.000 --> 00:09:38.000
+<v Ravi Menon>Marketing wanted to own every post. We agreed to share the channel and the measures instead.
+
+00:15:00.000 --> 00:15:08.000
+<v Grace Adeyemi>Let's take questions from the room.
+"""
+INSIDE_OUT_CHAPTERS = (
+    (0, "Welcome and introductions"),
+    (250, "Guidelines people read"),
+    (570, "Sharing the channel with marketing"),
+    (900, "Questions from the room"),
+)
+
 QUESTION_SETTINGS = ("questions_open", "questions_close_at", "questions_auto_approve")
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -792,6 +822,10 @@ class DemoLoader:
             latitude="51.531200",
             longitude="-0.095400",
             organiser="Open Channels Events",
+            # How its sessions can be followed, set once for the day.
+            default_recording_licence="CC BY 4.0",
+            default_live_captions="human",
+            default_language="en",
             hashtag="OpenChannelsLive",
             website="https://openchannels.example/",
             hero_image=self.images["hero-open-channels-live"],
@@ -903,6 +937,16 @@ class DemoLoader:
                         "Three practitioners on the part internal communicators play, and "
                         "the skills they need."
                     ),
+                    # The recording (issue 23): a video file the site serves,
+                    # with captions, a transcript and chapters. Fictional text.
+                    "recording_url": "https://openchannels.example/video/inside-out.webm",
+                    "recording_status": "recorded",
+                    "sign_language": "yes",
+                    "captions_text": INSIDE_OUT_CAPTIONS,
+                    "chapters": [
+                        SessionChapter(start=dt.timedelta(seconds=seconds), title=title)
+                        for seconds, title in INSIDE_OUT_CHAPTERS
+                    ],
                 },
                 {
                     "slug": "lunch",
@@ -1366,6 +1410,8 @@ class DemoLoader:
             "How do you persuade leaders to post in their own words instead of having "
             "comms write for them?",
             votes=9,
+            # Answered on the recording, at its questions chapter (issue 23).
+            answered_in_chapter=panel.chapters.filter(title="Questions from the room").first(),
         )
         self.question(
             panel,

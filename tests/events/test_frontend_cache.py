@@ -85,6 +85,7 @@ def test_event_page_names_its_cached_paths_for_wagtails_own_purge(event):
     assert set(batch.urls) == {
         "http://localhost/events/summit/opening/",
         "http://localhost/events/summit/opening/session.ics",
+        "http://localhost/events/summit/opening/captions.vtt",
     }
 
 

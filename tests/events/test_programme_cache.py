@@ -339,7 +339,12 @@ def submit_star(client, page_url, session):
 def test_programme_stars_share_one_form_and_star_then_unstar(client, event):
     panel = session_named("Opening panel")
     html = page_text(client, event.url)
-    assert html.count("<form") == html.count('id="agenda-star"') + html.count('role="search"')
+    # Besides the stars' one form: the site search and the programme's filters.
+    assert html.count("<form") == (
+        html.count('id="agenda-star"')
+        + html.count('role="search"')
+        + html.count('class="programme__filters"')
+    )
 
     response = submit_star(client, event.url, panel)
 

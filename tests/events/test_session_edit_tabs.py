@@ -28,9 +28,9 @@ def test_session_editor_shows_the_questions_tab_only_with_recap_questions(admin_
     tabs, html = session_tabs(admin_client)
 
     if apps.is_installed("recap.questions"):
-        assert tabs[:4] == ["Session", "Details", "Questions", "Promote"]
+        assert tabs[:5] == ["Session", "Details", "Questions", "Recording", "Promote"]
         assert "recap_question_settings-TOTAL_FORMS" in html
     else:
-        assert tabs[:3] == ["Session", "Details", "Promote"]
+        assert tabs[:4] == ["Session", "Details", "Recording", "Promote"]
         assert "Questions" not in tabs
         assert "recap_question_settings" not in html

@@ -321,3 +321,15 @@ def test_french_demo_sessions_are_in_the_french_events_rooms(demo):
     for session in french:
         assert session.room.page_id == session.get_parent().pk, session.title
     assert "Grande salle" in {session.room_name for session in french}
+
+
+def test_load_demo_panel_has_a_recording_with_captions_chapters_and_transcript(demo):
+    panel = SessionPage.objects.get(slug="inside-out")
+
+    assert panel.video_type == "video/webm"  # a <video> with its captions <track>
+    assert panel.captions_vtt.startswith("WEBVTT")
+    assert "who speaks for us?" in panel.transcript_text
+    assert [chapter.title for chapter in panel.chapter_list][-1] == "Questions from the room"
+    assert panel.following.sign_language
+    answered = DelegateQuestion.objects.filter(session=panel).exclude(answered_in_chapter=None)
+    assert [q.answered_in_chapter.title for q in answered] == ["Questions from the room"]
