@@ -82,7 +82,7 @@ def _remove_stale_uploads():
 def import_upload_view(request, page_id):
     """Upload a file and see what importing it would do."""
     page = _import_target(request, page_id)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = _upload_form(page, request.POST or None, request.FILES or None)
     context = {
         "page": page,
         "form": form,
@@ -92,7 +92,7 @@ def import_upload_view(request, page_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        zone_name = form.cleaned_data["time_zone"]
+        zone_name = form.cleaned_data.get("time_zone", "")
         try:
             plan = _plan(page, data, upload.name, zone_name)
         except ImportRefused as exc:
@@ -116,6 +116,12 @@ def import_upload_view(request, page_id):
                 _preview_context(request, page, plan, token),
             )
     return TemplateResponse(request, "recap_events/admin/import_upload.html", context)
+
+
+def _upload_form(page, *args):
+    """The upload form; on an existing event, without the new event's zone
+    (the event has its own)."""
+    return ImportUploadForm(*args, new_event=isinstance(page, EventIndexPage))
 
 
 def _preview_context(request, page, plan, token):
@@ -154,16 +160,22 @@ def import_confirm_view(request, page_id):
         return redirect("recap_events_import_ics", page_id=page.pk)
     with default_storage.open(stored, "rb") as handle:
         data = handle.read()
-    # An editor who may publish chooses; one who may not always gets drafts.
-    publish = page.permissions_for_user(request.user).can_publish_subpage() and not (
-        request.POST.get("draft")
-    )
+    # An editor who may publish chooses; one who may not always gets drafts,
+    # submitted to moderation as the page editor does.
+    can_publish = page.permissions_for_user(request.user).can_publish_subpage()
+    publish = can_publish and not request.POST.get("draft")
     index_page = page if isinstance(page, EventIndexPage) else None
     try:
         plan = _plan(page, data, ticket["filename"], ticket["zone"])
-        result = apply_import(plan, index_page=index_page, publish=publish, user=request.user)
+        result = apply_import(
+            plan,
+            index_page=index_page,
+            publish=publish,
+            user=request.user,
+            submit=not can_publish,
+        )
     except ImportRefused as exc:
-        form = ImportUploadForm()
+        form = _upload_form(page)
         return TemplateResponse(
             request,
             "recap_events/admin/import_upload.html",
@@ -179,6 +191,11 @@ def import_confirm_view(request, page_id):
         message = gettext(
             "Imported into “%(title)s” (published): %(created)s created, %(updated)s updated, "
             "%(skipped)s skipped or unchanged."
+        )
+    elif result.submitted:
+        message = gettext(
+            "Imported into “%(title)s” (saved as drafts and submitted to moderation): "
+            "%(created)s created, %(updated)s updated, %(skipped)s skipped or unchanged."
         )
     else:
         message = gettext(
