@@ -40,13 +40,19 @@ $(VENV)/.installed: pyproject.toml setup.py $(CONSTRAINTS)
 
 venv: $(VENV)/.installed
 
+# Where `make run` serves, as a browser opens it (0.0.0.0 and :: listen
+# everywhere: links name localhost), for the admin's emails and the login
+# printed; a WAGTAILADMIN_BASE_URL in the environment wins.
+RUN_HOST = $(if $(filter 0.0.0.0 :: ::1,$(HOST)),localhost,$(HOST))
+WAGTAILADMIN_BASE_URL ?= http://$(RUN_HOST):$(PORT)
+
 run: venv
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo --refresh-dates
 	$(PY) manage.py ensure_site --host $(HOST) --port $(PORT)
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py ensure_admin
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: venv
 	$(PY) -m ruff check .

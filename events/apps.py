@@ -23,6 +23,21 @@ class EventsConfig(AppConfig):
 
         connect_frontend_cache_purges()
 
+        # A translated session keeps its event's rooms, and a translated
+        # event goes out with its translated sessions (events/translating.py).
+        from wagtail.signals import copy_for_translation_done, page_published
+
+        from .copying import rooms_after_translation
+        from .models import EventPage
+        from .translating import on_event_published
+
+        copy_for_translation_done.connect(
+            rooms_after_translation, dispatch_uid="recap_rooms_after_translation"
+        )
+        page_published.connect(
+            on_event_published, sender=EventPage, dispatch_uid="recap_publish_translated_sessions"
+        )
+
         # Registers the views the page models call (recap.core.page_views).
         from .exports import frab  # noqa: F401
         from .views import calendars, pages, recording  # noqa: F401

@@ -5,6 +5,12 @@ copied session pointing at the original event's room, and a session copied
 into another event keeps its old event's room. After a copy, each session
 whose room belongs to another event gets its own event's room of the same
 name (whatever its case), created if that event has none.
+
+Translating is copying too (Wagtail's "Translate", `copy_for_translation`):
+the French event gets its own copies of the rooms while its sessions still
+point at the English event's, which the session's own validation refuses on
+the next save or publish. `rooms_after_translation` puts each translated
+session in its event's room as it is made.
 """
 
 from django.db import transaction
@@ -46,3 +52,13 @@ def _room_named(event, name):
             return room
     last = max((room.sort_order or 0 for room in rooms), default=-1)
     return EventRoom.objects.create(page=event, name=name, sort_order=last + 1)
+
+
+def rooms_after_translation(sender, source_obj=None, target_obj=None, **kwargs):
+    """`copy_for_translation_done` receiver: a translated session (or event
+    with its sessions) in its own event's rooms."""
+    if isinstance(target_obj, SessionPage | EventPage) and rooms_after_copy(target_obj):
+        if isinstance(target_obj, SessionPage):  # the caller's copy too
+            target_obj.room_id = (
+                SessionPage.objects.filter(pk=target_obj.pk).values_list("room", flat=True).get()
+            )

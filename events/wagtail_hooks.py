@@ -15,6 +15,8 @@ from .admin.views import (
     import_upload_view,
     listing_buttons,
     programme_button,
+    programme_checks_menu_item,
+    programme_checks_view,
     programme_view,
 )
 from .copying import rooms_after_copy
@@ -34,7 +36,15 @@ def register_import_urls():
             programme_view,
             name="recap_events_programme",
         ),
+        path(
+            "reports/programme-checks/",
+            programme_checks_view,
+            name="recap_events_programme_checks",
+        ),
     ]
+
+
+hooks.register("register_reports_menu_item", programme_checks_menu_item)
 
 
 @hooks.register("register_page_header_buttons")

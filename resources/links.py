@@ -1,5 +1,6 @@
 """Checking that resources' external links still answer."""
 
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -43,3 +44,17 @@ def check_resource(resource, *, timeout=10):
 
 def is_broken(status):
     return status is None or status >= 400
+
+
+def check_links(resources, *, timeout=10, budget=None, clock=time.monotonic):
+    """Check `resources` in order and store each answer; with `budget`
+    (seconds), start no check once it is spent, so a run started from the
+    admin ends within about `budget` plus two timeouts (HEAD, then GET).
+    [(resource, status)] of the links checked."""
+    started = clock()
+    checked = []
+    for resource in resources:
+        if budget is not None and clock() - started >= budget:
+            break
+        checked.append((resource, check_resource(resource, timeout=timeout)))
+    return checked

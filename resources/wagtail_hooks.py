@@ -7,7 +7,12 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .admin.reports import BrokenLinksSection, BrokenResourceLinksView, broken_links_menu_item
+from .admin.reports import (
+    BrokenLinksSection,
+    BrokenResourceLinksView,
+    broken_links_menu_item,
+    check_links_view,
+)
 from .admin.views import ResourceViewSet, TopicViewSet
 from .extensions import SpeakerResourcesSection
 
@@ -32,6 +37,11 @@ def register_broken_links_report_urls():
             "reports/broken-resource-links/results/",
             BrokenResourceLinksView.as_view(results_only=True),
             name="recap_resources_broken_links_results",
+        ),
+        path(
+            "reports/broken-resource-links/check/",
+            check_links_view,
+            name="recap_resources_check_links",
         ),
     ]
 

@@ -1,18 +1,21 @@
-"""Starting a write-up from an event: a draft under the write-up index,
-pre-filled with what the event holds, so the editor writes instead of
-copying.
+"""Starting a write-up from an event or from one session: a draft under the
+write-up index, pre-filled with what they hold, so the editor writes
+instead of copying (or deleting).
 
-The draft covers the event and its sessions (breaks left out: nobody writes
-up the coffee), features their speakers, cites the event's and sessions'
-resources as resource cards, and, when recap.questions is installed, has a
+From an event, the draft covers the event and the sessions the editor
+ticked (offered in programme order, breaks left out: nobody writes up the
+coffee; none ticked makes a write-up of the event alone). From a session,
+it covers that session and its event. Either way it features the covered
+sessions' speakers only, cites as resource cards the event's resources (from
+an event) and the covered sessions', and, when recap.questions is installed, has a
 question-and-answer block with an empty answer for each approved or answered
 delegate question of those sessions (most up-voted first within a session),
 for the editor to answer. An empty answer is fine in a draft; publishing asks
 for it, as for any required field.
 
 Starting twice does not silently make a second draft: `existing_drafts`
-finds the drafts that already cover the event, and the admin view offers
-them first (pretalx and Wagtail's own copy view ask before duplicating)."""
+finds the drafts that already cover the event (or the session), and the
+admin view offers them first (pretalx and Wagtail's own copy view ask before duplicating)."""
 
 import uuid
 
@@ -41,13 +44,15 @@ def writeup_index_for(event):
     return indexes.first()
 
 
-def existing_drafts(event):
-    """Write-ups covering `event` that were never published, newest first."""
-    return list(
-        WriteUpPage.objects.filter(live=False, event_links__event=event)
-        .order_by("-latest_revision_created_at", "-pk")
-        .distinct()
-    )
+def existing_drafts(event=None, session=None):
+    """Write-ups covering `event` (or `session`) that were never published,
+    newest first."""
+    drafts = WriteUpPage.objects.filter(live=False)
+    if session is not None:
+        drafts = drafts.filter(session_links__session=session)
+    else:
+        drafts = drafts.filter(event_links__event=event)
+    return list(drafts.order_by("-latest_revision_created_at", "-pk").distinct())
 
 
 def covered_sessions(event):
@@ -60,8 +65,11 @@ def covered_sessions(event):
 
 
 def resources_of(event, sessions):
-    """The event's resources, then each session's, each once."""
-    links = list(EventResource.objects.filter(page=event).order_by("sort_order"))
+    """The event's resources (none when `event` is None), then each
+    session's, each once."""
+    links = []
+    if event is not None:
+        links = list(EventResource.objects.filter(page=event).order_by("sort_order"))
     by_session = {}
     for link in SessionResource.objects.filter(page__in=sessions).order_by("sort_order"):
         by_session.setdefault(link.page_id, []).append(link)
@@ -97,13 +105,25 @@ def prefilled_body(resource_ids, question_ids):
     return body
 
 
-def start_writeup(event, user, index=None):
-    """Create and return a draft write-up of `event` under `index` (default:
+def start_writeup(event, user, index=None, sessions=None):
+    """Create and return a draft write-up of `event` and `sessions` (default:
+    all of `covered_sessions(event)`) under `index` (default:
     `writeup_index_for(event)`), with a first revision by `user`."""
-    index = index or writeup_index_for(event)
-    sessions = covered_sessions(event)
-    resource_ids = resources_of(event, sessions)
+    sessions = covered_sessions(event) if sessions is None else list(sessions)
     title = gettext("Write-up: %(event)s") % {"event": event.title}
+    return _start(event, sessions, resources_of(event, sessions), title, user, index)
+
+
+def start_session_writeup(session, user, index=None):
+    """Create and return a draft write-up of one session (and its event):
+    that session's speakers, resources and questions only."""
+    event = session.get_parent().specific
+    title = gettext("Write-up: %(session)s") % {"session": session.title}
+    return _start(event, [session], resources_of(None, [session]), title, user, index)
+
+
+def _start(event, sessions, resource_ids, title, user, index):
+    index = index or writeup_index_for(event)
     page = WriteUpPage(
         title=title,
         slug=find_available_slug(index, slugify(title)[:200] or "write-up"),

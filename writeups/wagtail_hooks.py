@@ -8,6 +8,7 @@ from wagtail import hooks
 from . import extensions
 from .admin.views import (
     DraftWriteUpsSection,
+    start_session_writeup_view,
     start_writeup_button,
     start_writeup_view,
     tell_about_earlier_draft,
@@ -19,7 +20,12 @@ def register_start_writeup_url():
     return [
         path(
             "recap/writeups/start/<int:event_id>/", start_writeup_view, name="recap_writeups_start"
-        )
+        ),
+        path(
+            "recap/writeups/start/session/<int:session_id>/",
+            start_session_writeup_view,
+            name="recap_writeups_start_session",
+        ),
     ]
 
 

@@ -290,10 +290,14 @@ class ImportUploadForm(forms.Form):
         help_text=_("An IANA name such as Europe/London. Left empty: the file's own zone."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, new_event=True, **kwargs):
         super().__init__(*args, **kwargs)
         # Imported here: the importer needs the models, which need this module.
         from ..importing import MAX_FILE_SIZE
+
+        if not new_event:
+            # Importing into an event: its own zone is used.
+            del self.fields["time_zone"]
 
         self.max_size = MAX_FILE_SIZE
         self.fields["file"].help_text = _(
@@ -312,7 +316,7 @@ class ImportUploadForm(forms.Form):
     def clean_time_zone(self):
         from ..importing import zone_by_name
 
-        name = self.cleaned_data["time_zone"].strip()
+        name = self.cleaned_data.get("time_zone", "").strip()
         if name and zone_by_name(name) is None:
             raise forms.ValidationError(
                 _("Unknown time zone: use an IANA name such as Europe/London.")

@@ -3,7 +3,9 @@
 Each check gives warnings, never errors: nothing here blocks saving (a
 programme is built over days, and a clash can be deliberate). The checks are
 shown in the event's editor (``ProgrammeChecksPanel``), for a session in its
-own editor, and on the admin dashboard for upcoming events.
+own editor, on the sessions of the admin programme grid, on the admin
+dashboard for upcoming events, and on the "Programme checks" report (Reports
+menu) for every event the user may edit, past ones too when asked.
 
 - a speaker booked in two overlapping sessions of the event;
 - two sessions in the same room at the same time (rooms are the event's
@@ -35,6 +37,7 @@ from ..models import EventPage, SessionKind, SessionPage, SessionSpeaker, Sessio
 #: Kinds where nobody speaks: no warning for their having no speakers.
 KINDS_WITHOUT_SPEAKERS = frozenset({SessionKind.BREAK, SessionKind.NETWORKING})
 MODERATING_ROLES = frozenset({SpeakerRole.MODERATOR, SpeakerRole.CHAIR})
+CHECK_BATCH = 50  # events checked per batch of queries
 
 
 @dataclass
@@ -67,6 +70,7 @@ class ProgrammeWarning:
     check: str  # "speaker_clash", "room_clash", "no_speakers", "outside_event", "no_moderator"
     message: str
     sessions: list  # CheckedSession, in programme order
+    subject: str = ""  # the speaker or room concerned, for a clash
 
     def involves(self, session_pk):
         return any(session.pk == session_pk for session in self.sessions)
@@ -245,6 +249,7 @@ def _speaker_clashes(sessions, names):
                     _("%(speaker)s is booked in two sessions at the same time:")
                     % {"speaker": names.get(speaker_id, _("A speaker"))},
                     [first, second],
+                    subject=names.get(speaker_id, _("A speaker")),
                 )
             )
     return warnings
@@ -264,6 +269,7 @@ def _room_clashes(sessions):
                     "room_clash",
                     _("Two sessions in %(room)s at the same time:") % {"room": first.room_name},
                     [first, second],
+                    subject=first.room_name,
                 )
             )
     return warnings
@@ -275,3 +281,16 @@ def upcoming_events_with_warnings(now, limit=5):
     events = list(EventPage.objects.filter(end__gte=now).order_by("start")[:20])
     checked = check_events(events)
     return [(event, checked[event.pk]) for event in events if checked[event.pk]][:limit]
+
+
+def events_with_warnings(events, now, include_past=False):
+    """[(event, warnings)] for those of `events` (a queryset) that have
+    warnings: upcoming and running ones in date order, then, when asked,
+    past ones, latest first. A fixed number of queries."""
+    upcoming = list(events.filter(end__gte=now).order_by("start", "path"))
+    past = list(events.filter(end__lt=now).order_by("-start", "path")) if include_past else []
+    checked = {}
+    # In batches: one OR of tree paths per event, which a database bounds.
+    for start in range(0, len(upcoming + past), CHECK_BATCH):
+        checked.update(check_events((upcoming + past)[start : start + CHECK_BATCH]))
+    return [(event, checked[event.pk]) for event in upcoming + past if checked[event.pk]]

@@ -1,4 +1,5 @@
-"""Admin views for events: the event's sessions as a programme, importing a
+"""Admin views for events: the event's sessions as a programme grid, the
+programme checks of every event (Reports menu), importing a
 programme from an .ics file, and the upcoming events on the admin
 dashboard's "Conference" panel.
 
@@ -13,8 +14,8 @@ then written in one transaction.
 
 import datetime as dt
 import uuid
-from collections import OrderedDict
 
+from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -28,8 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from recap.core.sections import Section
 
@@ -46,6 +49,7 @@ UPLOAD_DIR = "recap_ics_imports"
 PREVIEW_SALT = "recap.ics-import"
 PREVIEW_MAX_AGE = 60 * 60 * 24  # a day to confirm a preview
 STALE_AFTER = dt.timedelta(days=1)
+page_permission_policy = PagePermissionPolicy()
 
 
 def _import_target(request, page_id):
@@ -82,7 +86,7 @@ def _remove_stale_uploads():
 def import_upload_view(request, page_id):
     """Upload a file and see what importing it would do."""
     page = _import_target(request, page_id)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = _upload_form(page, request.POST or None, request.FILES or None)
     context = {
         "page": page,
         "form": form,
@@ -92,7 +96,7 @@ def import_upload_view(request, page_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        zone_name = form.cleaned_data["time_zone"]
+        zone_name = form.cleaned_data.get("time_zone", "")
         try:
             plan = _plan(page, data, upload.name, zone_name)
         except ImportRefused as exc:
@@ -116,6 +120,12 @@ def import_upload_view(request, page_id):
                 _preview_context(request, page, plan, token),
             )
     return TemplateResponse(request, "recap_events/admin/import_upload.html", context)
+
+
+def _upload_form(page, *args):
+    """The upload form; on an existing event, without the new event's zone
+    (the event has its own)."""
+    return ImportUploadForm(*args, new_event=isinstance(page, EventIndexPage))
 
 
 def _preview_context(request, page, plan, token):
@@ -154,16 +164,22 @@ def import_confirm_view(request, page_id):
         return redirect("recap_events_import_ics", page_id=page.pk)
     with default_storage.open(stored, "rb") as handle:
         data = handle.read()
-    # An editor who may publish chooses; one who may not always gets drafts.
-    publish = page.permissions_for_user(request.user).can_publish_subpage() and not (
-        request.POST.get("draft")
-    )
+    # An editor who may publish chooses; one who may not always gets drafts,
+    # submitted to moderation as the page editor does.
+    can_publish = page.permissions_for_user(request.user).can_publish_subpage()
+    publish = can_publish and not request.POST.get("draft")
     index_page = page if isinstance(page, EventIndexPage) else None
     try:
         plan = _plan(page, data, ticket["filename"], ticket["zone"])
-        result = apply_import(plan, index_page=index_page, publish=publish, user=request.user)
+        result = apply_import(
+            plan,
+            index_page=index_page,
+            publish=publish,
+            user=request.user,
+            submit=not can_publish,
+        )
     except ImportRefused as exc:
-        form = ImportUploadForm()
+        form = _upload_form(page)
         return TemplateResponse(
             request,
             "recap_events/admin/import_upload.html",
@@ -179,6 +195,11 @@ def import_confirm_view(request, page_id):
         message = gettext(
             "Imported into “%(title)s” (published): %(created)s created, %(updated)s updated, "
             "%(skipped)s skipped or unchanged."
+        )
+    elif result.submitted:
+        message = gettext(
+            "Imported into “%(title)s” (saved as drafts and submitted to moderation): "
+            "%(created)s created, %(updated)s updated, %(skipped)s skipped or unchanged."
         )
     else:
         message = gettext(
@@ -231,25 +252,13 @@ def listing_buttons(page, user):
     )
 
 
-def programme_days(event, sessions):
-    """The event's sessions by day (in the event's zone), in time order."""
-    days = OrderedDict()
-    for session in sessions:
-        start = timezone.localtime(session.start, event.tz)
-        days.setdefault(start.date(), []).append(
-            {
-                "session": session,
-                "start": start,
-                "end": timezone.localtime(session.end, event.tz),
-                "speakers": [link.speaker.name for link in session.speaker_links.all()],
-            }
-        )
-    return [{"date": date, "rows": rows} for date, rows in days.items()]
-
-
 def programme_view(request, page_id):
-    """The event's sessions, published or not, as its programme: by day,
-    time and room, in the event's zone, each linking to its editor."""
+    """The event's sessions, published or not, as a grid by day, time and
+    room in the event's zone (a list on narrow screens), each linking to its
+    editor and marked with what the programme checks say about it."""
+    from .programme_checks import check_event
+    from .programme_grid import programme_grid, warning_labels
+
     event = get_object_or_404(EventPage, pk=page_id)
     permissions = event.permissions_for_user(request.user)
     if not permissions.can_edit():
@@ -265,14 +274,17 @@ def programme_view(request, page_id):
         )
         .order_by("start", F("room__sort_order").asc(nulls_first=True), "path")
     )
+    rooms = list(event.rooms.all())
+    warnings = check_event(event)
     can_add = permissions.can_add_subpage()
     return TemplateResponse(
         request,
         "recap_events/admin/programme.html",
         {
             "event": event,
-            "days": programme_days(event, sessions),
-            "rooms": list(event.rooms.all()),
+            "days": programme_grid(event, sessions, rooms, warning_labels(warnings)),
+            "rooms": rooms,
+            "warning_count": len(warnings),
             "add_url": reverse(
                 "wagtailadmin_pages:add", args=["recap_events", "sessionpage", event.pk]
             )
@@ -280,6 +292,51 @@ def programme_view(request, page_id):
             else "",
             "import_url": reverse("recap_events_import_ics", args=[event.pk]) if can_add else "",
         },
+    )
+
+
+class ProgrammeChecksFilter(forms.Form):
+    past = forms.BooleanField(label=_("Include past events"), required=False)
+
+
+def programme_checks_view(request):
+    """ "Programme checks" (Reports menu): the warnings of every event the user
+    may edit, upcoming and running ones; past ones too when asked."""
+    from .programme_checks import events_with_warnings
+
+    if not user_may_check_programmes(request.user):
+        raise PermissionDenied
+    form = ProgrammeChecksFilter(request.GET or None)
+    include_past = form.is_valid() and form.cleaned_data["past"]
+    editable = page_permission_policy.instances_user_has_permission_for(request.user, "change")
+    events = EventPage.objects.filter(pk__in=editable.values("pk"))
+    return TemplateResponse(
+        request,
+        "recap_events/admin/programme_checks_report.html",
+        {
+            "form": form,
+            "include_past": include_past,
+            "checked_events": events_with_warnings(events, timezone.now(), include_past),
+        },
+    )
+
+
+def user_may_check_programmes(user):
+    return page_permission_policy.user_has_permission(user, "change")
+
+
+class ProgrammeChecksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_check_programmes(request.user)
+
+
+def programme_checks_menu_item():
+    return ProgrammeChecksMenuItem(
+        _("Programme checks"),
+        reverse("recap_events_programme_checks"),
+        name="recap-programme-checks",
+        icon_name="warning",
+        order=1010,
     )
 
 

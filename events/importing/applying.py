@@ -60,12 +60,18 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     skipped: int = 0
+    submitted: int = 0
 
 
-def apply_import(plan, *, index_page=None, publish=True, user=None, progress=None):
+def apply_import(plan, *, index_page=None, publish=True, user=None, progress=None, submit=False):
     """Write a plan in one transaction: all of it, or nothing.
 
-    `progress`, if given, wraps the iterable of sessions (a tqdm bar)."""
+    `progress`, if given, wraps the iterable of sessions (a tqdm bar).
+    `submit` (with `publish=False`): each page the import saved as a draft
+    (a new or widened event, each new or updated session) is submitted to
+    its moderation workflow, as Wagtail's editor does for an editor who
+    cannot publish; a page without a workflow, or already in one, stays a
+    plain draft."""
     items = [item for item in plan.sessions if item.action in (CREATE, UPDATE)]
     names = {name.lower() for item in items for name in item.speaker_names}
     speakers = {}
@@ -73,23 +79,42 @@ def apply_import(plan, *, index_page=None, publish=True, user=None, progress=Non
         matches = Speaker.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=names)
         for speaker in matches.order_by("pk"):
             speakers.setdefault(speaker.lower_name, speaker)
+    drafts = []
     with transaction.atomic():
         event = _prepare_event(plan, index_page, publish, user)
+        if plan.event is None or plan.widen_to:
+            drafts.append(event)
         rooms = _rooms_of(event, items, user)
         taken = set(event.get_children().values_list("slug", flat=True))
         result = ImportResult(event=event, skipped=len(plan.sessions) - len(items))
         created = [item for item in items if item.action == CREATE]
         for item in progress(items) if progress else items:
             if item.action == UPDATE:
-                _update_session(item, speakers, rooms, publish, user)
+                drafts.append(_update_session(item, speakers, rooms, publish, user))
                 result.updated += 1
         if created:
-            create_sessions(event, created, speakers, rooms, taken, publish, user)
+            drafts += create_sessions(event, created, speakers, rooms, taken, publish, user)
             result.created = len(created)
         if result.created or result.updated:
             # Once, after the commit (see the module's docstring).
             transaction.on_commit(bump_content_version)
+        if submit and not publish:
+            result.submitted = submit_to_moderation(drafts, user)
     return result
+
+
+def submit_to_moderation(pages, user):
+    """Start each page's moderation workflow (Wagtail's public API:
+    `get_workflow()`, `workflow.start()`), as the editor's "Submit for
+    moderation" does; the number of pages submitted."""
+    submitted = 0
+    for page in pages:
+        workflow = page.get_workflow()
+        if workflow is None or page.workflow_in_progress:
+            continue
+        workflow.start(page, user)
+        submitted += 1
+    return submitted
 
 
 def _save(page, publish, user):
@@ -314,6 +339,7 @@ def create_sessions(event, items, speakers, rooms, taken, publish, user):
     )
     _log_created(sessions, revisions, session_type, publish, user, now)
     _index_created(sessions, session_type, page_type)
+    return sessions
 
 
 def _log_created(sessions, revisions, content_type, publish, user, now):
@@ -356,3 +382,4 @@ def _update_session(item, speakers, rooms, publish, user):
     for link in _speaker_links(item, speakers, existing_ids):
         session.speaker_links.add(link)
     _save(session, publish, user)
+    return session

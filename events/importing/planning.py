@@ -133,9 +133,13 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
         else zone_by_name(zone_name) or calendar_file.zone or zoneinfo.ZoneInfo("UTC")
     )
     plan = ImportPlan(filename=filename, zone=zone, sessions=[], event=event)
+    room_names = _room_names(event)
     seen = {}
     for read in calendar_file.items:
         item = _planned_session(read, zone, event)
+        # A room the event has is named as the event names it ("Main stage"
+        # for the file's "main stage"), in the preview as in the session.
+        item.room = room_names.get(room_name_key(item.room)[1], item.room)
         if item.action != SKIP and item.uid in seen:
             _skip(
                 item,
@@ -155,6 +159,14 @@ def plan_import(data, filename="", *, event=None, zone_name=None):
     elif span and (span[0] < event.start or span[1] > event.end):
         plan.widen_to = (min(span[0], event.start), max(span[1], event.end))
     return plan
+
+
+def _room_names(event):
+    """{name key: the room's own name} of the event's rooms."""
+    if event is None:
+        return {}
+    names = EventRoom.objects.filter(page=event).values_list("name", flat=True)
+    return {room_name_key(name)[1]: name for name in names}
 
 
 def _new_rooms(items, event):

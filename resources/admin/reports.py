@@ -9,14 +9,29 @@ Wagtail's reference index, which knows the pages that link a resource from
 any app (event, session and write-up resource lists, resource cards in a
 write-up's body) without this app reaching up to them (dependency arrows).
 A page the index has not seen yet (the index is built on save, or by
-`manage.py rebuild_references_index`) is not listed."""
+`manage.py rebuild_references_index`) is not listed.
+
+The report says when links were last checked (or that they never were),
+and offers "Check links now" to those who may change resources: a POST
+that checks, in the request, the links checked longest ago (never-checked
+first) for at most `RECAP_LINK_CHECK_SECONDS` (15 by default, each link
+waiting at most 5 s), so it ends well inside a worker's timeout; what is
+left is checked by the next press or by `manage.py check_resource_links`.
+Two people pressing at once only check some links twice: each check
+writes its own row."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Max, Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -26,6 +41,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from recap.core.sections import Section
 from recap.core.translations import canonical
 
+from ..links import check_links, is_broken
 from ..models import Resource
 
 PERMISSIONS = ["add", "change", "delete"]
@@ -37,6 +53,49 @@ def broken_resources():
     return canonical(Resource.objects.filter(link_checked_at__isnull=False)).filter(
         Q(link_status__isnull=True) | Q(link_status__gte=400)
     )
+
+
+def checkable_resources():
+    """The resources a check looks at (a translation shares its resource's
+    link), the ones checked longest ago first."""
+    return canonical(Resource.objects.exclude(url="")).order_by(
+        F("link_checked_at").asc(nulls_first=True), "pk"
+    )
+
+
+def last_checked():
+    """When a link was last checked, or None when no check ever ran."""
+    return canonical(Resource.objects.all()).aggregate(last=Max("link_checked_at"))["last"]
+
+
+LINK_TIMEOUT = 5  # seconds a link may take to answer, when checked from the admin
+
+
+@require_POST
+def check_links_view(request):
+    """Check links now, within a bounded time (see the module's docstring)."""
+    if not permission_policy.user_has_permission(request.user, "change"):
+        raise PermissionDenied
+    budget = getattr(settings, "RECAP_LINK_CHECK_SECONDS", 15)
+    resources = list(checkable_resources())
+    checked = check_links(resources, timeout=LINK_TIMEOUT, budget=budget)
+    broken = sum(1 for _resource, status in checked if is_broken(status))
+    message = ngettext(
+        "Checked %(checked)s link: %(broken)s broken.",
+        "Checked %(checked)s links: %(broken)s broken.",
+        len(checked),
+    ) % {"checked": len(checked), "broken": broken}
+    left = len(resources) - len(checked)
+    if left:
+        message += " " + ngettext(
+            "%(left)s link was left for the next check (each check stops after %(seconds)s "
+            "seconds).",
+            "%(left)s links were left for the next check (each check stops after %(seconds)s "
+            "seconds).",
+            left,
+        ) % {"left": left, "seconds": budget}
+    messages.success(request, message)
+    return redirect("recap_resources_broken_links")
 
 
 def status_label(status):
@@ -72,6 +131,7 @@ class UsedOnColumn(Column):
 class BrokenResourceLinksView(ReportView):
     page_title = _("Broken resource links")
     header_icon = "link"
+    template_name = "recap_resources/admin/broken_links.html"
     index_url_name = "recap_resources_broken_links"
     index_results_url_name = "recap_resources_broken_links_results"
     model = Resource
@@ -101,6 +161,14 @@ class BrokenResourceLinksView(ReportView):
 
     def get_queryset(self):
         return broken_resources().order_by("-link_checked_at", "title")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["last_checked"] = last_checked()
+        context["can_check_links"] = permission_policy.user_has_permission(
+            self.request.user, "change"
+        )
+        return context
 
     def decorate_paginated_queryset(self, object_list):
         resources = list(object_list)

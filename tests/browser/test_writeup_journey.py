@@ -90,6 +90,7 @@ def test_moderator_records_a_question_writes_it_up_and_the_delegate_is_emailed(
     page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[event.pk]))
     page.locator("header").get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Start a write-up").click()
+    page.get_by_label(re.compile(re.escape(PANEL))).check()
     page.get_by_role("button", name="Start the write-up").click()
     expect(page.get_by_text("started from")).to_be_visible()
     writeup = WriteUpPage.objects.get()

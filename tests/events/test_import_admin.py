@@ -192,3 +192,108 @@ def test_confirm_can_keep_imported_sessions_as_drafts(client, editor, index):
     assert SessionPage.objects.count() == 2
     assert not SessionPage.objects.live().exists()
     assert EventPage.objects.get().live is False
+
+
+def test_upload_form_on_an_event_does_not_ask_for_a_new_events_zone(client, editor, index):
+    event = EventPageFactory(parent=index)
+
+    on_event = client.get(f"/admin/recap/import-ics/{event.pk}/").content.decode()
+    on_index = client.get(f"/admin/recap/import-ics/{index.pk}/").content.decode()
+
+    assert "Time zone of a new event" not in on_event
+    assert 'name="time_zone"' not in on_event
+    assert "Time zone of a new event" in on_index
+
+
+def test_upload_on_an_event_uses_the_events_zone(client, editor, index):
+    event = EventPageFactory(parent=index, time_zone="Asia/Tokyo")
+
+    response = preview(client, event, "sessionize-ic-summit.ics")
+
+    assert response.status_code == 200
+    assert "times in Asia/Tokyo" in response.content.decode()
+
+
+LOWER_CASE_ROOM = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Test//EN\r
+BEGIN:VEVENT\r
+UID:room-case-1\r
+DTSTAMP:20260101T000000Z\r
+DTSTART:20260601T090000Z\r
+DTEND:20260601T094500Z\r
+SUMMARY:Opening words\r
+LOCATION:main   stage\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_preview_names_a_matched_room_as_the_event_does(client, editor, index):
+    from tests.factories import event_room
+
+    event = EventPageFactory(parent=index)
+    event_room(event, "Main stage")
+
+    response = client.post(
+        f"/admin/recap/import-ics/{event.pk}/",
+        {"file": SimpleUploadedFile("rooms.ics", LOWER_CASE_ROOM, content_type="text/calendar")},
+    )
+
+    html = response.content.decode()
+    row = html.split("Opening words", 1)[1].split("</tr>", 1)[0]
+    assert "<td>Main stage</td>" in row
+    assert "main" not in row.replace("Main stage", "")
+    assert "New rooms for the event" not in html
+
+
+def test_a_drafts_only_editors_import_is_submitted_to_moderation(client, django_user_model, index):
+    from wagtail.models import (
+        GroupApprovalTask,
+        Workflow,
+        WorkflowPage,
+        WorkflowState,
+        WorkflowTask,
+    )
+
+    moderators = Group.objects.create(name="Reviewers")
+    workflow = Workflow.objects.create(name="Review imports")
+    task = GroupApprovalTask.objects.create(name="Review")
+    task.groups.add(moderators)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=index)
+    group = Group.objects.create(name="Contributors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=index, permission=Permission.objects.get(codename=codename)
+        )
+    user = django_user_model.objects.create_user("contributor", password="pw")
+    user.groups.add(group)
+    client.force_login(user)
+    token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
+
+    response = client.post(
+        f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token}, follow=True
+    )
+
+    event = EventPage.objects.get()
+    sessions = list(SessionPage.objects.all())
+    assert len(sessions) == 2 and not any(session.live for session in sessions)
+    states = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert sorted(int(state.object_id) for state in states) == sorted(
+        [event.pk] + [session.pk for session in sessions]
+    )
+    assert all(state.requested_by == user for state in states)
+    assert all(state.current_task_state.task.specific == task for state in states)
+    assert "submitted to moderation" in response.content.decode()
+
+
+def test_an_editor_who_keeps_drafts_is_not_submitted_to_moderation(client, editor, index):
+    from wagtail.models import WorkflowState
+
+    token = token_of(preview(client, index, "sessionize-ic-summit.ics"))
+
+    client.post(f"/admin/recap/import-ics/{index.pk}/confirm/", {"token": token, "draft": "1"})
+
+    assert not WorkflowState.objects.exists()

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from lxml import html as lxml_html
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -135,7 +136,7 @@ def test_a_clean_programme_shows_no_checks(admin_client, event):
     html = admin_client.get(edit_url(event)).content.decode()
 
     assert warnings_in(html) == []
-    assert "Programme checks" not in html
+    assert "data-recap-programme-checks" not in html  # no panel (the menu names the report)
 
 
 def test_warnings_never_block_publishing_the_event(admin_client, event):
@@ -218,3 +219,104 @@ def test_checks_make_a_fixed_number_of_queries(admin_client, django_assert_max_n
         checked = check_events(events)
 
     assert sum(len(w) for w in checked.values()) > 0
+
+
+REPORT = "/admin/reports/programme-checks/"
+
+
+def past_event(title="Last year's day", days_ago=200):
+    start = (timezone.now() - dt.timedelta(days=days_ago)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    return EventPageFactory(
+        title=title, start=start, end=start + dt.timedelta(hours=9), revision=False
+    )
+
+
+def reported_events(html):
+    tree = lxml_html.fromstring(html)
+    return [
+        " ".join(section.xpath(".//h2")[0].text_content().split())
+        for section in tree.xpath("//section[@data-recap-checked-event]")
+    ]
+
+
+def test_programme_checks_report_covers_past_events_when_asked(admin_client, event):
+    session(event, "Talk nobody gives", 1)
+    old = past_event()
+    past_talk = session(old, "Old talk nobody gave", 1)
+    older = past_event("Two years ago", days_ago=700)
+    session(older, "Even older", 1)
+
+    upcoming_only = admin_client.get(REPORT).content.decode()
+    with_past = admin_client.get(REPORT, {"past": "on"}).content.decode()
+    dashboard = admin_client.get("/admin/").content.decode()
+
+    assert [title.split(" (")[0] for title in reported_events(upcoming_only)] == [
+        "Social Media Day"
+    ]
+    assert [title.split(" (")[0] for title in reported_events(with_past)] == [
+        "Social Media Day",
+        "Last year's day",
+        "Two years ago",
+    ]
+    assert ("Sessions without speakers:", [("Old talk nobody gave", edit_url(past_talk))]) in (
+        warnings_in(with_past)
+    )
+    assert 'name="past"' in with_past and "checked" in with_past.split('name="past"')[1][:80]
+    assert "Old talk nobody gave" not in dashboard  # the dashboard keeps upcoming events
+    assert f"{REPORT}?past=on" in dashboard
+
+
+def test_programme_checks_report_is_in_the_reports_menu(admin_client, event):
+    html = admin_client.get("/admin/").content.decode()
+
+    assert REPORT in html
+
+
+def test_programme_checks_report_lists_only_events_the_user_may_edit(
+    client, django_user_model, event
+):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    session(event, "Talk nobody gives", 1)
+    other = EventPageFactory(title="Someone else's", revision=False)
+    session(other, "Their talk", 1)
+    group = Group.objects.create(name="Event team")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=event, permission_type="change")
+    user = django_user_model.objects.create_user("team", password="pw-team-1")
+    user.groups.add(group)
+    client.force_login(user)
+
+    html = client.get(REPORT).content.decode()
+
+    assert [title.split(" (")[0] for title in reported_events(html)] == ["Social Media Day"]
+
+
+def test_programme_checks_report_is_refused_without_page_permissions(client, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Viewers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = django_user_model.objects.create_user("viewer", password="pw-viewer-1")
+    user.groups.add(group)
+    client.force_login(user)
+
+    assert client.get(REPORT).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("count", [3, 9])
+def test_programme_checks_report_queries_do_not_grow_with_events(
+    admin_client, django_assert_max_num_queries, count
+):
+    for n in range(count):
+        checked_event = past_event(f"Past {n}", days_ago=100 + n) if n % 2 else EventPageFactory()
+        session(checked_event, f"Talk {n}", 1)
+    admin_client.get(REPORT, {"past": "on"})
+
+    with django_assert_max_num_queries(20):
+        html = admin_client.get(REPORT, {"past": "on"}).content.decode()
+
+    assert len(reported_events(html)) == count

@@ -109,3 +109,83 @@ def test_report_queries_do_not_grow_with_resources(librarian, django_assert_max_
         response = librarian.get(reverse(REPORT))
 
     assert len(rows(response)) == count
+
+
+CHECK = "/admin/reports/broken-resource-links/check/"
+
+
+def last_check_text(response):
+    tree = lxml_html.fromstring(response.content)
+    return " ".join(tree.xpath("//*[@data-recap-last-check]")[0].text_content().split())
+
+
+def test_report_says_when_no_check_ever_ran(librarian):
+    ResourceFactory(title="Never checked")
+
+    response = librarian.get(reverse(REPORT))
+
+    assert last_check_text(response).startswith("Links have never been checked")
+
+
+def test_report_says_when_links_were_last_checked(librarian):
+    checked("Older", 404, hours_ago=5)
+    newest = checked("Newer", 200, hours_ago=2)
+
+    response = librarian.get(reverse(REPORT))
+
+    local = timezone.localtime(newest.link_checked_at)
+    assert last_check_text(response) == (
+        f"Links last checked on {local.day} {local:%B %Y %H:%M} (2 hours ago)."
+    )
+
+
+def test_check_links_from_the_admin_stores_answers_and_says_so(librarian):
+    # A link that nothing answers: no network needed, refused at once.
+    gone = ResourceFactory(title="Nowhere", url="http://127.0.0.1:9/nowhere")
+
+    response = librarian.post(CHECK, follow=True)
+
+    gone.refresh_from_db()
+    assert gone.link_checked_at is not None and gone.link_status is None
+    html = response.content.decode()
+    assert "Checked 1 link: 1 broken." in html
+    assert "Nowhere" in html  # now in the report
+    assert "Links last checked on" in html
+
+
+def test_check_links_stops_when_its_time_is_spent(librarian, settings):
+    settings.RECAP_LINK_CHECK_SECONDS = 0
+    resource = ResourceFactory(title="Waiting", url="http://127.0.0.1:9/waiting")
+
+    response = librarian.post(CHECK, follow=True)
+
+    resource.refresh_from_db()
+    assert resource.link_checked_at is None
+    assert "Checked 0 links: 0 broken. 1 link was left for the next check" in (
+        response.content.decode()
+    )
+
+
+def test_check_links_is_a_post_for_those_who_may_change_resources(client, django_user_model):
+    user = django_user_model.objects.create_user("viewer", password="pw-viewer-1")
+    group = Group.objects.create(name="Viewers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+    resource = ResourceFactory(url="http://127.0.0.1:9/x")
+
+    response = client.post(CHECK)
+
+    assert response.status_code in (302, 403)
+    resource.refresh_from_db()
+    assert resource.link_checked_at is None
+
+
+def test_check_links_refuses_get(librarian):
+    assert librarian.get(CHECK).status_code == 405
+
+
+def test_report_offers_the_check_button(librarian):
+    html = librarian.get(reverse(REPORT)).content.decode()
+
+    assert f'action="{CHECK}"' in html and "Check links now" in html

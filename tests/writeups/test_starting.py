@@ -1,4 +1,5 @@
-"""Start a write-up from an event: a pre-filled draft, opened in its editor."""
+"""Start a write-up from an event (with the sessions the editor ticks) or
+from one session: a pre-filled draft, opened in its editor."""
 
 import datetime as dt
 
@@ -22,6 +23,14 @@ pytestmark = pytest.mark.django_db
 
 def start_url(event):
     return reverse("recap_writeups_start", args=[event.pk])
+
+
+def session_start_url(session):
+    return reverse("recap_writeups_start_session", args=[session.pk])
+
+
+def ticked(programme):
+    return {"sessions": [session.pk for session in programme["sessions"]]}
 
 
 @pytest.fixture
@@ -57,7 +66,7 @@ def programme():
 def test_start_creates_a_prefilled_draft_and_opens_its_editor(editor_client, programme):
     event = programme["event"]
 
-    response = editor_client.post(start_url(event))
+    response = editor_client.post(start_url(event), ticked(programme))
 
     draft = WriteUpPage.objects.get()
     assert response.status_code == 302
@@ -75,7 +84,7 @@ def test_start_creates_a_prefilled_draft_and_opens_its_editor(editor_client, pro
 
 
 def test_started_draft_opens_in_the_editor_with_its_coverage(editor_client, programme):
-    response = editor_client.post(start_url(programme["event"]), follow=True)
+    response = editor_client.post(start_url(programme["event"]), ticked(programme), follow=True)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -127,9 +136,14 @@ def test_event_edit_view_and_listing_offer_start_a_writeup(editor_client, progra
         reverse("wagtailadmin_pages:edit", args=[programme["sessions"][0].pk])
     )
 
+    session_listing = editor_client.get(reverse("wagtailadmin_explore", args=[event.pk]))
+
     assert start_url(event) in edit.content.decode()
     assert start_url(event) in listing.content.decode()
-    assert "/admin/recap/writeups/start/" not in session_edit.content.decode()
+    session_url = session_start_url(programme["sessions"][0])
+    assert session_url in session_edit.content.decode()
+    assert start_url(event) not in session_edit.content.decode()
+    assert session_url in session_listing.content.decode()
 
 
 def test_user_who_may_not_add_writeups_cannot_start_one(client, django_user_model, programme):
@@ -152,3 +166,95 @@ def test_start_for_something_not_an_event_is_not_found(editor_client, programme)
     response = editor_client.post(start_url(programme["sessions"][0]))
 
     assert response.status_code == 404
+
+
+def test_event_start_offers_its_sessions_unticked_in_programme_order(editor_client, programme):
+    from lxml import html as lxml_html
+
+    response = editor_client.get(start_url(programme["event"]))
+
+    tree = lxml_html.fromstring(response.content)
+    boxes = tree.xpath('//input[@type="checkbox"][@name="sessions"]')
+    labels = [" ".join(box.getparent().text_content().split()) for box in boxes]
+    assert [int(box.get("value")) for box in boxes] == [s.pk for s in programme["sessions"]]
+    assert [label.split(" · ")[1] for label in labels] == ["The IC panel", "Hub and spoke"]
+    assert not any(box.get("checked") is not None for box in boxes)  # Coffee left out too
+
+
+def test_event_start_covers_only_the_ticked_sessions(editor_client, programme):
+    panel, _talk = programme["sessions"]
+    moderator, panellist, _speaker = programme["speakers"]
+    report, _article = programme["resources"]
+
+    editor_client.post(start_url(programme["event"]), {"sessions": [panel.pk]})
+
+    draft = WriteUpPage.objects.get()
+    assert [link.session_id for link in draft.session_links.all()] == [panel.pk]
+    assert [link.speaker for link in draft.speaker_links.all()] == [moderator, panellist]
+    assert [link.resource for link in draft.resource_links.all()] == [report]
+
+
+def test_event_start_with_nothing_ticked_covers_the_event_alone(editor_client, programme):
+    editor_client.post(start_url(programme["event"]))
+
+    draft = WriteUpPage.objects.get()
+    assert [e.pk for e in draft.covered_events()] == [programme["event"].pk]
+    assert not draft.session_links.exists() and not draft.speaker_links.exists()
+    assert [link.resource for link in draft.resource_links.all()] == [programme["resources"][0]]
+
+
+def test_event_start_refuses_another_events_session(editor_client, programme):
+    other = SessionPageFactory(parent=EventPageFactory(title="Elsewhere"))
+
+    response = editor_client.post(start_url(programme["event"]), {"sessions": [other.pk]})
+
+    assert response.status_code == 400
+    assert not WriteUpPage.objects.exists()
+
+
+def test_session_start_prefills_that_session_and_its_speakers_only(editor_client, programme):
+    panel, _talk = programme["sessions"]
+    moderator, panellist, _speaker = programme["speakers"]
+    report, _article = programme["resources"]
+
+    offered = editor_client.get(session_start_url(panel))
+    response = editor_client.post(session_start_url(panel))
+
+    assert "its 2 speakers, as featured" in offered.content.decode()
+    draft = WriteUpPage.objects.get()
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert draft.title == "Write-up: The IC panel" and not draft.live
+    assert [e.pk for e in draft.covered_events()] == [programme["event"].pk]
+    assert [link.session_id for link in draft.session_links.all()] == [panel.pk]
+    assert [link.speaker for link in draft.speaker_links.all()] == [moderator, panellist]
+    assert [link.resource for link in draft.resource_links.all()] == [report]
+    cards = [block.value["resource"] for block in draft.body if block.block_type == "resource"]
+    assert cards == [report]
+
+
+def test_session_start_offers_the_sessions_existing_draft(editor_client, programme):
+    panel, talk = programme["sessions"]
+    editor_client.post(session_start_url(panel))
+
+    again = editor_client.post(session_start_url(panel))
+    editor_client.post(session_start_url(talk))
+
+    assert "already exists" in again.content.decode()
+    assert WriteUpPage.objects.count() == 2
+
+
+def test_session_start_is_refused_to_a_user_who_may_not_add_writeups(
+    client, django_user_model, programme
+):
+    from django.contrib.auth.models import Group, Permission
+
+    user = django_user_model.objects.create_user("viewer", password="pw-viewer-1")
+    group = Group.objects.create(name="Admin viewers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+
+    response = client.post(session_start_url(programme["sessions"][0]))
+
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    assert not WriteUpPage.objects.exists()

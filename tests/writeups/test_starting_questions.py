@@ -30,7 +30,11 @@ def test_started_draft_has_a_block_to_answer_each_public_question(editor_client)
         DelegateQuestionFactory(session=first, status=status)
     DelegateQuestionFactory(session=SessionPageFactory())  # another event's
 
-    response = editor_client.post(reverse("recap_writeups_start", args=[event.pk]), follow=True)
+    response = editor_client.post(
+        reverse("recap_writeups_start", args=[event.pk]),
+        {"sessions": [first.pk, second.pk]},
+        follow=True,
+    )
 
     draft = WriteUpPage.objects.get()
     blocks = [block.value for block in draft.body if block.block_type == "question"]
@@ -43,8 +47,9 @@ def test_started_draft_has_a_block_to_answer_each_public_question(editor_client)
 def test_started_draft_saves_with_answers_still_empty_and_publishes_once_answered(editor_client):
     WriteUpIndexPageFactory()
     event = EventPageFactory()
-    question = DelegateQuestionFactory(session=SessionPageFactory(parent=event))
-    editor_client.post(reverse("recap_writeups_start", args=[event.pk]))
+    session = SessionPageFactory(parent=event)
+    question = DelegateQuestionFactory(session=session)
+    editor_client.post(reverse("recap_writeups_start", args=[event.pk]), {"sessions": session.pk})
     draft = WriteUpPage.objects.get()
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     data = querydict_from_html(editor_client.get(url).content.decode(), form_id="page-edit-form")

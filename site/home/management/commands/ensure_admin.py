@@ -5,12 +5,12 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 USERNAME = "admin"
 # For local development only (DEBUG on); the README documents it. With DEBUG off
 # the password must come from RECAP_ADMIN_PASSWORD.
 DEV_DEFAULT_PASSWORD = "recap-dev-admin"  # noqa: S105 (documented, DEBUG only)
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
@@ -43,6 +43,9 @@ class Command(BaseCommand):
         )
 
     def print_login(self, password_hint):
-        self.stdout.write(f"Log in at {ADMIN_URL}")
+        # Where the site serves: `make run` sets WAGTAILADMIN_BASE_URL from
+        # its HOST and PORT, so the login printed is the one that opens.
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://127.0.0.1:8000"
+        self.stdout.write(f"Log in at {base.rstrip('/')}{reverse('wagtailadmin_home')}")
         self.stdout.write(f"  user:     {USERNAME}")
         self.stdout.write(f"  password: {password_hint}")
