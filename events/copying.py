@@ -23,7 +23,7 @@ def rooms_after_copy(page):
     Returns how many sessions changed room."""
     sessions = list(
         SessionPage.objects.filter(path__startswith=page.path, room__isnull=False)
-        .select_related("room", "latest_revision")
+        .select_related("room__page", "latest_revision")
         .order_by("path")
     )
     parents = {session.path[: -SessionPage.steplen] for session in sessions}
@@ -34,7 +34,7 @@ def rooms_after_copy(page):
             event = events.get(session.path[: -SessionPage.steplen])
             if event is None or session.room.page_id == event.pk:
                 continue
-            room = _room_named(event, session.room.name)
+            room = _counterpart(event, session.room)
             SessionPage.objects.filter(pk=session.pk).update(room=room)
             revision = session.latest_revision
             if revision is not None and revision.content.get("room") == session.room_id:
@@ -42,6 +42,26 @@ def rooms_after_copy(page):
                 revision.save(update_fields=["content"])
             moved += 1
     return moved
+
+
+def _counterpart(event, room):
+    """`event`'s room for a session that points at `room` of another event.
+
+    When `event` is a translation of the room's event, its rooms are copies in
+    the same order whatever their names have become ("Main hall" may be
+    "Grande salle" by the time the sessions are translated): the room in the
+    same place. Otherwise, the room of the same name."""
+    source = room.page
+    if source.translation_key == event.translation_key:
+        source_ids = list(
+            EventRoom.objects.filter(page=source)
+            .order_by("sort_order", "pk")
+            .values_list("pk", flat=True)
+        )
+        rooms = list(EventRoom.objects.filter(page=event).order_by("sort_order", "pk"))
+        if len(rooms) == len(source_ids) and room.pk in source_ids:
+            return rooms[source_ids.index(room.pk)]
+    return _room_named(event, room.name)
 
 
 def _room_named(event, name):

@@ -309,3 +309,28 @@ def test_translating_an_event_gives_its_sessions_the_translated_events_rooms(adm
     assert response.status_code == 302, response.context["form"].errors
     french_session.refresh_from_db()
     assert french_session.live and french_session.room_name == "Grande salle"
+
+
+def test_a_session_translated_after_its_events_rooms_were_renamed_keeps_its_room():
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+
+    from tests.translating import french
+
+    event = EventPageFactory()
+    event_room(event, "Foyer")
+    hall = event_room(event, "Main hall")
+    session = SessionPageFactory(parent=event, title="Keynote", slug="keynote")
+    session.room = hall
+    session.save_revision().publish()
+    french_event = CopyPageForTranslationAction(event, french(), copy_parents=True).execute(
+        skip_permission_checks=True
+    )
+    EventRoom.objects.filter(page=french_event, name="Main hall").update(name="Grande salle")
+
+    CopyPageForTranslationAction(session, french()).execute(skip_permission_checks=True)
+
+    french_session = SessionPage.objects.get(
+        locale=french(), translation_key=session.translation_key
+    )
+    assert french_session.room_name == "Grande salle"
+    assert room_names(french_event) == ["Foyer", "Grande salle"]
