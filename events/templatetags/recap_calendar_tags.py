@@ -20,7 +20,13 @@ from recap.speakers.models import Speaker
 
 from ..models import EventIndexPage, EventPage, SessionPage
 from ..programme import entry_html, entry_labels
-from ..views.agenda import star_form, star_shared_form, starred_count, starred_session_ids
+from ..views.agenda import (
+    remove_form,
+    star_form,
+    star_shared_form,
+    starred_count,
+    starred_session_ids,
+)
 
 register = template.Library()
 
@@ -107,6 +113,15 @@ def agenda_star(context, session, next=None):
         return ""
     starred = session.pk in starred_session_ids(request)
     return star_form(session, _star_url(request), next or request.path, starred)
+
+
+@register.simple_tag(takes_context=True)
+def agenda_remove(context, session, next=""):
+    """The agenda page's "Remove" button for one session (a plain form)."""
+    request = context.get("request")
+    if request is None or not getattr(session, "pk", None):
+        return ""
+    return remove_form(session, _star_url(request), next)
 
 
 @register.simple_tag(takes_context=True)
