@@ -49,7 +49,12 @@ from recap.core.params import positive_int
 from recap.core.params import text as params_text
 from recap.core.sanitize import single_line
 from recap.core.stemming import stem, stemmed
-from recap.core.translations import annotate_translations, canonical, show_translations
+from recap.core.translations import (
+    annotate_translations,
+    canonical,
+    one_per_translation,
+    show_translations,
+)
 from recap.events.models import (
     EventPage,
     SessionPage,
@@ -397,8 +402,11 @@ def filter_choices():
         reverse=True,
     )
     return {
+        # One per event, in the reader's language (else in its own).
         "event_choices": list(
-            EventPage.objects.live().public().order_by("-start").values_list("pk", "title")
+            one_per_translation(EventPage.objects.live().public())
+            .order_by("-start")
+            .values_list("pk", "title")
         ),
         "year_choices": years,
         "topic_choices": list(published_topics().order_by("name").values_list("slug", "name")),

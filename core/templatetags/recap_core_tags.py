@@ -88,3 +88,31 @@ def is_public_page(page):
     page named inside another page's content (the session a quoted question
     was asked at), so a private page's title is never shown."""
     return bool(page) and page.live and not page.get_view_restrictions().exists()
+
+
+@register.simple_tag
+def other_language(obj):
+    """`obj`'s language when it is not the reader's, for a page listed in its
+    own language for lack of a translation: ``{"code": "en-gb", "label": "(in
+    English)"}`` (the label in the reader's language), else None.
+    ``{% other_language event as other %}``, then ``lang="{{ other.code }}"``
+    on the item and ``<span lang="{{ other.reader }}">{{ other.label }}</span>``
+    after its title."""
+    from django.utils.translation import get_language, get_language_info
+    from django.utils.translation import gettext as _
+
+    from recap.core.translations import in_other_language
+
+    code = in_other_language(obj)
+    if not code:
+        return None
+    labels = {"en": _("(in English)"), "fr": _("(in French)")}
+    label = labels.get(code.split("-")[0])
+    if label is None:
+        try:
+            name = get_language_info(code)["name_local"]
+        except KeyError:
+            name = code
+        label = _("(in %(language)s)") % {"language": name}
+    # `reader`: the label's own language, inside an item marked `code`.
+    return {"code": code, "label": label, "reader": get_language()}
