@@ -356,3 +356,23 @@ def shared_across_translations(model, field):
         default_locale_q("locale__language_code"), translation_key=OuterRef("translation_key")
     ).values(field)[:1]
     return Coalesce(Subquery(source), F(field))
+
+
+def in_reader_locale_first(queryset):
+    """`queryset` (of pages) ordered so that its page in the active language
+    comes first, then the default locale's: ``.first()`` is the index page a
+    reader's links should go through (the French speaker directory for a
+    French reader, whose speaker pages are then French, canonical included)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    language = active_language()
+    if not i18n_enabled() or not language:
+        return queryset
+    return queryset.annotate(
+        recap_locale_rank=Case(
+            When(locale__language_code__iexact=language, then=Value(0)),
+            When(default_locale_q("locale__language_code"), then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    ).order_by("recap_locale_rank", "path")

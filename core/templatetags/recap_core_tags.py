@@ -78,7 +78,9 @@ def language_links(context):
     if request is None:
         return []
     page = context.get("page") or context.get("self")
-    return links(request, page if hasattr(page, "get_translations") else None)
+    # A sub-route (a speaker's page) names its own translations.
+    urls = context.get("language_urls")
+    return links(request, page if hasattr(page, "get_translations") else None, urls=urls)
 
 
 @register.filter

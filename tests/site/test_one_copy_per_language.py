@@ -221,3 +221,70 @@ def test_short_question_url_keeps_a_french_reader_in_french(client, bilingual):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/fr/"), response["Location"]
+
+
+def language_switch(doc):
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in doc.xpath('//nav[@class="language-switcher"]//a')
+    }
+
+
+def hreflang_alternates(doc):
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in doc.xpath('//link[@rel="alternate"][@hreflang]')
+    }
+
+
+def test_speaker_page_switch_and_alternates_point_at_the_same_person(client, bilingual):
+    english = page(client, "/speakers/ada-lovelace/")
+    french = page(client, "/fr/intervenants/ada-lovelace/")
+
+    for doc in (english, french):
+        assert language_switch(doc) == {
+            "en-gb": "/speakers/ada-lovelace/",
+            "fr": "/fr/intervenants/ada-lovelace/",
+        }
+        assert hreflang_alternates(doc) == {
+            "en-gb": "http://testserver/speakers/ada-lovelace/",
+            "fr": "http://testserver/fr/intervenants/ada-lovelace/",
+            "x-default": "http://testserver/speakers/ada-lovelace/",
+        }
+    assert french.xpath('//link[@rel="canonical"]/@href') == [
+        "http://testserver/fr/intervenants/ada-lovelace/"
+    ]
+    assert english.xpath('//link[@rel="canonical"]/@href') == [
+        "http://testserver/speakers/ada-lovelace/"
+    ]
+
+
+def test_topic_page_switch_points_at_the_same_topic(client, bilingual):
+    from recap.resources.models import TopicIndexPage
+    from tests.factories import PageFactory  # noqa: F401 - the topic index below
+
+    home = Page.objects.get(slug="recap-home")
+    topics = TopicIndexPage(title="Topics", slug="topics")
+    home.add_child(instance=topics)
+    topics.save_revision().publish()
+    translate(topics, Locale.objects.get(language_code="fr"), title="Thèmes", slug="themes")
+
+    english = page(client, "/topics/internal-comms/")
+    french = page(client, "/fr/themes/internal-comms/")
+
+    for doc in (english, french):
+        assert language_switch(doc) == {
+            "en-gb": "/topics/internal-comms/",
+            "fr": "/fr/themes/internal-comms/",
+        }
+    assert french.xpath('//link[@rel="canonical"]/@href') == [
+        "http://testserver/fr/themes/internal-comms/"
+    ]
+
+
+def test_the_switch_of_an_untranslated_page_says_so(client, bilingual):
+    doc = page(client, bilingual["dubai"].url)
+
+    assert "fr" not in language_switch(doc)
+    note = doc.xpath('//nav[@class="language-switcher"]//li[span[@lang="fr"]]')[0]
+    assert "(not translated)" in note.text_content()
