@@ -118,3 +118,35 @@ def other_language(obj):
         label = _("(in %(language)s)") % {"language": name}
     # `reader`: the label's own language, inside an item marked `code`.
     return {"code": code, "label": label, "reader": get_language()}
+
+
+@register.filter(is_safe=True)
+def elide(text):
+    """French elision where "de {name}" was built: ``{{ label|elide }}`` (see
+    recap.core.typography). Unchanged in other languages."""
+    from recap.core.typography import elide as elide_text
+
+    return elide_text(text)
+
+
+@register.filter(expects_localtime=True)
+def short_date(value, parts=""):
+    """A date with its weekday and month abbreviated as the reader's language
+    writes them: "Mon 7 Dec" in English, "lun 7 déc." in French (Django's
+    "M" would give "Déc", capitalised, and "Jui" for both June and July).
+    `parts`: "year", "time" or "year,time" to add them:
+    ``{{ start|short_date:"year,time" }}``."""
+    from django.utils.dateformat import format as date_format
+    from django.utils.translation import pgettext
+
+    if value in (None, ""):
+        return ""
+    # Translators: a PHP-style date format (Django's "date" filter); French
+    # uses "N", whose abbreviations are French's own ("déc.", "juil.").
+    fmt = pgettext("short date format", "D j M")
+    wanted = {part.strip() for part in str(parts).split(",")}
+    if "year" in wanted:
+        fmt += " Y"
+    if "time" in wanted:
+        fmt += ", H:i"
+    return date_format(value, fmt)

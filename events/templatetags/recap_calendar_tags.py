@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from recap.core.links import absolute, page_url, webcal
+from recap.core.typography import elide
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
@@ -50,7 +51,7 @@ def calendar_url(obj, request=None):
 
 def _title(obj):
     if isinstance(obj, EventPage):
-        return _("Programme of %(title)s (iCalendar)") % {"title": obj.title}
+        return elide(_("Programme of %(title)s (iCalendar)") % {"title": obj.title})
     title = getattr(obj, "title", None) or getattr(obj, "name", "")
     return _("%(title)s (iCalendar)") % {"title": title}
 

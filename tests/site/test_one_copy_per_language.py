@@ -288,3 +288,37 @@ def test_the_switch_of_an_untranslated_page_says_so(client, bilingual):
     assert "fr" not in language_switch(doc)
     note = doc.xpath('//nav[@class="language-switcher"]//li[span[@lang="fr"]]')[0]
     assert "(not translated)" in note.text_content()
+
+
+def test_french_session_page_elides_de_before_the_events_name(client, bilingual):
+    fr_past = bilingual["fr_past"]
+    fr_past.title = "Open Channels Live"
+    fr_past.save_revision().publish()
+
+    doc = page(client, bilingual["fr_session"].url)
+
+    assert texts(doc, '//p[@class="session__back"]') == ["Retour au programme d’Open Channels Live"]
+
+
+def test_french_speaker_page_abbreviates_months_the_french_way(client, bilingual):
+    doc = page(client, "/fr/intervenants/ada-lovelace/")
+
+    dates = texts(doc, '//*[@id="sessions"]//li//time')
+    assert dates
+    months = {
+        1: "janv.",
+        2: "févr.",
+        3: "mars",
+        4: "avr.",
+        5: "mai",
+        6: "juin",
+        7: "juil.",
+        8: "août",
+        9: "sept.",
+        10: "oct.",
+        11: "nov.",
+        12: "déc.",
+    }
+    start = bilingual["dubai"].start.astimezone(zoneinfo.ZoneInfo("Asia/Dubai"))
+    assert any(months[start.month] in text for text in dates), dates
+    assert not any(re.search(r"\b[A-ZÉ][a-zéû]{2}\b", text.split(" ", 2)[-1]) for text in dates)
