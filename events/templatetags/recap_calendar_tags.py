@@ -138,14 +138,16 @@ def agenda_star_form(context, next=None):
 @register.simple_tag(takes_context=True)
 def programme_entry(context, session):
     """One session of the programme (events.programme.entry_html), its star
-    unstarred and posting the page's `{% agenda_star_form %}`."""
+    unstarred and posting the page's `{% agenda_star_form %}`; marked "Now
+    on" while under way at the context's `programme_now` (set while the
+    event is on)."""
     request = context.get("request")
     labels = getattr(request, "_recap_programme_labels", None)
     if labels is None:
         labels = entry_labels()
         if request is not None:
             request._recap_programme_labels = labels
-    return entry_html(session, labels)
+    return entry_html(session, labels, context.get("programme_now"))
 
 
 @register.simple_tag(takes_context=True)

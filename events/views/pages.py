@@ -29,7 +29,7 @@ from recap.core.versioning import FRAGMENT_TIMEOUT, cached
 
 from ..day_pages import day_pages_from, split_programme
 from ..exports import structured_data
-from ..programme import programme_page
+from ..programme import is_running, programme_page
 
 # Extension points (recap.core.sections): apps above events (questions,
 # write-ups) and host sites add parts to these pages through Wagtail hooks,
@@ -233,6 +233,13 @@ def event_context(request, page, now=None):
     now = now or timezone.now()
     data = EventPageData(request, page, now)
     is_on = page.is_on(now)
+    page_key = programme_page_key(request, page, now)
+    if is_on:
+        # The programme marks the sessions under way ("Now on"): its cached
+        # fragment is kept per set of them (the sessions are loaded for
+        # "now and next" anyway while the event is on).
+        running = [str(s.pk) for s in data.sessions if is_running(s, now)]
+        page_key += ":on:" + "-".join(running)
     return {
         "event": page,
         "sessions": SimpleLazyObject(lambda: data.sessions),
@@ -242,7 +249,9 @@ def event_context(request, page, now=None):
         "programme_day_pages": SimpleLazyObject(lambda: data.day_pages),
         # Which page of a big programme: part of the cached fragments' keys
         # (the default page follows the clock, so it is keyed by the hour).
-        "programme_page_key": programme_page_key(request, page, now),
+        "programme_page_key": page_key,
+        # While the event is on, the programme marks what is under way.
+        "programme_now": now if is_on else None,
         # The page is the same for every reader: the header's "My agenda (n)"
         # is filled in by agenda.js from the reader's own request.
         "agenda_link_deferred": True,
