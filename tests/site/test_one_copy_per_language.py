@@ -322,3 +322,12 @@ def test_french_speaker_page_abbreviates_months_the_french_way(client, bilingual
     start = bilingual["dubai"].start.astimezone(zoneinfo.ZoneInfo("Asia/Dubai"))
     assert any(months[start.month] in text for text in dates), dates
     assert not any(re.search(r"\b[A-ZÉ][a-zéû]{2}\b", text.split(" ", 2)[-1]) for text in dates)
+
+
+@pytest.mark.parametrize("url", ["/speakers/ada-lovelace/", "/fr/intervenants/ada-lovelace/"])
+def test_speaker_page_has_a_visible_calendar_feed_link(client, bilingual, url):
+    doc = page(client, url)
+
+    links = doc.xpath('//main//a[contains(@href, "/calendar/speakers/ada-lovelace.ics")]')
+    assert links, "no visible link to the speaker's calendar feed"
+    assert any(link.text_content().strip() for link in links)
