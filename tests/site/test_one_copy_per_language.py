@@ -331,3 +331,26 @@ def test_speaker_page_has_a_visible_calendar_feed_link(client, bilingual, url):
     links = doc.xpath('//main//a[contains(@href, "/calendar/speakers/ada-lovelace.ics")]')
     assert links, "no visible link to the speaker's calendar feed"
     assert any(link.text_content().strip() for link in links)
+
+
+# The same at one and six more events and write-ups (one query to spare for
+# the per-process Locale table, read once: recap.core.locales).
+QUERY_BUDGET = {"/fr/evenements/": 24, "/fr/": 20, "/fr/comptes-rendus/": 22}
+
+
+@pytest.mark.parametrize("url", sorted(QUERY_BUDGET))
+@pytest.mark.parametrize("extra", [1, 6])
+def test_french_lists_cost_the_same_queries_at_two_sizes(
+    client, bilingual, django_assert_max_num_queries, url, extra
+):
+    events = bilingual["dubai"].get_parent()
+    writeups = bilingual["writeup"].get_parent()
+    for n in range(extra):
+        event_on(events, f"Extra {n}", f"extra-{n}", day(30 + n))
+        WriteUpPageFactory(parent=writeups, title=f"More {n}", slug=f"more-{n}")
+
+    with django_assert_max_num_queries(QUERY_BUDGET[url]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count("More ") >= (extra if "comptes" in url else 0)
