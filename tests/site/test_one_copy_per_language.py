@@ -331,6 +331,10 @@ def test_speaker_page_has_a_visible_calendar_feed_link(client, bilingual, url):
     links = doc.xpath('//main//a[contains(@href, "/calendar/speakers/ada-lovelace.ics")]')
     assert links, "no visible link to the speaker's calendar feed"
     assert any(link.text_content().strip() for link in links)
+    # And their write-ups' feeds, as a topic's page has.
+    alternates = doc.xpath('//link[@rel="alternate"][@type="application/rss+xml"]/@href')
+    assert alternates
+    assert doc.xpath(f'//main//a[@href="{alternates[0]}"]')
 
 
 # The same at one and six more events and write-ups (one query to spare for
