@@ -53,17 +53,28 @@ def page_translation_urls(request, page):
     return cached(key, compute)
 
 
-def language_links(request, page=None):
+def subroute_translation_urls(request, page, subpath):
+    """{language code: address} of a routable page's sub-route (a speaker's
+    or a topic's page, `subpath` like "ada-lovelace/") under each live
+    translation of `page`: the same person or topic in every language."""
+    return {code: url + subpath for code, url in page_translation_urls(request, page).items()}
+
+
+def language_links(request, page=None, urls=None):
     """One entry per language of ``settings.LANGUAGES``, in order: ``code``,
     ``name`` (in the language itself), ``url`` (a path) and its
     ``absolute_url``, ``home`` (that language's home page), ``translated``
     (whether this page exists in it), ``current`` and ``default``. Worked out
-    once per request."""
+    once per request. `urls` ({code: address}) names the page's translations
+    where the page is not a Wagtail page itself (a speaker's page, a
+    sub-route of the speaker directory: see `subroute_translation_urls`)."""
     memo = getattr(request, "_recap_language_links", None)
     if memo is not None:
         return memo
     current = _current_language()
-    if page is not None and getattr(page, "translation_key", None) and page.pk:
+    if urls is not None:
+        pass
+    elif page is not None and getattr(page, "translation_key", None) and page.pk:
         urls = page_translation_urls(request, page)
     else:
         path = request.get_full_path()

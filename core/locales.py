@@ -47,6 +47,15 @@ def language_codes():
     return list(_ids())
 
 
+def language_code_of(locale_id):
+    """The language code of the Locale with id `locale_id` (None if unknown),
+    from the same table: no query per page listed."""
+    for code, pk in _ids().items():
+        if pk == locale_id:
+            return code
+    return None
+
+
 def forget_locales(**kwargs):
     """Empty the table, so the next lookup reads the Locales again."""
     with _lock:

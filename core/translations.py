@@ -240,3 +240,139 @@ def point_links_at_canonical_records(sender, instance, raw=False, **kwargs):
         )
         if original is not None:
             setattr(instance, field.attname, original)
+
+
+def one_per_translation(queryset, language=None):
+    """`queryset` (of pages or translatable snippets, from any locales) with
+    one row per ``translation_key``: the row in `language` (default: the
+    active one) where the queryset holds one, else the default locale's, else
+    whichever it holds. A session translated into French is one entry in
+    every list, count, filter and feed, in the reader's language.
+
+    A filter, not a query: it adds ``EXISTS`` subqueries over `queryset`'s
+    own rows (so a draft or private translation never hides the page it
+    translates), and the result still counts, paginates and orders in the
+    database. With Wagtail i18n off nothing is filtered. `queryset` must not
+    be sliced."""
+    from django.db.models import Exists
+
+    if not i18n_enabled():
+        return queryset
+    language = language or active_language() or default_language()
+    rows = queryset.order_by()
+    in_language = Q(locale__language_code__iexact=language)
+    in_default = default_locale_q("locale__language_code")
+    same_key = rows.filter(translation_key=OuterRef("translation_key"))
+    has_language = Exists(same_key.filter(in_language))
+    has_default = Exists(same_key.filter(in_default))
+    return queryset.filter(in_language | (~has_language & (in_default | ~has_default)))
+
+
+def in_other_language(obj, language=None):
+    """The language code of `obj` (a page or translatable snippet) when it is
+    not `language` (default: the active one), else "": a page listed on
+    French pages in English, for lack of a French translation, is marked
+    ``lang="en-gb"`` and "(in English)". No query: the Locale comes from
+    `obj` when loaded, else from recap.core.locales' table."""
+    if not i18n_enabled() or getattr(obj, "locale_id", None) is None:
+        return ""
+    language = language or active_language()
+    if not language:
+        return ""
+    from .locales import language_code_of
+
+    field = type(obj)._meta.get_field("locale")
+    saved = obj.locale.language_code if field.is_cached(obj) else language_code_of(obj.locale_id)
+    try:
+        code = get_supported_content_language_variant(saved or obj.locale.language_code)
+    except LookupError:
+        return ""
+    return "" if code == language else code
+
+
+def in_active_language(page):
+    """`page`'s live, public translation in the active language, or `page`
+    itself when it has none (or is in it already): where a link built for
+    one language lands a reader of another (a short URL under /fr/). One
+    query, none in the page's own language."""
+    language = active_language()
+    if page is None or not language or not getattr(page, "translation_key", None):
+        return page
+    if page.locale_id is not None and is_same_language(page.locale.language_code, language):
+        return page
+    translation = (
+        type(page)
+        .objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale__language_code__iexact=language)
+        .first()
+    )
+    return translation or page
+
+
+def is_same_language(code, language):
+    try:
+        return get_supported_content_language_variant(code) == language
+    except LookupError:
+        return False
+
+
+def under_any_translation(queryset, page):
+    """`queryset` (of pages) narrowed to descendants of `page` or of any of
+    its translations: an index page in French lists the events under the
+    English index too, which :func:`one_per_translation` then reduces to
+    one per event in the reader's language. The translations' paths are
+    read once per content version."""
+    if not i18n_enabled() or not getattr(page, "translation_key", None):
+        return queryset.descendant_of(page)
+    from wagtail.models import Page
+
+    from .versioning import cached
+
+    paths = cached(
+        f"translation-paths:{page.translation_key}",
+        lambda: list(
+            Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+        ),
+    ) or [page.path]
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return queryset.filter(under, depth__gt=page.depth)
+
+
+def shared_across_translations(model, field):
+    """An expression for `field` as the default locale's page (or record) of
+    the same ``translation_key`` has it, else the row's own: what must be
+    one value across translations, such as a session's calendar UID (a
+    calendar that has the English session must not get the French copy as
+    a second event). No query of its own."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    if not i18n_enabled():
+        return F(field)
+    source = model._default_manager.filter(
+        default_locale_q("locale__language_code"), translation_key=OuterRef("translation_key")
+    ).values(field)[:1]
+    return Coalesce(Subquery(source), F(field))
+
+
+def in_reader_locale_first(queryset):
+    """`queryset` (of pages) ordered so that its page in the active language
+    comes first, then the default locale's: ``.first()`` is the index page a
+    reader's links should go through (the French speaker directory for a
+    French reader, whose speaker pages are then French, canonical included)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    language = active_language()
+    if not i18n_enabled() or not language:
+        return queryset
+    return queryset.annotate(
+        recap_locale_rank=Case(
+            When(locale__language_code__iexact=language, then=Value(0)),
+            When(default_locale_q("locale__language_code"), then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    ).order_by("recap_locale_rank", "path")

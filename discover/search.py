@@ -81,6 +81,7 @@ from recap.core.translations import (
     default_language,
     default_locale_q,
     i18n_enabled,
+    one_per_translation,
     show_translations,
 )
 from recap.events.models import (
@@ -775,8 +776,11 @@ def filter_choices():
         reverse=True,
     )
     return {
+        # One per event, in the reader's language (else in its own).
         "event_choices": list(
-            EventPage.objects.live().public().order_by("-start").values_list("pk", "title")
+            one_per_translation(EventPage.objects.live().public())
+            .order_by("-start")
+            .values_list("pk", "title")
         ),
         "year_choices": years,
         "topic_choices": list(published_topics().order_by("name").values_list("slug", "name")),

@@ -24,6 +24,7 @@ from recap.core import params
 from recap.core.filters import ListFilter
 from recap.core.pages import public_page_q
 from recap.core.sections import Section
+from recap.core.translations import one_per_translation
 from recap.core.tree import parent_path
 from recap.core.versioning import cached
 from recap.resources.models import Topic
@@ -44,8 +45,10 @@ from .models import (
 def public_sessions():
     """Live sessions outside every private section (the event's or their own):
     ``SessionPage.objects.live().public()``, written as one subquery so that
-    the filters and counts using it make no query of their own."""
-    return SessionPage.objects.filter(public_page_q())
+    the filters and counts using it make no query of their own. One per
+    translation (recap.core.translations.one_per_translation): a session and
+    its French copy count once, in the reader's language."""
+    return one_per_translation(SessionPage.objects.filter(public_page_q()))
 
 
 def public_session_q():
@@ -87,7 +90,7 @@ def sessions_by_event(speaker, now):
     Events under now and upcoming come soonest first, past ones latest
     first. Two queries."""
     links = list(
-        speaker.session_links.filter(public_page_q("page__"))
+        speaker.session_links.filter(page__in=public_sessions())
         .select_related("page")
         .order_by("page__start", "page__path")
     )
@@ -234,8 +237,7 @@ class SpeakerEventFilter(EventFilter):
         def compute():
             with_speakers = public_sessions().filter(speaker_links__isnull=False)
             return list(
-                EventPage.objects.live()
-                .public()
+                one_per_translation(EventPage.objects.live().public())
                 .filter(
                     path__in={
                         parent_path(path) for path in with_speakers.values_list("path", flat=True)
@@ -278,7 +280,9 @@ class TopicEventsSection(Section):
 
     def get_context(self, request, topic):
         items, total = first_and_total(
-            EventPage.objects.live().public().filter(tagged_topics__tag=topic).order_by("-start")
+            one_per_translation(EventPage.objects.live().public())
+            .filter(tagged_topics__tag=topic)
+            .order_by("-start")
         )
         return {"items": items, "total": total}
 
@@ -292,8 +296,7 @@ class TopicSessionsSection(TopicEventsSection):
 
     def get_context(self, request, topic):
         sessions = (
-            SessionPage.objects.live()
-            .public()
+            public_sessions()
             .filter(tagged_topics__tag=topic)
             .prefetch_related(
                 Prefetch(
@@ -330,8 +333,7 @@ class ResourceEventFilter(EventFilter):
             public_sessions().filter(resource_links__isnull=False).values_list("path", flat=True)
         )
         return list(
-            EventPage.objects.live()
-            .public()
+            one_per_translation(EventPage.objects.live().public())
             .filter(
                 Q(resource_links__isnull=False)
                 | Q(path__in={parent_path(path) for path in session_paths})

@@ -45,6 +45,7 @@ from wagtail.url_routing import RouteResult
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
+from recap.core.translations import one_per_translation, under_any_translation
 from recap.core.tree import ParentPage, attach_parents
 from recap.resources.topics import topics_field
 from recap.speakers.exports.api_fields import (
@@ -155,7 +156,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("event index")
 
     def events(self):
-        return EventPage.objects.live().public().descendant_of(self)
+        """The live, public events under this index or any of its
+        translations, one per event in the reader's language (an event with
+        no translation in it is listed in its own)."""
+        return one_per_translation(under_any_translation(EventPage.objects.live().public(), self))
 
     def upcoming_events(self, now=None):
         now = now or timezone.now()

@@ -252,7 +252,12 @@ def filter_sessions(sessions, wanted):
     ]
 
 
-def entry_html(session, labels=None):
+def is_running(session, now):
+    """Whether `session` is under way at `now` (a cancelled one never is)."""
+    return now is not None and session.status != "cancelled" and session.start <= now < session.end
+
+
+def entry_html(session, labels=None, now=None):
     """One session in the programme (a grid cell or a list item):
 
     ``<div class="programme-entry programme-entry--<kind> [programme-entry--cancelled]">``
@@ -268,10 +273,13 @@ def entry_html(session, labels=None):
 
     Plain string building with every text escaped (`escape`), not
     format_html: 200 entries are the bulk of an uncached programme's time.
-    `labels` (from `entry_labels()`) saves looking up translations per entry."""
+    `labels` (from `entry_labels()`) saves looking up translations per entry.
+    With `now`, a session under way is marked "Now on" (a badge with text,
+    not only a colour) and gets ``programme-entry--now``."""
     labels = labels or entry_labels()
     pk = session.pk
     cancelled = session.status == "cancelled"
+    running = is_running(session, now)
     room = f"<span> · {escape(session.room.name)}</span>" if session.room_id else ""
     title = escape(session.title)
     if cancelled:
@@ -279,10 +287,15 @@ def entry_html(session, labels=None):
     badge = (
         f'<span class="badge badge--cancelled">{labels["cancelled"]}</span> ' if cancelled else ""
     )
+    if running:
+        badge = f'<span class="badge badge--now">{labels["now"]}</span> '
+    extra_class = " programme-entry--cancelled" if cancelled else ""
+    if running:
+        extra_class = " programme-entry--now"
     kind = escape(session.kind)
     return mark_safe(  # noqa: S308 - every text above is escaped
         f'<div class="programme-entry programme-entry--{kind}'
-        f'{" programme-entry--cancelled" if cancelled else ""}">'
+        f'{extra_class}">'
         f'<p class="meta">{session.start_hm}–{session.end_hm}{room}</p>'
         f'<p class="programme-entry__title"><span class="badge">'
         f"{labels['kinds'].get(session.kind, kind)}</span> {badge}"
@@ -298,6 +311,7 @@ def entry_labels():
     """The translated labels every entry repeats, looked up once."""
     return {
         "cancelled": escape(pgettext("session status", "Cancelled")),
+        "now": escape(pgettext("a session under way", "Now on")),
         "kinds": {value: escape(label) for value, label in SessionKind.choices},
         "star": button_state(False),
     }

@@ -154,7 +154,8 @@ def public_question(question, request=None, private_paths=()):
     if page is not None and is_public(page, private_paths):
         answered_in = {
             "title": question.answered_in.title,
-            "url": question.answered_in.get_url(request),
+            # The answer itself: the write-up's Q&A block has the question's id.
+            "url": f"{question.answered_in.get_url(request)}#question-{question.pk}",
         }
     return {
         "id": question.pk,

@@ -26,6 +26,7 @@ from wagtail.models import Page
 
 from recap.core.pages import is_public, private_section_paths
 from recap.core.requests import form_post
+from recap.core.translations import in_active_language
 from recap.core.versioning import cached
 from recap.events.models import SessionPage
 
@@ -107,7 +108,8 @@ def session_url(request, session=None, session_id=None):
 
     def compute():
         page = session if session is not None else SessionPage.objects.get(pk=pk)
-        return page.get_url(request)
+        # A French reader (/fr/q/<code>/) stays in French where the session is.
+        return in_active_language(page).get_url(request)
 
     return cached(f"questions:session-url:{pk}:{request.get_host()}:{get_language()}", compute)
 

@@ -31,7 +31,7 @@ from recap.core.admin.panels import NameFieldPanel
 from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
-from recap.core.translations import canonical
+from recap.core.translations import canonical, in_reader_locale_first
 from recap.speakers.exports.api_fields import SpeakerSummariesField, TopicsField
 
 from .topics import TopicForm, local_topic_names, topics_field
@@ -100,7 +100,8 @@ class Topic(StemmedSearch, index.Indexed, ClusterableModel, TagBase):
         """The topic's page; the topic index is looked up once per request."""
         cached = getattr(request, "_recap_topic_index_url", False) if request else False
         if cached is False:
-            index_page = TopicIndexPage.objects.live().first()
+            # The topic index in the reader's language (else the default one).
+            index_page = in_reader_locale_first(TopicIndexPage.objects.live()).first()
             cached = index_page.get_url(request) if index_page is not None else None
             if request is not None:
                 request._recap_topic_index_url = cached

@@ -24,6 +24,7 @@ from django.utils.translation import pgettext_lazy
 
 from recap.core import page_views
 from recap.core.filters import ListFilter, apply_filters, read_filters
+from recap.core.language_links import subroute_translation_urls
 from recap.core.links import absolute
 from recap.core.sections import build_sections, registered
 from recap.core.structured_data import json_ld_script
@@ -157,6 +158,8 @@ def topic_view(request, page, slug):
             or _("Events, sessions, write-ups and resources on %(topic)s.")
             % {"topic": topic.local_name},
             "canonical_url": absolute(request, topic_url),
+            # The switch and hreflang: this topic under each language's index.
+            "language_urls": subroute_translation_urls(request, page, f"{topic.slug}/"),
         },
     )
 

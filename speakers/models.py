@@ -30,7 +30,12 @@ from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
-from recap.core.translations import canonical, canonical_record, is_canonical
+from recap.core.translations import (
+    canonical,
+    canonical_record,
+    in_reader_locale_first,
+    is_canonical,
+)
 from recap.core.versioning import cached
 
 from .admin.forms import SpeakerForm
@@ -272,7 +277,8 @@ def speaker_index_url(request=None):
         return known
 
     def find():
-        index_page = SpeakerIndexPage.objects.live().first()
+        # The directory in the reader's language (else the default one).
+        index_page = in_reader_locale_first(SpeakerIndexPage.objects.live()).first()
         return index_page.get_url(request) if index_page is not None else None
 
     if request is None:

@@ -175,7 +175,8 @@ def session_page_sections():
 
 
 def speaker_page_sections():
-    return [FeedAlternatesSection(), SpeakerWriteUpsSection()]
+    # Visible feed links too, as a topic's page has (issue 21).
+    return [FeedAlternatesSection(), FeedLinksSection(), SpeakerWriteUpsSection()]
 
 
 def topic_page_sections():

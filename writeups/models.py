@@ -37,6 +37,7 @@ from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
+from recap.core.translations import one_per_translation, under_any_translation
 from recap.resources.topics import topics_field
 from recap.speakers.exports.api_fields import (
     ImageRenditionField,
@@ -118,7 +119,11 @@ class WriteUpIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("write-up indexes")
 
     def writeups(self):
-        return WriteUpPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        """Live, public write-ups under this index or any of its translations,
+        one per write-up in the reader's language (else in its own)."""
+        return one_per_translation(
+            under_any_translation(WriteUpPage.objects.live().public(), self)
+        ).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -78,7 +78,9 @@ def language_links(context):
     if request is None:
         return []
     page = context.get("page") or context.get("self")
-    return links(request, page if hasattr(page, "get_translations") else None)
+    # A sub-route (a speaker's page) names its own translations.
+    urls = context.get("language_urls")
+    return links(request, page if hasattr(page, "get_translations") else None, urls=urls)
 
 
 @register.filter
@@ -88,3 +90,63 @@ def is_public_page(page):
     page named inside another page's content (the session a quoted question
     was asked at), so a private page's title is never shown."""
     return bool(page) and page.live and not page.get_view_restrictions().exists()
+
+
+@register.simple_tag
+def other_language(obj):
+    """`obj`'s language when it is not the reader's, for a page listed in its
+    own language for lack of a translation: ``{"code": "en-gb", "label": "(in
+    English)"}`` (the label in the reader's language), else None.
+    ``{% other_language event as other %}``, then ``lang="{{ other.code }}"``
+    on the item and ``<span lang="{{ other.reader }}">{{ other.label }}</span>``
+    after its title."""
+    from django.utils.translation import get_language, get_language_info
+    from django.utils.translation import gettext as _
+
+    from recap.core.translations import in_other_language
+
+    code = in_other_language(obj)
+    if not code:
+        return None
+    labels = {"en": _("(in English)"), "fr": _("(in French)")}
+    label = labels.get(code.split("-")[0])
+    if label is None:
+        try:
+            name = get_language_info(code)["name_local"]
+        except KeyError:
+            name = code
+        label = _("(in %(language)s)") % {"language": name}
+    # `reader`: the label's own language, inside an item marked `code`.
+    return {"code": code, "label": label, "reader": get_language()}
+
+
+@register.filter(is_safe=True)
+def elide(text):
+    """French elision where "de {name}" was built: ``{{ label|elide }}`` (see
+    recap.core.typography). Unchanged in other languages."""
+    from recap.core.typography import elide as elide_text
+
+    return elide_text(text)
+
+
+@register.filter(expects_localtime=True)
+def short_date(value, parts=""):
+    """A date with its weekday and month abbreviated as the reader's language
+    writes them: "Mon 7 Dec" in English, "lun 7 déc." in French (Django's
+    "M" would give "Déc", capitalised, and "Jui" for both June and July).
+    `parts`: "year", "time" or "year,time" to add them:
+    ``{{ start|short_date:"year,time" }}``."""
+    from django.utils.dateformat import format as date_format
+    from django.utils.translation import pgettext
+
+    if value in (None, ""):
+        return ""
+    # Translators: a PHP-style date format (Django's "date" filter); French
+    # uses "N", whose abbreviations are French's own ("déc.", "juil.").
+    fmt = pgettext("short date format", "D j M")
+    wanted = {part.strip() for part in str(parts).split(",")}
+    if "year" in wanted:
+        fmt += " Y"
+    if "time" in wanted:
+        fmt += ", H:i"
+    return date_format(value, fmt)

@@ -15,6 +15,8 @@ from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
+from recap.core.translations import one_per_translation, shared_across_translations
+
 from ..models import EventPage, EventTopic, SessionPage, SessionSpeaker, SessionTopic
 from .ical import (
     EventParts,
@@ -96,16 +98,20 @@ def session_feed(session):
 
 
 def speaker_feed(speaker):
-    """A speaker's sessions across every event."""
-    sessions = _published_sessions().filter(speaker_links__speaker=speaker).distinct()
+    """A speaker's sessions across every event (one per translation, in the
+    reader's language)."""
+    sessions = (
+        one_per_translation(_published_sessions()).filter(speaker_links__speaker=speaker).distinct()
+    )
     return Feed(name=speaker.name, events=events_of(sessions), sessions=sessions)
 
 
 def topic_feed(topic):
-    """Sessions on a topic, and every session of events on that topic."""
+    """Sessions on a topic, and every session of events on that topic (one
+    per translation, in the reader's language)."""
     event_paths = EventPage.objects.live().filter(tagged_topics__tag=topic).values("path")
     sessions = (
-        _published_sessions()
+        one_per_translation(_published_sessions())
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
         .filter(Q(tagged_topics__tag=topic) | Q(parent_path__in=event_paths))
         .distinct()
@@ -128,7 +134,13 @@ def upcoming_feed(index_page, now=None):
     """Every upcoming event of the site, one VEVENT per event (the programmes
     have their own feeds: a site-wide calendar of every talk would bury the
     events themselves)."""
-    events = list(index_page.upcoming_events(now).order_by("pk"))
+    events = list(
+        index_page.upcoming_events(now)
+        .annotate(shared_uid=shared_across_translations(EventPage, "calendar_uid"))
+        .order_by("pk")
+    )
+    for event in events:  # one UID for an event and its translations
+        event.calendar_uid = event.shared_uid
     title = index_page.title
     return Feed(name=title, events=events, sessions=None)
 
@@ -245,9 +257,10 @@ def _stream_sessions(feed, event_urls):
         .annotate(
             room_name=Coalesce("room__name", Value("")),
             published=Coalesce("last_published_at", "first_published_at"),
+            shared_uid=shared_across_translations(SessionPage, "calendar_uid"),
         )
         .order_by("pk")
-        .values_list(*SESSION_FIELDS, named=True)
+        .values_list(*SESSION_FIELDS, "shared_uid", named=True)
         .iterator()
     )
     speakers = _grouped(
@@ -271,5 +284,7 @@ def _stream_sessions(feed, event_urls):
                 continue
             # The abstract was cleaned when it was saved (abstract_text).
             text = multi_line_text(session.abstract_text)
+            # A translation has its original's UID: one event in a calendar.
+            session = session._replace(calendar_uid=session.shared_uid)
             out.append(session_vevent(session, parts, names, topic_names, text))
         yield b"".join(out)

@@ -15,12 +15,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from recap.core.links import absolute, page_url, webcal
+from recap.core.typography import elide
 from recap.resources.models import Topic
 from recap.speakers.models import Speaker
 
 from ..models import EventIndexPage, EventPage, SessionPage
 from ..programme import entry_html, entry_labels
-from ..views.agenda import star_form, star_shared_form, starred_count, starred_session_ids
+from ..views.agenda import (
+    remove_form,
+    star_form,
+    star_shared_form,
+    starred_count,
+    starred_session_ids,
+)
 
 register = template.Library()
 
@@ -44,7 +51,7 @@ def calendar_url(obj, request=None):
 
 def _title(obj):
     if isinstance(obj, EventPage):
-        return _("Programme of %(title)s (iCalendar)") % {"title": obj.title}
+        return elide(_("Programme of %(title)s (iCalendar)") % {"title": obj.title})
     title = getattr(obj, "title", None) or getattr(obj, "name", "")
     return _("%(title)s (iCalendar)") % {"title": title}
 
@@ -110,6 +117,15 @@ def agenda_star(context, session, next=None):
 
 
 @register.simple_tag(takes_context=True)
+def agenda_remove(context, session, next=""):
+    """The agenda page's "Remove" button for one session (a plain form)."""
+    request = context.get("request")
+    if request is None or not getattr(session, "pk", None):
+        return ""
+    return remove_form(session, _star_url(request), next)
+
+
+@register.simple_tag(takes_context=True)
 def agenda_star_form(context, next=None):
     """The one form the programme's stars post with; put it once per page,
     before `{% agenda_star_button %}`s."""
@@ -122,14 +138,16 @@ def agenda_star_form(context, next=None):
 @register.simple_tag(takes_context=True)
 def programme_entry(context, session):
     """One session of the programme (events.programme.entry_html), its star
-    unstarred and posting the page's `{% agenda_star_form %}`."""
+    unstarred and posting the page's `{% agenda_star_form %}`; marked "Now
+    on" while under way at the context's `programme_now` (set while the
+    event is on)."""
     request = context.get("request")
     labels = getattr(request, "_recap_programme_labels", None)
     if labels is None:
         labels = entry_labels()
         if request is not None:
             request._recap_programme_labels = labels
-    return entry_html(session, labels)
+    return entry_html(session, labels, context.get("programme_now"))
 
 
 @register.simple_tag(takes_context=True)

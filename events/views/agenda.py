@@ -197,6 +197,24 @@ def star_form(session, action_url, next_url, starred=False):
     )
 
 
+def remove_form(session, action_url, next_url=""):
+    """The agenda page's button that takes a session out: it reads "Remove"
+    (the page lists only starred sessions, so a star's "In my agenda" says
+    nothing there), and its accessible name says what it removes."""
+    return format_html(
+        '<form class="agenda-star agenda-remove" method="post" action="{}">'
+        '<input type="hidden" name="next" value="{}">'
+        '<button class="button button--secondary" name="unstar" value="{}">{}'
+        '<span class="visually-hidden">{}</span></button></form>',
+        action_url,
+        next_url,
+        session.pk,
+        _("Remove"),
+        # After "Remove": which session, quoted in the reader's language.
+        _(" “%(title)s” from my agenda") % {"title": session.title},
+    )
+
+
 def _same_site_post(request):
     """False when the browser says the post came from another site."""
     origin = request.META.get("HTTP_ORIGIN")

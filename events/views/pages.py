@@ -31,7 +31,7 @@ from recap.resources.views import site_search_url
 from ..day_pages import day_pages_from, split_programme
 from ..exports import structured_data
 from ..following import FILTERS, wanted_filters
-from ..programme import filter_sessions, programme_page
+from ..programme import filter_sessions, is_running, programme_page
 from .recording import recording_context
 
 # Extension points (recap.core.sections): apps above events (questions,
@@ -248,6 +248,13 @@ def event_context(request, page, now=None):
     data = EventPageData(request, page, now)
     is_on = page.is_on(now)
     wanted = wanted_filters(request)
+    page_key = programme_page_key(request, page, now)
+    if is_on:
+        # The programme marks the sessions under way ("Now on"): its cached
+        # fragment is kept per set of them (the sessions are loaded for
+        # "now and next" anyway while the event is on).
+        running = [str(s.pk) for s in data.sessions if is_running(s, now)]
+        page_key += ":on:" + "-".join(running)
     return {
         "event": page,
         "sessions": SimpleLazyObject(lambda: data.sessions),
@@ -264,7 +271,9 @@ def event_context(request, page, now=None):
         "programme_day_pages": SimpleLazyObject(lambda: data.day_pages),
         # Which page of a big programme: part of the cached fragments' keys
         # (the default page follows the clock, so it is keyed by the hour).
-        "programme_page_key": programme_page_key(request, page, now),
+        "programme_page_key": page_key,
+        # While the event is on, the programme marks what is under way.
+        "programme_now": now if is_on else None,
         # The page is the same for every reader: the header's "My agenda (n)"
         # is filled in by agenda.js from the reader's own request.
         "agenda_link_deferred": True,

@@ -24,6 +24,7 @@ from recap.core.links import absolute
 from recap.core.sections import registered
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import annotate_translations, canonical, show_translations
+from recap.core.typography import elide
 from recap.core.versioning import cached
 
 from ..models import Speaker
@@ -58,7 +59,7 @@ class OrganisationFilter(ListFilter):
         return queryset.filter(organisation=selected)
 
     def describe(self, selected):
-        return _("from %(organisation)s") % {"organisation": selected}
+        return elide(_("from %(organisation)s") % {"organisation": selected})
 
 
 def filter_by_letter(speakers, letter):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from recap.core import page_views
+from recap.core.language_links import subroute_translation_urls
 from recap.core.links import absolute
 from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
@@ -61,6 +62,12 @@ def speaker_context(request, speaker, page=None):
         photo = image.get_rendition(PHOTO_FILTER) if image else None
     url = speaker.get_url(request) if speaker.slug else ""
     canonical_url = absolute(request, url)
+    # The switch and hreflang: this person under each language's directory.
+    language_urls = (
+        subroute_translation_urls(request, page, f"{speaker.slug}/")
+        if page is not None and page.pk and speaker.slug
+        else None
+    )
     bio_text = speaker.bio_text  # cleaned when saved
     description = speaker.role_line or Truncator(bio_text).words(30)
     document = person_document(
@@ -80,6 +87,7 @@ def speaker_context(request, speaker, page=None):
         "meta_description": description,
         "meta_image": image,
         "canonical_url": canonical_url,
+        "language_urls": language_urls,
         "json_ld": json_ld_script(document),
     }
 

@@ -189,8 +189,21 @@ def test_a_star_without_javascript_lands_on_the_agenda_with_its_state_and_a_way_
     [back] = tree.xpath('//p[@class="agenda__back"]/a')
     assert back.get("href") == f"/events/social-media-summit/?view=list#session-{sessions[1].pk}"
     [button] = tree.xpath(f'//li[@id="session-{sessions[1].pk}"]//button')
-    assert button.get("aria-pressed") == "true" and button.get("name") == "unstar"
+    assert button.get("name") == "unstar"
     assert page["Cache-Control"] == "private, no-cache"
+
+
+def test_the_agenda_remove_button_says_remove_and_names_the_session(client, sessions):
+    star(client, sessions[1])
+    tree = lxml_html.fromstring(client.get("/calendar/agenda/").content)
+    [button] = tree.xpath(f'//li[@id="session-{sessions[1].pk}"]//button')
+
+    visible = "".join(button.xpath("text()")).strip()
+    assert visible == "Remove"
+    assert " ".join(button.text_content().split()) == "Remove “Talk 1” from my agenda"
+    form = button.getparent()
+    client.post(form.get("action"), {"unstar": button.get("value")})
+    assert not AgendaItem.objects.exists()
 
 
 def test_the_agenda_never_links_back_off_the_site(client):

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from lxml import html as lxml_html
 
 from recap.questions.models import QuestionStatus
 from recap.writeups.blocks import QuestionAnswerBlock
@@ -52,7 +53,24 @@ def test_session_page_links_answered_question_to_the_writeup(client, db):
 
     html = client.get(cited.session.url).content.decode()
 
-    assert f'Answered in <a href="{writeup.url}">Answers from the panel</a>' in html
+    answer = f"{writeup.url}#question-{cited.pk}"
+    assert f'Answered in <a href="{answer}">Answers from the panel</a>' in html
+
+
+def test_answered_in_link_lands_on_the_answer_in_the_writeup(client, db):
+    cited = DelegateQuestionFactory(text="Where can I find resources?")
+    other = DelegateQuestionFactory(text="Who owns the account?")
+    writeup = WriteUpPageFactory(revision=True, title="Answers", body=qa_body(other, cited))
+    session_page = lxml_html.fromstring(client.get(cited.session.url).content.decode())
+    href = session_page.xpath('//p[@class="recap-question__answered"]/a/@href')[0]
+    path, anchor = href.split("#")
+
+    target = lxml_html.fromstring(client.get(path).content.decode())
+
+    assert path == writeup.url
+    answer = target.get_element_by_id(anchor)
+    assert "Where can I find resources?" in answer.text_content()
+    assert "Our answer." in answer.text_content()
 
 
 def test_question_answer_block_renders_the_question_escaped(db):

@@ -91,7 +91,7 @@ def test_present_history_links_to_the_answering_writeup(client, session):
     from tests.factories import WriteUpPageFactory
 
     writeup = WriteUpPageFactory(title="What the panel said")
-    DelegateQuestionFactory(
+    question = DelegateQuestionFactory(
         session=session,
         text="Answered question",
         status=QuestionStatus.ANSWERED,
@@ -101,11 +101,9 @@ def test_present_history_links_to_the_answering_writeup(client, session):
     html = client.get(present_url(session)).content.decode()
     data = client.get(data_url(session)).json()
 
-    assert f'answered in <a href="{writeup.url}">What the panel said</a>' in html
-    assert data["answered"][0]["answered_in"] == {
-        "title": "What the panel said",
-        "url": writeup.url,
-    }
+    answer = f"{writeup.url}#question-{question.pk}"  # the answer itself, not the top
+    assert f'answered in <a href="{answer}">What the panel said</a>' in html
+    assert data["answered"][0]["answered_in"] == {"title": "What the panel said", "url": answer}
 
 
 def test_present_unknown_code_is_404(client, db):

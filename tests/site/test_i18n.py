@@ -126,10 +126,12 @@ def test_switcher_links_to_the_translation_of_the_page(client, site_tree):
     assert links["fr"].get("aria-current") is None
 
 
-def test_switcher_links_to_the_home_page_where_there_is_no_translation(client, site_tree):
+def test_switcher_says_there_is_no_translation_rather_than_link_elsewhere(client, site_tree):
     doc = tree_of(client.get(site_tree["other"].url))
 
-    assert switcher(doc)["fr"].get("href") == "/fr/"
+    assert "fr" not in switcher(doc)
+    [missing] = doc.xpath('//nav[@class="language-switcher"]//li[span[@lang="fr"]]')
+    assert " ".join(missing.text_content().split()) == "Français (not translated)"
     assert "fr" not in alternates(doc)
 
 
