@@ -1,5 +1,5 @@
-"""Forms for asking a question (or responding to a write-up) and for
-capturing questions asked aloud in the room. One set of rules for all."""
+"""Forms for asking a question (or responding to a write-up). Staff record
+questions with `admin.forms.RecordQuestionForm`; one set of rules for all."""
 
 import time
 import uuid
@@ -218,25 +218,3 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
         if not cleaned.get("email"):
             cleaned["email_consent"] = False
         return cleaned
-
-
-class CaptureForm(AskerFieldsMixin, forms.Form):
-    """A question asked aloud in the room, typed by staff."""
-
-    text = forms.CharField(
-        label=_("Question"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
-    )
-    name = forms.CharField(label=_("Asked by (optional)"), required=False, max_length=100)
-    organisation = forms.CharField(
-        label=_("Organisation (optional)"), required=False, max_length=150
-    )
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        if not args and "initial" not in kwargs:
-            kwargs["initial"] = {"submission_token": uuid.uuid4()}
-        super().__init__(*args, **kwargs)
-        allow_nul_to_be_cleaned(self, "text", "name", "organisation")

@@ -69,6 +69,16 @@ def register_question_admin_urls():
             admin_views.capture_view,
             name="recap_questions_capture",
         ),
+        path(
+            "recap-questions/<int:question_id>/email/",
+            admin_views.asker_email_view,
+            name="recap_questions_asker_email",
+        ),
+        path(
+            "recap-questions/<int:question_id>/answer/",
+            admin_views.written_answer_view,
+            name="recap_questions_written_answer",
+        ),
     ]
 
 
