@@ -7,7 +7,14 @@ from django.template.context_processors import csrf
 
 from recap.core.sections import Section
 
-from .templatetags.recap_questions_tags import session_questions, writeup_responses
+from .models import PUBLIC_STATUSES, DelegateQuestion
+from .record import event_asked_url, session_has_ended, session_record
+from .session_settings import accepts_questions
+from .templatetags.recap_questions_tags import (
+    answering_pages,
+    session_questions,
+    writeup_responses,
+)
 
 
 def _tag_context(request):
@@ -21,7 +28,41 @@ class SessionQuestionsSection(Section):
     def get_context(self, request, session):
         if session.is_break:
             return None  # a break or lunch: nobody to ask
+        if session_has_ended(session) and not accepts_questions(session):
+            return None  # the record (SessionRecordSection) takes its place
         return session_questions(_tag_context(request), session)
+
+
+class SessionRecordSection(Section):
+    """After a session ends (and questions are closed): what was asked,
+    kept with the talk (record.py), where the live list was."""
+
+    template_name = "recap_questions/includes/session_record.html"
+    slot = "after_abstract"
+
+    def get_context(self, request, session):
+        if session.is_break or not session_has_ended(session):
+            return None
+        if accepts_questions(session):
+            return None  # still taking questions after its end: the live list stays
+        context = session_record(request, session)
+        context["answering_pages"] = answering_pages(session, request)
+        return context
+
+
+class EventAskedLinkSection(Section):
+    """The event page's link to its "What was asked" page, once some
+    question has been shown (moderation moves the content version, so the
+    cached page follows)."""
+
+    template_name = "recap_questions/includes/event_asked_link.html"
+    order = 40
+
+    def get_context(self, request, event):
+        shown = DelegateQuestion.objects.filter(event=event, status__in=PUBLIC_STATUSES)
+        if not shown.exists():
+            return None
+        return {"event_asked_url": event_asked_url(event)}
 
 
 class WriteUpResponsesSection(Section):

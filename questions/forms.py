@@ -7,12 +7,12 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing, validators
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from recap.core.sanitize import plain_text, single_line
 
-from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
+from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH, retention_days
 
 STARTED_SALT = "recap_questions.form_started"
 DEFAULT_MIN_FILL_SECONDS = 3
@@ -167,6 +167,16 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
             "max": TEXT_MAX_LENGTH,
         }
         allow_nul_to_be_cleaned(self, "text", "name", "organisation")
+        days = retention_days()
+        if days:
+            # Public pages stop showing them at that date, purged or not yet.
+            self.fields["name"].help_text = ngettext(
+                "Your name and organisation are shown with your question for %(days)s day, "
+                "then removed; the question stays.",
+                "Your name and organisation are shown with your question for %(days)s days, "
+                "then removed; the question stays.",
+                days,
+            ) % {"days": days}
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"

@@ -12,7 +12,12 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin import views as admin_views
 from .admin.choosers import question_chooser_viewset
 from .admin.modeladmin import DelegateQuestionAdmin
-from .extensions import SessionQuestionsSection, WriteUpResponsesSection
+from .extensions import (
+    EventAskedLinkSection,
+    SessionQuestionsSection,
+    SessionRecordSection,
+    WriteUpResponsesSection,
+)
 
 modeladmin_register(DelegateQuestionAdmin)
 
@@ -108,6 +113,16 @@ def pending_questions_section():
 @hooks.register("recap_session_page_sections")
 def session_questions_section():
     return SessionQuestionsSection()
+
+
+@hooks.register("recap_session_page_sections")
+def session_record_section():
+    return SessionRecordSection()
+
+
+@hooks.register("recap_event_page_sections")
+def event_asked_link_section():
+    return EventAskedLinkSection()
 
 
 @hooks.register("recap_writeup_page_sections")
