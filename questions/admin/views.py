@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.context_processors import csrf
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -67,7 +68,12 @@ def moderate_view(request):
     count = moderate(
         DelegateQuestion.objects.filter(pk__in=ids), action, reason=request.POST.get("reason", "")
     )
-    messages.success(request, action_message(action, count))
+    message = action_message(action, count)
+    if "application/json" in request.headers.get("Accept", ""):
+        # The queue's keys (moderation.js): the list is fetched again in
+        # place, so the moderator keeps their place and focus.
+        return JsonResponse({"message": message, "count": count})
+    messages.success(request, message)
     return redirect(back)
 
 
@@ -279,4 +285,8 @@ class PendingQuestionsSection(Section):
             ),
             "queue_url": reverse("recap_questions_delegatequestion_modeladmin_index")
             + "?status__exact=pending",
+            "moderate_url": reverse("recap_questions_moderate"),
+            # The dashboard panel renders without the request's context processors.
+            "next_url": request.get_full_path(),
+            **csrf(request),
         }
