@@ -96,7 +96,8 @@
     var data = new FormData(form);
     data.delete("action");
     data.set("single", button.value);
-    fetch(form.action, {
+    // (form.action would be its field named "action", the bulk select.)
+    fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { Accept: "application/json" }
     })
