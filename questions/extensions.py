@@ -4,6 +4,7 @@ session's page, and reader responses under a write-up that invites them.
 Without recap.questions installed, those pages simply have no such part."""
 
 from django.template.context_processors import csrf
+from django.utils import timezone
 
 from recap.core.sections import Section
 
@@ -51,17 +52,19 @@ class SessionRecordSection(Section):
 
 
 class EventAskedLinkSection(Section):
-    """The event page's link to its "What was asked" page, once some
-    question has been shown (moderation moves the content version, so the
-    cached page follows)."""
+    """The event page's link to its "What was asked" page, once the event
+    has started (the cached event page changes key with the clock then),
+    or earlier if a question has already been shown."""
 
     template_name = "recap_questions/includes/event_asked_link.html"
     order = 40
 
     def get_context(self, request, event):
-        shown = DelegateQuestion.objects.filter(event=event, status__in=PUBLIC_STATUSES)
-        if not shown.exists():
-            return None
+        started = event.start is not None and event.start <= timezone.now()
+        if not started:
+            shown = DelegateQuestion.objects.filter(event=event, status__in=PUBLIC_STATUSES)
+            if not shown.exists():
+                return None
         return {"event_asked_url": event_asked_url(event)}
 
 
