@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from recap.core.sections import Section
 
-from .models import PUBLIC_STATUSES, DelegateQuestion
 from .record import event_asked_url, session_has_ended, session_record
 from .session_settings import accepts_questions
 from .templatetags.recap_questions_tags import (
@@ -53,18 +52,16 @@ class SessionRecordSection(Section):
 
 class EventAskedLinkSection(Section):
     """The event page's link to its "What was asked" page, once the event
-    has started (the cached event page changes key with the clock then),
-    or earlier if a question has already been shown."""
+    has started. No query (the event page counts its queries), and right
+    in the shared page cache: from the event's start its key follows the
+    clock."""
 
     template_name = "recap_questions/includes/event_asked_link.html"
     order = 40
 
     def get_context(self, request, event):
-        started = event.start is not None and event.start <= timezone.now()
-        if not started:
-            shown = DelegateQuestion.objects.filter(event=event, status__in=PUBLIC_STATUSES)
-            if not shown.exists():
-                return None
+        if event.start is None or event.start > timezone.now():
+            return None
         return {"event_asked_url": event_asked_url(event)}
 
 

@@ -225,6 +225,8 @@ def test_ask_form_says_how_long_names_are_shown(client, db, settings):
 
 def test_event_asked_page_groups_questions_by_session_and_searches(client, session):
     event = session.get_parent().specific
+    event.start = timezone.now() - dt.timedelta(hours=3)  # under way: the link is on its page
+    event.save_revision().publish()
     other = ended(SessionPageFactory(parent=event, title="Keynote on trust"))
     DelegateQuestionFactory(session=session, text="How do we measure reach?")
     DelegateQuestionFactory(session=other, text="Who owns the intranet?")
@@ -264,3 +266,12 @@ def test_event_asked_page_queries_do_not_grow(client, django_assert_max_num_quer
         response = client.get(asked_url(event))
 
     assert response.status_code == 200
+
+
+def test_upcoming_event_page_has_no_what_was_asked_link(client, db):
+    session = SessionPageFactory()
+    event = session.get_parent().specific
+
+    html = client.get(event.url).content.decode()
+
+    assert asked_url(event) not in html
