@@ -8,8 +8,13 @@ from django.utils import timezone
 
 from recap.core.sections import Section
 
+from .record import event_asked_url, session_has_ended, session_record
 from .session_settings import accepts_questions, page_settings
-from .templatetags.recap_questions_tags import session_questions, writeup_responses
+from .templatetags.recap_questions_tags import (
+    answering_pages,
+    session_questions,
+    writeup_responses,
+)
 
 
 def _tag_context(request):
@@ -23,6 +28,8 @@ class SessionQuestionsSection(Section):
     def get_context(self, request, session):
         if session.is_break:
             return None  # a break or lunch: nobody to ask
+        if session_has_ended(session) and not accepts_questions(session):
+            return None  # the record (SessionRecordSection) takes its place
         return session_questions(_tag_context(request), session)
 
 
@@ -41,6 +48,38 @@ class SessionAskLinkSection(Section):
         if not accepts_questions(session, page_settings(session, request)):
             return None
         return {}
+
+
+class SessionRecordSection(Section):
+    """After a session ends (and questions are closed): what was asked,
+    kept with the talk (record.py), where the live list was."""
+
+    template_name = "recap_questions/includes/session_record.html"
+    slot = "after_abstract"
+
+    def get_context(self, request, session):
+        if session.is_break or not session_has_ended(session):
+            return None
+        if accepts_questions(session):
+            return None  # still taking questions after its end: the live list stays
+        context = session_record(request, session)
+        context["answering_pages"] = answering_pages(session, request)
+        return context
+
+
+class EventAskedLinkSection(Section):
+    """The event page's link to its "What was asked" page, once the event
+    has started. No query (the event page counts its queries), and right
+    in the shared page cache: from the event's start its key follows the
+    clock."""
+
+    template_name = "recap_questions/includes/event_asked_link.html"
+    order = 40
+
+    def get_context(self, request, event):
+        if event.start is None or event.start > timezone.now():
+            return None
+        return {"event_asked_url": event_asked_url(event)}
 
 
 class WriteUpResponsesSection(Section):

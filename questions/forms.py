@@ -1,5 +1,5 @@
-"""Forms for asking a question (or responding to a write-up) and for
-capturing questions asked aloud in the room. One set of rules for all."""
+"""Forms for asking a question (or responding to a write-up). Staff record
+questions with `admin.forms.RecordQuestionForm`; one set of rules for all."""
 
 import math
 import time
@@ -8,12 +8,12 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing, validators
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from recap.core.sanitize import plain_text, single_line
 
-from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH
+from .models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH, retention_days
 
 STARTED_SALT = "recap_questions.form_started"
 DEFAULT_MIN_FILL_SECONDS = 3
@@ -186,6 +186,16 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
             "max": TEXT_MAX_LENGTH,
         }
         allow_nul_to_be_cleaned(self, "text", "name", "organisation")
+        days = retention_days()
+        if days:
+            # Public pages stop showing them at that date, purged or not yet.
+            self.fields["name"].help_text = ngettext(
+                "Your name and organisation are shown with your question for %(days)s day, "
+                "then removed; the question stays.",
+                "Your name and organisation are shown with your question for %(days)s days, "
+                "then removed; the question stays.",
+                days,
+            ) % {"days": days}
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -249,25 +259,3 @@ class QuestionForm(AskerFieldsMixin, forms.Form):
         if not cleaned.get("email"):
             cleaned["email_consent"] = False
         return cleaned
-
-
-class CaptureForm(AskerFieldsMixin, forms.Form):
-    """A question asked aloud in the room, typed by staff."""
-
-    text = forms.CharField(
-        label=_("Question"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
-    )
-    name = forms.CharField(label=_("Asked by (optional)"), required=False, max_length=100)
-    organisation = forms.CharField(
-        label=_("Organisation (optional)"), required=False, max_length=150
-    )
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        if not args and "initial" not in kwargs:
-            kwargs["initial"] = {"submission_token": uuid.uuid4()}
-        super().__init__(*args, **kwargs)
-        allow_nul_to_be_cleaned(self, "text", "name", "organisation")

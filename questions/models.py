@@ -5,9 +5,13 @@ pages they were asked on or answered in are plain Wagtail page links, so this
 app never imports write-ups: write-ups point at questions, not the reverse.
 """
 
+import datetime as dt
+
 import swapper
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -34,8 +38,14 @@ PUBLIC_STATUSES = (QuestionStatus.APPROVED, QuestionStatus.ANSWERED)
 class QuestionSource(models.TextChoices):
     ONLINE = "online", _("Online form")
     ROOM = "room", _("In the room")
+    EMAIL = "email", _("By email")
+    AFTER = "after", _("After the session")
     SOCIAL = "social", _("Social media")
     READER = "reader", _("Reader response")
+
+
+# Where a question recorded by staff may come from (the record form).
+RECORD_SOURCES = (QuestionSource.ROOM, QuestionSource.EMAIL, QuestionSource.AFTER)
 
 
 class DelegateQuestion(index.Indexed, models.Model):
@@ -133,7 +143,23 @@ class DelegateQuestion(index.Indexed, models.Model):
     answer_emailed_at = models.DateTimeField(
         verbose_name=_("answer emailed at"), null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(verbose_name=_("asked at"), auto_now_add=True, db_index=True)
+    # When the question was asked (a question typed up the day after was
+    # asked yesterday); `created_at` is when it was stored.
+    asked_at = models.DateTimeField(verbose_name=_("asked at"), default=timezone.now, db_index=True)
+    # A speaker's or editor's answer written after the event (answers.py).
+    written_answer = models.TextField(verbose_name=_("written answer"), blank=True)
+    written_answer_by = models.CharField(
+        verbose_name=_("answered by"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who answers, as the public sees it (a speaker's name, say)."),
+    )
+    written_answer_at = models.DateTimeField(
+        verbose_name=_("written answer added at"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(
+        verbose_name=_("recorded at"), auto_now_add=True, db_index=True
+    )
     updated_at = models.DateTimeField(verbose_name=_("updated at"), auto_now=True)
 
     # Not in Wagtail's reference index: a plenary asks hundreds of questions,
@@ -180,7 +206,8 @@ class DelegateQuestion(index.Indexed, models.Model):
         indexes = [models.Index(fields=["session", "status", "-votes"])]
 
     def __str__(self):
-        return self.text[:60]
+        # The whole text: a chooser or a breadcrumb wraps it, never cuts it mid-word.
+        return self.text
 
     @classmethod
     def get_indexed_objects(cls):
@@ -190,6 +217,38 @@ class DelegateQuestion(index.Indexed, models.Model):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    def asker_is_shown(self, now=None):
+        """Whether public pages may still show the asker's name and
+        organisation: not after the retention date, purged or not yet."""
+        retained_until = self.personal_data_retained_until()
+        if retained_until is None:
+            return not self.personal_data_purged_at
+        return (now or timezone.now()) < retained_until
+
+    def personal_data_retained_until(self):
+        """When the asker's personal data goes (None: kept until purged by hand)."""
+        days = retention_days()
+        if days is None:
+            return None
+        return (self.created_at or self.asked_at) + dt.timedelta(days=days)
+
+    @property
+    def public_name(self):
+        return self.name if self.asker_is_shown() else ""
+
+    @property
+    def public_organisation(self):
+        return self.organisation if self.asker_is_shown() else ""
+
+
+DEFAULT_RETENTION_DAYS = 90
+
+
+def retention_days():
+    """Days an asker's personal data is kept (RECAP_QUESTIONS_RETENTION_DAYS),
+    or None when it is never purged automatically."""
+    return getattr(settings, "RECAP_QUESTIONS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
 class QuestionVote(models.Model):

@@ -7,6 +7,7 @@ code. Each sets `updated_at`, which present mode's ETag follows.
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from recap.core.versioning import bump_content_version
@@ -25,6 +26,51 @@ ACTIONS = {
     "answer": _("Mark answered"),
     "archive": _("Archive"),
 }
+
+
+def action_message(action, count):
+    """What an action did, as a whole sentence with its plural (languages
+    inflect the noun and the verb differently for one and for several)."""
+    if count == 0:
+        return gettext("No question was changed.")
+    values = {"count": count}
+    if action == "approve":
+        return (
+            ngettext("Approved %(count)s question.", "Approved %(count)s questions.", count)
+            % values
+        )
+    if action == "reject":
+        return (
+            ngettext("Rejected %(count)s question.", "Rejected %(count)s questions.", count)
+            % values
+        )
+    if action == "highlight":
+        return (
+            ngettext("Highlighted %(count)s question.", "Highlighted %(count)s questions.", count)
+            % values
+        )
+    if action == "unhighlight":
+        return (
+            ngettext(
+                "Removed the highlight from %(count)s question.",
+                "Removed the highlight from %(count)s questions.",
+                count,
+            )
+            % values
+        )
+    if action == "answer":
+        return (
+            ngettext(
+                "Marked %(count)s question answered.", "Marked %(count)s questions answered.", count
+            )
+            % values
+        )
+    if action == "archive":
+        return (
+            ngettext("Archived %(count)s question.", "Archived %(count)s questions.", count)
+            % values
+        )
+    raise ValueError(f"Unknown moderation action: {action}")
 
 
 def can_moderate(user):

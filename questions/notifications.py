@@ -44,16 +44,45 @@ def email_answer(question, page):
 
     The question is claimed first (`answer_emailed_at`), so it is sent at
     most once; if sending fails the claim is released for the next publish."""
-    claimed = DelegateQuestion.objects.filter(pk=question.pk, answer_emailed_at=None).update(
-        answer_emailed_at=timezone.now()
-    )
-    if not claimed:
-        return False
     context = {
         "question": question,
         "page": page,
         "answer_url": f"{page_url(None, page)}#question-{question.pk}",
     }
+    return _send_once(question, context)
+
+
+def email_written_answer(question):
+    """Send the asker a written answer (with the link to it on the session's
+    page), once: nothing if they gave no email with consent, or were sent an
+    answer already, or the session's page is not public."""
+    question = (
+        DelegateQuestion.objects.filter(pk=question.pk, email_consent=True, answer_emailed_at=None)
+        .exclude(email="")
+        .exclude(written_answer="")
+        .select_related("session")
+        .first()
+    )
+    if question is None or question.session is None:
+        return False
+    session = question.session
+    if not is_public(session, private_section_paths()):
+        return False
+    context = {
+        "question": question,
+        "page": session,
+        "written": True,
+        "answer_url": f"{page_url(None, session)}#question-{question.pk}",
+    }
+    return _send_once(question, context)
+
+
+def _send_once(question, context):
+    claimed = DelegateQuestion.objects.filter(pk=question.pk, answer_emailed_at=None).update(
+        answer_emailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
     try:
         send_mail(
             subject=gettext("Your question has been answered"),

@@ -160,8 +160,9 @@ def public_question(question, request=None, private_paths=()):
     return {
         "id": question.pk,
         "text": question.text,
-        "name": question.name,
-        "organisation": question.organisation,
+        # Not after the retention date, even before the purge has run.
+        "name": question.public_name,
+        "organisation": question.public_organisation,
         "votes": question.votes,
         "status": question.status,
         "highlighted": question.highlighted,

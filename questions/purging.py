@@ -13,26 +13,21 @@ write-up that answers a question to be published and its asker emailed).
 import datetime as dt
 import logging
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from .indexing import update_search_index
-from .models import DelegateQuestion
+from .models import DEFAULT_RETENTION_DAYS, DelegateQuestion, retention_days
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_RETENTION_DAYS = 90
+__all__ = ["DEFAULT_RETENTION_DAYS", "purge_if_due", "purge_personal_data", "retention_days"]
+
 BATCH_SIZE = 500
 PURGED_TODAY_KEY = "recap_questions:personal_data_purged"
 ONCE_A_DAY = 24 * 60 * 60
-
-
-def retention_days():
-    """Days personal data is kept, or None when it is never purged automatically."""
-    return getattr(settings, "RECAP_QUESTIONS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
 def questions_with_personal_data(older_than_days, now=None):

@@ -45,6 +45,7 @@ def submit_question(
     asker_key="",
     submission_token=None,
     token_checked=False,
+    asked_at=None,
 ):
     """Store a cleaned question once per `submission_token`.
 
@@ -52,7 +53,8 @@ def submit_question(
     it). A second call with the same token, even at the same moment from
     another thread, stores nothing and returns the first question (the unique
     token decides; `token_checked` says the caller has just looked the token
-    up, so it is not looked up twice before the insert).
+    up, so it is not looked up twice before the insert). `asked_at`, for
+    a question recorded later, is when it was asked (default: now).
     """
     if submission_token is not None and not token_checked:
         existing = DelegateQuestion.objects.filter(submission_token=submission_token).first()
@@ -71,6 +73,7 @@ def submit_question(
         status=status or status_for(session, source),
         asker_key=asker_key,
         submission_token=submission_token,
+        asked_at=asked_at or timezone.now(),
     )
     try:
         with transaction.atomic():

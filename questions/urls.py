@@ -11,6 +11,9 @@ urlpatterns = [
     path("vote/<int:question_id>/", views.vote, name="vote"),
     path("browser/", views.keep_browser, name="browser"),
     path("respond/<int:page_id>/", views.respond, name="respond"),
+    # An event's "What was asked" page: a questions-app route (the events
+    # app may not import questions), linked from the event page's section.
+    path("event/<int:event_id>/asked/", views.event_asked, name="event_asked"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/$", views.ask, name="ask"),
     re_path(rf"^(?P<code>{CODE_PATTERN})/present/$", views.present, name="present"),
     re_path(

@@ -673,3 +673,65 @@ def session_questions_refresh(request, code):
         response["X-Robots-Tag"] = "noindex"
     response["ETag"] = etag
     return private(response)
+
+
+# Long enough for any phrase; longer searches are cut.
+ASKED_QUERY_MAX = 100
+
+
+@require_GET
+def event_asked(request, event_id):
+    """The event's "What was asked" page: every session's shown questions,
+    grouped by session in programme order, with their marks and counts;
+    `?q=` finds questions by their words. A live, public event only (a
+    private one is not found, as its pages are not)."""
+    from recap.core.params import text as text_param
+    from recap.events.models import EventPage
+
+    from .record import counts_by_session, record_items, shown_questions
+
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    if event is None or not is_public(event, private_section_paths()):
+        raise Http404("No such event.")
+    query = text_param(request.GET.get("q"), max_length=ASKED_QUERY_MAX)
+    questions = DelegateQuestion.objects.filter(event=event, session__isnull=False)
+    sessions = {
+        session.pk: session
+        for session in SessionPage.objects.live().public().descendant_of(event).order_by("start")
+    }
+    counts = counts_by_session(questions.filter(session__in=list(sessions)))
+    shown = shown_questions(questions.filter(session__in=list(sessions)))
+    if query:
+        shown = shown.filter(text__icontains=query)
+    items = record_items(list(shown[:2000]), request)
+    by_session = {}
+    for item in items:
+        by_session.setdefault(item["question"].session_id, []).append(item)
+    groups = []
+    for pk, session in sessions.items():
+        asked, not_shown = counts.get(pk, (0, 0))
+        if not asked or (query and pk not in by_session):
+            continue
+        groups.append(
+            {
+                "session": session,
+                "url": session.get_url(request),
+                "items": by_session.get(pk, []),
+                "asked_count": asked,
+                "not_shown_count": not_shown,
+            }
+        )
+    from .answers import Mark
+
+    return TemplateResponse(
+        request,
+        "recap_questions/event_asked.html",
+        {
+            "event": event,
+            "page": event,
+            "groups": groups,
+            "query": query,
+            "found_count": len(items),
+            "marks": Mark,
+        },
+    )

@@ -12,7 +12,13 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin import views as admin_views
 from .admin.choosers import question_chooser_viewset
 from .admin.modeladmin import DelegateQuestionAdmin
-from .extensions import SessionAskLinkSection, SessionQuestionsSection, WriteUpResponsesSection
+from .extensions import (
+    EventAskedLinkSection,
+    SessionAskLinkSection,
+    SessionQuestionsSection,
+    SessionRecordSection,
+    WriteUpResponsesSection,
+)
 
 modeladmin_register(DelegateQuestionAdmin)
 
@@ -69,6 +75,16 @@ def register_question_admin_urls():
             admin_views.capture_view,
             name="recap_questions_capture",
         ),
+        path(
+            "recap-questions/<int:question_id>/email/",
+            admin_views.asker_email_view,
+            name="recap_questions_asker_email",
+        ),
+        path(
+            "recap-questions/<int:question_id>/answer/",
+            admin_views.written_answer_view,
+            name="recap_questions_written_answer",
+        ),
     ]
 
 
@@ -98,6 +114,16 @@ def pending_questions_section():
 @hooks.register("recap_session_page_sections")
 def session_questions_section():
     return [SessionAskLinkSection(), SessionQuestionsSection()]
+
+
+@hooks.register("recap_session_page_sections")
+def session_record_section():
+    return SessionRecordSection()
+
+
+@hooks.register("recap_event_page_sections")
+def event_asked_link_section():
+    return EventAskedLinkSection()
 
 
 @hooks.register("recap_writeup_page_sections")

@@ -1,20 +1,22 @@
 """The admin chooser for delegate questions, used by the write-up's
 question-and-answer block."""
 
-from django import forms
+from urllib.parse import urlparse
+
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
-from django.utils import dateformat, timezone
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.models import Page
 
 from recap.core.params import positive_int, positive_ints
-from recap.events.models import SessionPage, attach_sessions_to_events
 
-from ..forms import AskerFieldsMixin
-from ..models import DelegateQuestion
+from ..models import PUBLIC_STATUSES
 from ..moderation import can_moderate
-from .modeladmin import RecordQuestionMixin
+from .forms import RecordQuestionForm, SessionChoiceField  # noqa: F401 (kept importable)
 
 
 def _visible_questions(user):
@@ -23,59 +25,17 @@ def _visible_questions(user):
     return visible_questions(user)
 
 
-class SessionChoiceIterator(forms.models.ModelChoiceIterator):
-    """The choices, with every session's event fetched in one query."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for session in attach_sessions_to_events(self.field.queryset):
-            yield self.choice(session)
-
-
-class SessionChoiceField(forms.ModelChoiceField):
-    """Every session, newest first, named with its event and start, so a
-    session of any day (yesterday's included) can be picked in the modal.
-    A select, not a page chooser: Wagtail's modals do not open a second
-    modal. Two queries, whatever the number of sessions."""
-
-    iterator = SessionChoiceIterator
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", SessionPage.objects.order_by("-start", "title"))
-        super().__init__(**kwargs)
-
-    def label_from_instance(self, session):
-        # Django's date format: the month in the editor's language.
-        start = dateformat.format(timezone.localtime(session.start, session.tz), "d M Y H:i")
-        event = session.event.title if session.event else ""
-        return " · ".join(part for part in (event, start, session.title) if part)
-
-
-class QuestionCreationForm(AskerFieldsMixin, RecordQuestionMixin, forms.ModelForm):
-    """The chooser's "Create" tab: record a question for a session and choose it."""
-
-    class Meta:
-        model = DelegateQuestion
-        fields = ["session", "text", "source", "name", "organisation"]
-        field_classes = {"session": SessionChoiceField}
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.setup_record_fields()
-
-    def save(self, commit=True):
-        self.apply_record_rules(self.instance, self.user)
-        return super().save(commit=commit)
+CREATION_FORM_TEMPLATE = "recap_questions/admin/chooser/creation_form.html"
 
 
 class ModeratorsCreateMixin:
-    """The "Create" tab is for moderators only: their questions are approved
-    at once and can be cited straight away. Anyone else's would wait for a
-    moderator, and a write-up citing a pending question cannot be saved, so
-    other editors record questions on the capture screen or the queue's
-    "Add" screen instead."""
+    """The "Create" tab (the one record form) is for moderators only: their
+    questions are approved at once and can be cited straight away. Anyone
+    else's would wait for a moderator, and a write-up citing a pending
+    question cannot be saved, so other editors record questions on the
+    capture screen or the queue's "Add" screen instead."""
+
+    creation_form_template_name = CREATION_FORM_TEMPLATE
 
     def can_create(self):
         return can_moderate(self.request.user)
@@ -84,18 +44,75 @@ class ModeratorsCreateMixin:
         return {**super().get_creation_form_kwargs(), "user": self.request.user}
 
 
-class VisibleQuestionsMixin(ModeratorsCreateMixin):
-    """Editors without the moderation permission choose among public questions only."""
+def writeup_event_ids(request):
+    """The events of the write-up being edited (from ?writeup=<id>, or the
+    editor's page the chooser was opened from), latest draft included: []
+    when there is none. Duck-typed (`covered_events`): questions never
+    import write-ups."""
+    page_id = positive_int(request.GET.get("writeup"))
+    if page_id is None:
+        referer = urlparse(request.headers.get("Referer", "")).path
+        try:
+            match = resolve(referer) if referer else None
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name == "edit" and "page_id" in match.kwargs:
+            page_id = positive_int(str(match.kwargs["page_id"]))
+    if page_id is None:
+        return []
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return []
+    draft = page.specific.get_latest_revision_as_object()
+    covered = getattr(draft, "covered_events", None)
+    if not callable(covered):
+        return []
+    return [event.pk for event in covered() if event is not None]
+
+
+class CitableQuestionsMixin(ModeratorsCreateMixin):
+    """Only questions a write-up may cite (approved or answered), for every
+    editor, moderators included: the write-up's own events' questions
+    first, then the newest asked. Each row shows the whole text, the
+    session, the event and the status."""
 
     def get_object_list(self):
-        return _visible_questions(self.request.user).order_by("-created_at")
+        questions = _visible_questions(self.request.user).filter(status__in=PUBLIC_STATUSES)
+        events = writeup_event_ids(self.request)
+        rank = Case(
+            When(event_id__in=events, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+        return (
+            questions.select_related("session", "event")
+            .annotate(writeup_rank=rank)
+            .order_by("writeup_rank", "-asked_at", "-pk")
+        )
+
+    def apply_object_list_ordering(self, objects):
+        return objects
+
+    @property
+    def columns(self):
+        title = self.title_column
+        title.accessor = "text"
+        title.label = _("Question")
+        return [
+            title,
+            Column(
+                "session",
+                label=_("Session"),
+                accessor=lambda q: q.session.title if q.session else "",
+            ),
+            Column("event", label=_("Event"), accessor=lambda q: q.event.title if q.event else ""),
+            Column("status", label=_("Status"), accessor="get_status_display"),
+        ]
 
 
-class QuestionChooseView(VisibleQuestionsMixin, chooser_views.ChooseView):
+class QuestionChooseView(CitableQuestionsMixin, chooser_views.ChooseView):
     pass
 
 
-class QuestionChooseResultsView(VisibleQuestionsMixin, chooser_views.ChooseResultsView):
+class QuestionChooseResultsView(CitableQuestionsMixin, chooser_views.ChooseResultsView):
     pass
 
 
@@ -127,7 +144,7 @@ class DelegateQuestionChooserViewSet(ChooserViewSet):
     choose_one_text = _("Choose a delegate question")
     choose_another_text = _("Choose another question")
     edit_item_text = _("Edit question")
-    creation_form_class = "recap.questions.admin.choosers.QuestionCreationForm"
+    creation_form_class = RecordQuestionForm
     create_action_label = _("Record a question")
     choose_view_class = QuestionChooseView
     choose_results_view_class = QuestionChooseResultsView

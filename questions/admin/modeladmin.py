@@ -24,14 +24,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import CreateView, HistoryView, IndexView
+from wagtail_modeladmin.views import HistoryView, IndexView
 
 from recap.core.params import positive_int
 from recap.core.sanitize import plain_text, single_line
 from recap.events.models import SessionChapter
 
 from ..forms import AskerFieldsMixin
-from ..models import DelegateQuestion, QuestionSource, QuestionStatus
+from ..models import DelegateQuestion, QuestionStatus
 from ..moderation import ACTIONS, can_capture, can_moderate, queue_version, visible_questions
 from ..purging import purge_if_due
 
@@ -102,44 +102,6 @@ class AskerContactPanel(Panel):
             return context
 
 
-class RecordQuestionMixin:
-    """Recording a question asked earlier (in the room, by email, on social
-    media), for any session, past ones included: the session is required and
-    the event follows from it. As on the capture screen, a moderator's
-    question is approved at once and anyone else's waits for a moderator."""
-
-    RECORD_SOURCES = (QuestionSource.ROOM, QuestionSource.ONLINE, QuestionSource.SOCIAL)
-
-    def setup_record_fields(self):
-        self.fields["session"].required = True
-        source = self.fields["source"]
-        source.choices = [
-            (value, label) for value, label in source.choices if value in self.RECORD_SOURCES
-        ]
-        # The model's default is "online form"; recorded questions were mostly said aloud.
-        if self.instance._state.adding:
-            self.initial["source"] = QuestionSource.ROOM
-
-    def apply_record_rules(self, question, user):
-        question.event = question.session.event
-        question.status = QuestionStatus.APPROVED if can_moderate(user) else QuestionStatus.PENDING
-        if not question.email:
-            question.email_consent = False
-        return question
-
-
-class DelegateQuestionCreateForm(RecordQuestionMixin, DelegateQuestionAdminForm):
-    """The moderation queue's "Add" screen."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.setup_record_fields()
-
-    def save(self, commit=True):
-        self.apply_record_rules(self.instance, self.for_user)
-        return super().save(commit=commit)
-
-
 class QuestionPermissionHelper(PermissionHelper):
     """Questions are recorded by whoever may capture them; only moderators
     may edit or delete them."""
@@ -152,13 +114,6 @@ class QuestionPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return can_moderate(user) and super().user_can_delete_obj(user, obj)
-
-
-class QuestionCreateView(CreateView):
-    """The "Add" screen asks for the session (edit screens do not change it)."""
-
-    def get_edit_handler(self):
-        return DelegateQuestionAdmin.create_handler.bind_to_model(self.model_admin.model)
 
 
 class QuestionIndexView(IndexView):
@@ -210,7 +165,8 @@ class QuestionHistoryView(HistoryView):
 
 
 def export_links(request):
-    """CSV download links for the session or event the list is filtered by."""
+    """CSV download links: the session or event the list is filtered by,
+    else every question (shown before any filter is chosen)."""
     links = []
     for param, value in request.GET.items():
         value = positive_int(value)
@@ -220,6 +176,8 @@ def export_links(request):
             links.append((_("Export this session as CSV"), f"?session={value}"))
         elif param.startswith("event__"):
             links.append((_("Export this event as CSV"), f"?event={value}"))
+    if not links:
+        links.append((_("Export every question as CSV"), ""))
     return [(label, reverse("recap_questions_export") + query) for label, query in links]
 
 
@@ -254,7 +212,7 @@ class DelegateQuestionAdmin(ModelAdmin):
     # is answered first, as in Slido's review queue); then every other
     # question, newest first, so the latest decisions are at hand. The two
     # keys are annotations of get_queryset.
-    ordering = ("queue_rank", "pending_since", "-created_at")
+    ordering = ("queue_rank", "pending_since", "-asked_at", "-pk")
     index_view_class = QuestionIndexView
     history_view_class = QuestionHistoryView
     index_template_name = "recap_questions/admin/moderation_index.html"
@@ -280,22 +238,13 @@ class DelegateQuestionAdmin(ModelAdmin):
         ),
     ]
     edit_handler = ObjectList(panels, base_form_class=DelegateQuestionAdminForm)
-    create_handler = ObjectList(
-        [
-            FieldPanel("session"),
-            FieldPanel("text"),
-            FieldPanel("source"),
-            MultiFieldPanel(
-                [
-                    FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
-                    FieldRowPanel([FieldPanel("email"), FieldPanel("email_consent")]),
-                ],
-                heading=_("Asked by (private: the email is only used to send the answer)"),
-            ),
-        ],
-        base_form_class=DelegateQuestionCreateForm,
-    )
-    create_view_class = QuestionCreateView
+
+    def create_view(self, request):
+        # The queue's "Add" is the one record form (admin/forms.py), as on
+        # the capture screen and in the chooser's "Create" tab.
+        from .views import record_view
+
+        return record_view(request)
 
     def history_view(self, request, instance_pk):
         # Question ids are numbers: anything else is not found (not a 500).
@@ -319,7 +268,7 @@ class DelegateQuestionAdmin(ModelAdmin):
             self.model._default_manager.select_related("session", "event", "page")
             .annotate(
                 queue_rank=Case(When(status=QuestionStatus.PENDING, then=0), default=1),
-                pending_since=Case(When(status=QuestionStatus.PENDING, then=F("created_at"))),
+                pending_since=Case(When(status=QuestionStatus.PENDING, then=F("asked_at"))),
             )
             .order_by(*self.get_ordering(request))
         )
@@ -337,7 +286,8 @@ class DelegateQuestionAdmin(ModelAdmin):
     def get_list_display_add_buttons(self, request):
         # Modeladmin wraps this column in a link to the edit view: not the
         # question cell, whose moderation buttons must not sit inside a link.
-        return "status_label" if can_moderate(request.user) else "public_question"
+        # (The public question cell holds links of its own too.)
+        return "status_label"
 
     def get_extra_attrs_for_row(self, obj, context):
         return {
@@ -377,8 +327,14 @@ class DelegateQuestionAdmin(ModelAdmin):
     question.short_description = _("Question")
 
     def public_question(self, obj):
-        """The text, where and how it was asked (for editors who may not moderate)."""
-        return self._question_cell(obj, self.asked_at(obj), obj.get_source_display())
+        """The text, where and how it was asked (for editors who may not
+        moderate), with the links to answer it in writing and to add the
+        asker's email."""
+        return format_html(
+            '{}<div class="recap-row-actions">{}</div>',
+            self._question_cell(obj, self.asked_at(obj), obj.get_source_display()),
+            self.links(obj),
+        )
 
     public_question.short_description = _("Question")
 
@@ -400,8 +356,10 @@ class DelegateQuestionAdmin(ModelAdmin):
 
     def status_label(self, obj):
         if obj.highlighted:
+            # The badge on a line of its own, inside its column (it ran
+            # over the vote count beside it).
             return format_html(
-                '{} <span class="w-status w-status--primary">{}</span>',
+                '{} <span class="w-status w-status--primary recap-highlighted-badge">{}</span>',
                 obj.get_status_display(),
                 _("Highlighted"),
             )
@@ -411,24 +369,42 @@ class DelegateQuestionAdmin(ModelAdmin):
     status_label.admin_order_field = "status"
 
     def asked_when(self, obj):
-        local = timezone.localtime(obj.created_at)
+        # When it was asked, not when it was typed up (a question recorded
+        # the day after was asked yesterday).
+        local = timezone.localtime(obj.asked_at)
         return format_html(
             '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, "j M H:i")
         )
 
     asked_when.short_description = _("Asked")
-    asked_when.admin_order_field = "created_at"
+    asked_when.admin_order_field = "asked_at"
 
     def actions(self, obj):
         names = list(ROW_ACTIONS.get(obj.status, ()))
         if obj.highlighted and "highlight" in names:
             names[names.index("highlight")] = "unhighlight"
         return format_html(
-            '<div class="recap-row-actions">{}</div>',
+            '<div class="recap-row-actions">{}{}</div>',
             format_html_join(
                 "",
                 '<button type="submit" class="button button-small button-secondary" '
                 'form="{}" name="single" value="{}:{}" data-recap-action="{}">{}</button>',
                 ((MODERATION_FORM_ID, name, obj.pk, name, ACTIONS[name]) for name in names),
             ),
+            self.links(obj),
+        )
+
+    @staticmethod
+    def links(obj):
+        """ "Write an answer" (public questions not answered in writing yet,
+        or to change it) and "Add the asker's email"."""
+        links = []
+        if obj.is_public:
+            label = _("Change the written answer") if obj.written_answer else _("Write an answer")
+            links.append((reverse("recap_questions_written_answer", args=[obj.pk]), label))
+        if obj.session_id:
+            label = _("Change the asker's email") if obj.email else _("Add the asker's email")
+            links.append((reverse("recap_questions_asker_email", args=[obj.pk]), label))
+        return format_html_join(
+            "", '<a class="button button-small button-secondary" href="{}">{}</a>', links
         )

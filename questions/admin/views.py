@@ -8,24 +8,25 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.context_processors import csrf
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from recap.core import params
 from recap.core.sections import Section
 from recap.events.models import EventPage, SessionPage, attach_sessions_to_events
 
+from ..answers import add_written_answer, short_text
 from ..exports.csv import questions_csv_response
-from ..forms import CaptureForm
-from ..models import PUBLIC_STATUSES, DelegateQuestion, QuestionSource, QuestionStatus
-from ..moderation import ACTIONS, can_capture, can_moderate, moderate, queue_version
+from ..models import PUBLIC_STATUSES, RECORD_SOURCES, DelegateQuestion, QuestionStatus
+from ..moderation import ACTIONS, action_message, can_capture, can_moderate, moderate, queue_version
 from ..purging import purge_if_due
-from ..submission import submit_question
+from .forms import AskerEmailForm, RecordQuestionForm, WrittenAnswerForm
 
 RECENT_CAPTURED = 8
 # The capture chooser: sessions of the day (ended at most RECENT_HOURS ago or
@@ -67,9 +68,11 @@ def moderate_view(request):
     count = moderate(
         DelegateQuestion.objects.filter(pk__in=ids), action, reason=request.POST.get("reason", "")
     )
-    message = ngettext(
-        "%(action)s: %(count)s question.", "%(action)s: %(count)s questions.", count
-    ) % {"action": ACTIONS[action], "count": count}
+    message = action_message(action, count)
+    if "application/json" in request.headers.get("Accept", ""):
+        # The queue's keys (moderation.js): the list is fetched again in
+        # place, so the moderator keeps their place and focus.
+        return JsonResponse({"message": message, "count": count})
     messages.success(request, message)
     return redirect(back)
 
@@ -84,7 +87,8 @@ def queue_state_view(request):
 
 
 def export_view(request):
-    """CSV of a session's (?session=) or an event's (?event=) questions."""
+    """CSV of a session's (?session=) or an event's (?event=) questions, or
+    of every question."""
     _require_moderator(request)
     session_id = params.positive_int(request.GET.get("session"))
     event_id = params.positive_int(request.GET.get("event"))
@@ -95,9 +99,12 @@ def export_view(request):
         place = get_object_or_404(EventPage, pk=event_id)
         queryset = DelegateQuestion.objects.filter(event=place)
     else:
-        messages.error(request, gettext("Filter the list by a session or an event to export it."))
-        return redirect(_index_url())
-    filename = f"{slugify(place.title) or 'questions'}-questions.csv"
+        place = None
+        queryset = DelegateQuestion.objects.all()
+    if place is None:
+        filename = "questions.csv"
+    else:
+        filename = f"{slugify(place.title) or 'questions'}-questions.csv"
     return questions_csv_response(queryset, filename, request)
 
 
@@ -151,45 +158,109 @@ def _child_of_any(events):
     return condition
 
 
+def _record_message(request, question, created):
+    """What recording did, in words: saved, approved or held, or already saved."""
+    text = short_text(question.text)
+    if not created:
+        message = gettext("Already saved: “%(text)s”")
+    elif question.status == QuestionStatus.PENDING:
+        message = gettext("Saved for a moderator: “%(text)s”")
+    else:
+        message = gettext("Saved and approved: “%(text)s”")
+    messages.success(request, message % {"text": text})
+
+
+def record_view(request):
+    """The moderation queue's "Add": record a question for any session."""
+    _require_capturer(request)
+    form = RecordQuestionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        question = form.save()
+        _record_message(request, question, question.created)
+        return redirect(_index_url())
+    return TemplateResponse(
+        request,
+        "recap_questions/admin/record.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 def capture_view(request, session_id):
-    """Type question after question asked aloud in the room (source "in the room")."""
+    """Type question after question asked at one session (in the room by
+    default): the record form, with the session fixed."""
     _require_capturer(request)
     session = get_object_or_404(SessionPage, pk=session_id)
-    status = QuestionStatus.APPROVED if can_moderate(request.user) else QuestionStatus.PENDING
-    form = CaptureForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            submission = submit_question(
-                text=data["text"],
-                session=session,
-                source=QuestionSource.ROOM,
-                status=status,
-                name=data["name"],
-                organisation=data["organisation"],
-                submission_token=data["submission_token"],
-            )
-            if submission.created:
-                message = gettext("Saved: “%(text)s”")
-            else:
-                message = gettext("Already saved: “%(text)s”")
-            messages.success(request, message % {"text": submission.question.text[:80]})
-            return redirect("recap_questions_capture", session_id=session.pk)
-    # Staff without the moderation permission see what was said aloud in the
-    # room and public questions, never delegates' pending ones.
-    recent = DelegateQuestion.objects.filter(session=session)
-    if not can_moderate(request.user):
-        recent = recent.filter(Q(status__in=PUBLIC_STATUSES) | Q(source=QuestionSource.ROOM))
+    form = RecordQuestionForm(request.POST or None, user=request.user, session=session)
+    if request.method == "POST" and form.is_valid():
+        question = form.save()
+        _record_message(request, question, question.created)
+        return redirect("recap_questions_capture", session_id=session.pk)
+    # Staff without the moderation permission see what staff recorded and
+    # public questions, never delegates' pending ones.
+    recent = _recorded_or_visible(request.user, DelegateQuestion.objects.filter(session=session))
     recent = recent.order_by("-created_at", "-pk")[:RECENT_CAPTURED]
     return TemplateResponse(
         request,
         "recap_questions/admin/capture.html",
-        {
-            "session": session,
-            "form": form,
-            "recent": recent,
-            "saved_as": dict(QuestionStatus.choices)[status],
-        },
+        {"session": session, "form": form, "recent": recent},
+        status=400 if form.errors else 200,
+    )
+
+
+def _recorded_or_visible(user, queryset):
+    """The questions `user` may see, plus, for staff who may capture, the
+    ones staff recorded (in the room, by email, after the session)."""
+    if can_moderate(user):
+        return queryset
+    return queryset.filter(Q(status__in=PUBLIC_STATUSES) | Q(source__in=RECORD_SOURCES))
+
+
+def asker_email_view(request, question_id):
+    """Add or change a recorded question's asker email (with consent),
+    after the fact: for anyone who may record questions."""
+    _require_capturer(request)
+    question = get_object_or_404(
+        _recorded_or_visible(request.user, DelegateQuestion.objects.all()), pk=question_id
+    )
+    form = AskerEmailForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if question.email:
+            messages.success(request, gettext("The asker's email was saved."))
+        else:
+            messages.success(request, gettext("No email address is kept for this question."))
+        if question.session_id:
+            return redirect("recap_questions_capture", session_id=question.session_id)
+        return redirect(_index_url())
+    return TemplateResponse(
+        request,
+        "recap_questions/admin/asker_email.html",
+        {"question": question, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def written_answer_view(request, question_id):
+    """A speaker's or editor's written answer to a public question that was
+    not answered in the room; its asker (with consent) is emailed once."""
+    _require_capturer(request)
+    question = get_object_or_404(
+        DelegateQuestion.objects.select_related("session"),
+        pk=question_id,
+        status__in=PUBLIC_STATUSES,
+    )
+    form = WrittenAnswerForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        add_written_answer(
+            question, form.cleaned_data["written_answer"], form.cleaned_data["written_answer_by"]
+        )
+        messages.success(request, gettext("The written answer was saved and is shown publicly."))
+        return redirect(_index_url())
+    return TemplateResponse(
+        request,
+        "recap_questions/admin/written_answer.html",
+        {"question": question, "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -214,4 +285,8 @@ class PendingQuestionsSection(Section):
             ),
             "queue_url": reverse("recap_questions_delegatequestion_modeladmin_index")
             + "?status__exact=pending",
+            "moderate_url": reverse("recap_questions_moderate"),
+            # The dashboard panel renders without the request's context processors.
+            "next_url": request.get_full_path(),
+            **csrf(request),
         }

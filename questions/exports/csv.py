@@ -39,9 +39,7 @@ def neutralise(value):
 
 def question_rows(queryset, request=None):
     """One list of cells per question, in COLUMNS order."""
-    queryset = queryset.select_related("event", "session", "answered_in").order_by(
-        "created_at", "pk"
-    )
+    queryset = queryset.select_related("event", "session", "answered_in").order_by("asked_at", "pk")
     yes, no = gettext("yes"), gettext("no")
     for question in queryset.iterator(chunk_size=500):
         answered_in = ""
@@ -58,7 +56,8 @@ def question_rows(queryset, request=None):
             question.get_status_display(),
             yes if question.highlighted else no,
             question.votes,
-            question.created_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M"),
+            # When it was asked, not when it was typed up.
+            question.asked_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M"),
             answered_in,
         ]
 

@@ -39,7 +39,7 @@ def test_question_journey_ask_approve_present_vote(
     admin.goto(live_server.url + "/admin/recap_questions/delegatequestion/")
     row = admin.locator("tr", has_text=QUESTION)
     row.get_by_role("button", name="Approve").click()
-    expect(admin.get_by_text("Approve: 1 question.")).to_be_visible()
+    expect(admin.get_by_text("Approved 1 question.")).to_be_visible()
 
     # It appears on the session page and in present mode.
     page.reload()

@@ -73,16 +73,13 @@ def test_moderator_records_a_question_writes_it_up_and_the_delegate_is_emailed(
 
     # The question, recorded the next day for yesterday's panel.
     page.goto(live_server.url + reverse("recap_questions_delegatequestion_modeladmin_create"))
-    page.get_by_role("button", name="Choose a page").click()
-    modal = page.locator(".modal-content")
-    modal.get_by_label("Search term").fill("social media at work")
-    modal.get_by_role("link", name=PANEL).click()
-    expect(modal).to_have_count(0)
+    page.locator("select[name=session]").select_option(str(panel.pk))
     page.locator("#id_text").fill(QUESTION)
     page.locator("#id_name").fill("Sam Delegate")
     page.locator("#id_email").fill("sam@example.org")
     page.locator("#id_email_consent").check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Record the question").click()
+    expect(page.get_by_text("Saved and approved")).to_be_visible()
     question = DelegateQuestion.objects.get(text=QUESTION)
     assert question.status == QuestionStatus.APPROVED
 
@@ -107,15 +104,17 @@ def test_moderator_records_a_question_writes_it_up_and_the_delegate_is_emailed(
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("has been published")).to_be_visible()
 
-    # The reader's side: the session page says where it was answered.
+    # The reader's side: the ended session's record links to the answer itself.
     writeup.refresh_from_db()
     question.refresh_from_db()
     assert writeup.live
     assert question.status == QuestionStatus.ANSWERED
     page.goto(live_server.url + panel.url)
-    answered = page.locator(".recap-question__answered")
+    answered = page.locator(f".recap-record #question-{question.pk}")
     expect(answered).to_contain_text("Answered in")
-    expect(answered.get_by_role("link")).to_have_attribute("href", writeup.url)
+    expect(answered.get_by_role("link")).to_have_attribute(
+        "href", f"{writeup.url}#question-{question.pk}"
+    )
 
     # The delegate asked for the answer: one email, with its link.
     assert [message.to for message in mailoutbox] == [["sam@example.org"]]

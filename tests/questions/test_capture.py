@@ -29,7 +29,7 @@ def test_capture_saves_a_room_question_and_stays_on_the_screen(client, moderator
 
     response = client.post(
         capture_url(session),
-        {"text": "How do we measure engagement?", "name": "Delegate at the back"},
+        {"text": "How do we measure engagement?", "name": "Delegate at the back", "approve": "on"},
     )
 
     assert response.status_code == 302
@@ -39,7 +39,7 @@ def test_capture_saves_a_room_question_and_stays_on_the_screen(client, moderator
     assert question.status == QuestionStatus.APPROVED
     assert question.session_id == session.pk
     screen = client.get(capture_url(session)).content.decode()
-    assert "Saved: “How do we measure engagement?”" in screen
+    assert "Saved and approved: “How do we measure engagement?”" in screen
     assert "autofocus" in screen
     assert screen.count("How do we measure engagement?") >= 2  # message and recent list
 
@@ -175,3 +175,15 @@ def test_capture_choose_query_count_does_not_grow(
         found = client.get("/admin/recap-questions/capture/", {"q": "Event of"})
 
     assert listing.status_code == found.status_code == 200
+
+
+def test_capture_confirmation_cuts_a_long_question_at_a_whole_word(client, moderator, session):
+    client.force_login(moderator)
+    text = " ".join(["communications"] * 30) + " endword"
+
+    client.post(capture_url(session), {"text": text, "approve": "on"})
+    screen = client.get(capture_url(session)).content.decode()
+
+    shown = screen.split("Saved and approved: “", 1)[1].split("”", 1)[0]
+    assert shown.endswith("communications…")
+    assert "endword" not in shown

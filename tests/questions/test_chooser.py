@@ -10,13 +10,54 @@ pytestmark = pytest.mark.django_db
 CHOOSER = "/admin/recap_question_chooser/"
 
 
-def test_chooser_offers_pending_questions_to_moderators(client, moderator):
+def test_chooser_offers_only_citable_questions_even_to_moderators(client, moderator):
+    # A write-up citing a pending question cannot be saved: not offered.
     DelegateQuestionFactory(status=QuestionStatus.PENDING, text="Pending question to choose")
+    DelegateQuestionFactory(status=QuestionStatus.REJECTED, text="Rejected question to choose")
+    DelegateQuestionFactory(status=QuestionStatus.ANSWERED, text="Answered question to choose")
     client.force_login(moderator)
 
-    response = client.get(CHOOSER)
+    html = client.get(CHOOSER).content.decode()
 
-    assert "Pending question to choose" in response.content.decode()
+    assert "Answered question to choose" in html
+    assert "Pending question to choose" not in html
+    assert "Rejected question to choose" not in html
+
+
+def test_chooser_shows_the_whole_text_session_event_and_status(client, moderator):
+    long_text = "How do we " + "keep every team informed " * 5 + "at the end of the quarter?"
+    question = DelegateQuestionFactory(text=long_text, session__title="Panel on internal comms")
+    client.force_login(moderator)
+
+    html = client.get(CHOOSER).content.decode()
+
+    assert long_text in html
+    assert "Panel on internal comms" in html
+    assert question.event.title in html
+    assert "Approved" in html
+
+
+def test_chooser_lists_the_writeups_events_questions_first(client, moderator):
+    from tests.factories import WriteUpPageFactory
+
+    ours = DelegateQuestionFactory(text="A question at the covered event")
+    DelegateQuestionFactory(text="A newer question at another event")
+    writeup = WriteUpPageFactory(event=ours.event)
+    client.force_login(moderator)
+
+    by_param = client.get(CHOOSER, {"writeup": writeup.pk}).content.decode()
+    by_referer = client.get(
+        CHOOSER, HTTP_REFERER=f"http://testserver/admin/pages/{writeup.pk}/edit/"
+    ).content.decode()
+    plain = client.get(CHOOSER).content.decode()
+
+    for html in (by_param, by_referer):
+        assert html.index("A question at the covered event") < html.index(
+            "A newer question at another event"
+        )
+    assert plain.index("A newer question at another event") < plain.index(
+        "A question at the covered event"
+    )
 
 
 def test_chooser_hides_pending_questions_from_other_editors(client, editor):

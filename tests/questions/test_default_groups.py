@@ -67,7 +67,8 @@ def test_question_moderator_captures_approved_questions(client, member, session)
     client.force_login(member("Question moderators"))
 
     client.post(
-        f"/admin/recap-questions/capture/{session.pk}/", {"text": "What is the role of IC?"}
+        f"/admin/recap-questions/capture/{session.pk}/",
+        {"text": "What is the role of IC?", "approve": "on"},  # ticked by default
     )
 
     assert DelegateQuestion.objects.get().status == QuestionStatus.APPROVED

@@ -111,7 +111,7 @@ def test_moderate_bulk_approves_the_ticked_questions(client, moderator):
         MODERATE, {"action": "approve", "ids": [q.pk for q in ticked], "bulk": "1"}, follow=True
     )
 
-    assert "Approve: 3 questions." in response.content.decode()
+    assert "Approved 3 questions." in response.content.decode()
     assert set(
         DelegateQuestion.objects.filter(status=QuestionStatus.APPROVED).values_list("pk", flat=True)
     ) == {q.pk for q in ticked}

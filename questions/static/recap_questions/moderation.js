@@ -81,9 +81,38 @@
     next.focus();
   }
 
+  // The keys act in place: the action is posted in the background, the
+  // list fetched again, and focus goes to the row that took this one's
+  // place (the next question), so the moderator never loses their place.
+  // Without fetch, or if the post fails, the button submits as usual.
+  var form = document.getElementById("recap-moderation-form");
+  var said = live.querySelector("[data-recap-queue-said]");
+
   function act(row, action) {
     var button = row.querySelector('button[data-recap-action="' + action + '"]');
-    if (button) button.click();
+    if (!button) return;
+    if (!form) { button.click(); return; }
+    var index = rows().indexOf(row);
+    var data = new FormData(form);
+    data.delete("action");
+    data.set("single", button.value);
+    // (form.action would be its field named "action", the bulk select.)
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (result) {
+        if (said) said.textContent = result.message;
+        return refresh().then(function () {
+          var all = rows();
+          if (all.length) all[Math.min(index, all.length - 1)].focus();
+        });
+      })
+      .catch(function () { button.click(); });
   }
 
   document.addEventListener("keydown", function (event) {
