@@ -33,6 +33,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from recap.core.children import UniqueChildrenMixin
 from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
@@ -147,7 +148,7 @@ class WriteUpTopic(ItemBase):
     )
 
 
-class WriteUpPage(StemmedSearch, Page):
+class WriteUpPage(UniqueChildrenMixin, StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 

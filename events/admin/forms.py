@@ -14,6 +14,8 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from recap.core.admin.picks import DropDuplicatePicksMixin
+
 TIME_FIELDS = ("start", "end")
 
 
@@ -62,7 +64,7 @@ class LocalTimesMixin:
                 cleaned_data[name] = read_wall_time(cleaned_data[name], zone)
 
 
-class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
+class EventPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.show_local_times(zone_or_none(self.instance.time_zone))
@@ -138,7 +140,7 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
             )
 
 
-class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
+class SessionPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = self.find_event()
