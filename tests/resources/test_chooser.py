@@ -86,3 +86,11 @@ def test_a_resource_without_a_title_is_refused_in_the_modal(editor_client):
 
     assert data["step"] == "reshow_creation_form"
     assert not Resource.objects.exists()
+
+
+def test_a_search_that_finds_no_resource_says_resources(editor_client):
+    ResourceFactory(title="Trust barometer")
+
+    response = editor_client.get(reverse(RESULTS_URL), {"q": "Zebulon"})
+
+    assert "Sorry, no resources match “<em>Zebulon</em>”." in response.content.decode()
