@@ -23,7 +23,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
     TitleFieldPanel,
 )
@@ -47,7 +46,7 @@ from recap.speakers.exports.api_fields import (
 )
 
 from .admin.forms import WriteUpPageForm
-from .admin.panels import CoveredSessionsPanel, SessionChooserPanel
+from .admin.panels import CoveredEventsPanel, CoveredSessionsPanel, SessionChooserPanel
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
 from .featuring import body_text, fill_featured_speakers
 
@@ -197,7 +196,7 @@ class WriteUpPage(UniqueChildrenMixin, StemmedSearch, Page):
         FieldPanel("body"),
     ]
     coverage_panels = [
-        MultipleChooserPanel(
+        CoveredEventsPanel(
             "event_links",
             chooser_field_name="event",
             heading=_("Events covered"),
@@ -330,7 +329,7 @@ class WriteUpEvent(Orderable):
         on_delete=models.CASCADE,
         related_name="writeup_links",
     )
-    panels = [PageChooserPanel("event", page_type="recap_events.EventPage")]
+    panels = [SessionChooserPanel("event", page_type="recap_events.EventPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("event covered")
