@@ -184,6 +184,25 @@ class SessionPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPage
                 self.initial[name] = as_wall_time(value, zone)
                 self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": zone.key}
 
+    def give_panel_roles(self, kind):
+        """On a panel, new speakers left at "Speaker": the first moderates,
+        the others are panellists (recap.events.roles)."""
+        formset = self.formsets.get("speaker_links")
+        if formset is None or not formset.is_valid():
+            return
+        from ..roles import give_panel_roles
+
+        rows = [form for form in formset.ordered_forms if form not in formset.deleted_forms]
+        new = [
+            form.instance
+            for form in rows
+            if not form.instance.pk and "role" not in form.changed_data
+        ]
+        give_panel_roles(kind, [form.instance for form in rows], new)
+        for form in rows:
+            if "role" in form.cleaned_data:
+                form.cleaned_data["role"] = form.instance.role
+
     def find_event(self):
         parent = self.parent_page
         if parent is None and self.instance.pk:
@@ -195,6 +214,7 @@ class SessionPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPage
 
     def clean(self):
         cleaned_data = super().clean()
+        self.give_panel_roles(cleaned_data.get("kind"))
         event = self.event
         self.read_local_times(cleaned_data, event.tz if event else None)
         start, end = cleaned_data.get("start"), cleaned_data.get("end")
