@@ -37,7 +37,11 @@ def drop_duplicate_picks(data, model, relation_names):
     for accessor, child_model, _parent, unique_fields in unique_child_relations(model):
         if accessor not in relation_names:
             continue
-        names = unique_fields
+        # A child unique on its page alone (a session's question settings)
+        # is one row, not a pick.
+        names = [fields for fields in unique_fields if fields]
+        if not names:
+            continue
         seen = [set() for _fields in names]
         for index in range(_row_count(data, accessor)):
             row = f"{accessor}-{index}-"
