@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from .admin.menu import RecapLibraryMenuGroup
+from .admin.picks import tell_about_dropped_picks
 from .admin.views import RecapDashboardPanel
 
 
@@ -23,3 +24,20 @@ def add_recap_dashboard_panel(request, panels):
 def chooser_picks_js():
     """Multiple choosers keep their picks across searches (core/choosers.py)."""
     return render_to_string("recap_core/admin/chooser_picks_js.html")
+
+
+@hooks.register("after_edit_page")
+def tell_about_dropped_picks_on_edit(request, page):
+    """A pick made twice in a chooser panel was kept once (admin/picks.py)."""
+    tell_about_dropped_picks(request, page)
+
+
+@hooks.register("after_create_page")
+def tell_about_dropped_picks_on_create(request, page):
+    tell_about_dropped_picks(request, page)
+
+
+@hooks.register("before_publish_page")
+def tell_about_dropped_picks_on_publish(request, page):
+    # Publishing reloads the page before its "after" hooks.
+    tell_about_dropped_picks(request, page)

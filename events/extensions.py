@@ -409,3 +409,32 @@ def published_topics_q(public):
     return Q(pk__in=EventTopic.objects.filter(live).values("tag_id")) | Q(
         pk__in=SessionTopic.objects.filter(live).values("tag_id")
     )
+
+
+def speakers_last_events(speaker_ids):
+    """For the speaker chooser's rows (namesakes told apart): the title and
+    year of the last event each of `speaker_ids` spoke at, as
+    {speaker id: "Title (2026)"}. Two queries, whatever the number."""
+    from .models import EventPage, SessionSpeaker
+
+    appearances = SessionSpeaker.objects.filter(speaker_id__in=speaker_ids).values_list(
+        "speaker_id", "page__path"
+    )
+    event_paths = {}
+    for speaker_id, path in appearances:
+        event_paths.setdefault(speaker_id, set()).add(parent_path(path))
+    if not event_paths:
+        return {}
+    events = {
+        event.path: event
+        for event in EventPage.objects.filter(
+            path__in={path for paths in event_paths.values() for path in paths}
+        ).only("path", "title", "start", "time_zone")
+    }
+    found = {}
+    for speaker_id, paths in event_paths.items():
+        known = [events[path] for path in paths if path in events]
+        if known:
+            last = max(known, key=lambda event: event.start)
+            found[speaker_id] = f"{last.title} ({last.start.year})"
+    return found

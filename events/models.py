@@ -42,6 +42,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from recap.core.children import UniqueChildrenMixin
 from recap.core.cleaned_text import fill_cleaned_copies
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
@@ -236,7 +237,7 @@ class SessionTopic(ItemBase):
     )
 
 
-class EventPage(StemmedSearch, RoutablePageMixin, Page):
+class EventPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
 
     # The views that render it, registered by the app's views (recap.core.page_views).
@@ -646,7 +647,7 @@ def attach_sessions_to_events(sessions, events=None):
     )
 
 
-class SessionPage(StemmedSearch, RoutablePageMixin, Page):
+class SessionPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
 
     # The views that render it, registered by the app's views (recap.core.page_views).

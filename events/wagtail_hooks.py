@@ -21,6 +21,9 @@ from .admin.views import (
 )
 from .copying import rooms_after_copy
 
+# The speaker chooser's "Last event" column (speakers/admin/views.py).
+hooks.register("recap_speaker_last_events", extensions.speakers_last_events)
+
 
 @hooks.register("register_admin_urls")
 def register_import_urls():

@@ -174,6 +174,8 @@ class Speaker(
         index.FilterField("organisation"),
         index.FilterField("slug"),
         index.FilterField("locale"),
+        # The merge chooser leaves the merged record out of its searches.
+        index.FilterField("id"),
     ]
 
     # Public profile only: not the site account, not the record's timestamps.

@@ -23,7 +23,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
     TitleFieldPanel,
 )
@@ -33,6 +32,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from recap.core.children import UniqueChildrenMixin
 from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
@@ -47,7 +47,7 @@ from recap.speakers.exports.api_fields import (
 )
 
 from .admin.forms import WriteUpPageForm
-from .admin.panels import CoveredSessionsPanel, SessionChooserPanel
+from .admin.panels import CoveredEventsPanel, CoveredSessionsPanel, SessionChooserPanel
 from .blocks import QUESTIONS_INSTALLED, WriteUpBodyBlock, WriteUpBodyField
 from .featuring import body_text, fill_featured_speakers
 
@@ -152,7 +152,7 @@ class WriteUpTopic(ItemBase):
     )
 
 
-class WriteUpPage(StemmedSearch, Page):
+class WriteUpPage(UniqueChildrenMixin, StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 
@@ -201,7 +201,7 @@ class WriteUpPage(StemmedSearch, Page):
         FieldPanel("body"),
     ]
     coverage_panels = [
-        MultipleChooserPanel(
+        CoveredEventsPanel(
             "event_links",
             chooser_field_name="event",
             heading=_("Events covered"),
@@ -334,7 +334,7 @@ class WriteUpEvent(Orderable):
         on_delete=models.CASCADE,
         related_name="writeup_links",
     )
-    panels = [PageChooserPanel("event", page_type="recap_events.EventPage")]
+    panels = [SessionChooserPanel("event", page_type="recap_events.EventPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("event covered")

@@ -34,9 +34,17 @@ class CanonicalChoicesMixin:
     """For the choose and results views of a translatable snippet's chooser
     (speakers, resources): offer the records links point at, those of the
     default locale, never a translation (recap.core.translations). No locale
-    filter or column: every choice is in the one locale."""
+    filter or column: every choice is in the one locale. A search that finds
+    nothing says what was looked for ("Sorry, no speakers match"), not
+    Wagtail's "no snippets"."""
 
     i18n_enabled = False
+    results_template_name = "recap_core/admin/chooser_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["snippet_type_name_plural"] = self.model._meta.verbose_name_plural
+        return context
 
     def get_object_list(self):
         from ..translations import canonical

@@ -14,6 +14,8 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from recap.core.admin.picks import DropDuplicatePicksMixin
+
 TIME_FIELDS = ("start", "end")
 
 
@@ -62,7 +64,7 @@ class LocalTimesMixin:
                 cleaned_data[name] = read_wall_time(cleaned_data[name], zone)
 
 
-class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
+class EventPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.show_local_times(zone_or_none(self.instance.time_zone))
@@ -138,7 +140,7 @@ class EventPageForm(LocalTimesMixin, WagtailAdminPageForm):
             )
 
 
-class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
+class SessionPageForm(DropDuplicatePicksMixin, LocalTimesMixin, WagtailAdminPageForm):
     # Not a model field: pasted chapters replace the session's chapters on save.
     chapters_paste = forms.CharField(
         label=_("Read chapters from text"),
@@ -193,6 +195,25 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
                 self.initial[name] = as_wall_time(value, zone)
                 self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": zone.key}
 
+    def give_panel_roles(self, kind):
+        """On a panel, new speakers left at "Speaker": the first moderates,
+        the others are panellists (recap.events.roles)."""
+        formset = self.formsets.get("speaker_links")
+        if formset is None or not formset.is_valid():
+            return
+        from ..roles import give_panel_roles
+
+        rows = [form for form in formset.ordered_forms if form not in formset.deleted_forms]
+        new = [
+            form.instance
+            for form in rows
+            if not form.instance.pk and "role" not in form.changed_data
+        ]
+        give_panel_roles(kind, [form.instance for form in rows], new)
+        for form in rows:
+            if "role" in form.cleaned_data:
+                form.cleaned_data["role"] = form.instance.role
+
     def find_event(self):
         parent = self.parent_page
         if parent is None and self.instance.pk:
@@ -204,6 +225,7 @@ class SessionPageForm(LocalTimesMixin, WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.give_panel_roles(cleaned_data.get("kind"))
         event = self.event
         self.read_local_times(cleaned_data, event.tz if event else None)
         start, end = cleaned_data.get("start"), cleaned_data.get("end")

@@ -50,6 +50,7 @@ from recap.core.versioning import bump_content_version
 from recap.speakers.models import Speaker
 
 from ..models import EventPage, EventRoom, SessionPage, SessionSpeaker, room_name_key
+from ..roles import give_panel_roles
 from .planning import CREATE, UPDATE
 from .reading import ImportRefused
 
@@ -297,6 +298,7 @@ def create_sessions(event, items, speakers, rooms, taken, publish, user):
         for name in relations:
             setattr(session, name, [])
         session_links = _speaker_links(item, speakers)
+        give_panel_roles(item.kind, session_links)
         for order, link in enumerate(session_links):
             link.page, link.sort_order = session, order
         session.speaker_links = session_links
@@ -378,8 +380,10 @@ def _update_session(item, speakers, rooms, publish, user):
     for name, value in item.session_values().items():
         setattr(session, name, value)
     session.room = _room(item, rooms)
-    existing_ids = {link.speaker_id for link in session.speaker_links.all()}
-    for link in _speaker_links(item, speakers, existing_ids):
+    existing = list(session.speaker_links.all())
+    added = _speaker_links(item, speakers, {link.speaker_id for link in existing})
+    give_panel_roles(session.kind, existing + added, added)
+    for link in added:
         session.speaker_links.add(link)
     _save(session, publish, user)
     return session

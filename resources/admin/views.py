@@ -7,18 +7,28 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from recap.core.admin.choosers import CanonicalChooseResultsView, CanonicalChooseView
+from recap.core.admin.choosers import (
+    CanonicalChooseResultsView,
+    CanonicalChooseView,
+    KeepPicksCreateView,
+)
 from recap.core.admin.menu import LIBRARY_MENU_HOOK
 
 from ..models import Resource, Topic
+from .forms import resource_creation_form_class
 
 
 class ResourceChooserViewSet(SnippetChooserViewSet):
     """The resource chooser offers resources, never a translation
-    (``recap.core.translations``)."""
+    (``recap.core.translations``), and has a "Create" tab: a link not yet in
+    the library is added without leaving the page (``admin/forms.py``), in
+    the default locale; picks made before creating are kept
+    (``recap.core.admin.choosers``)."""
 
     choose_view_class = CanonicalChooseView
     choose_results_view_class = CanonicalChooseResultsView
+    create_view_class = KeepPicksCreateView
+    creation_form_class = resource_creation_form_class()
 
 
 class ResourceViewSet(SnippetViewSet):

@@ -131,3 +131,15 @@ def test_session_editor_loads_the_script_that_keeps_chooser_picks(admin_client):
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[session.pk])).content.decode()
 
     assert "recap_core/chooser-picks.js" in html
+
+
+def test_a_search_that_finds_no_speaker_says_speakers(admin_client):
+    SpeakerFactory(name="Ada Okafor")
+
+    response = admin_client.get(
+        reverse("wagtailsnippetchoosers_recap_speakers_speaker:choose_results"), {"q": "Zebulon"}
+    )
+
+    page = response.content.decode()
+    assert "Sorry, no speakers match “<em>Zebulon</em>”." in page
+    assert "snippets" not in page

@@ -169,3 +169,18 @@ def test_sessions_covered_chooser_opens_inside_the_covered_event(editor_client):
     assert "recap.writeups.SessionChooser" in html
     assert f"&quot;parentId&quot;: {event.pk}" in html or f'"parentId": {event.pk}' in html
     assert "recap_writeups/session-chooser.js" in html
+
+
+def test_events_covered_chooser_opens_at_the_events_index(editor_client):
+    """Not at the root (issue 22), where a site with a French tree has to
+    find the events again for every write-up."""
+    event = EventPageFactory()
+    index = event.get_parent()
+    writeup = WriteUpPageFactory()
+
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[writeup.pk])).content
+    html = html.decode()
+
+    # The write-up covers no event yet: the only chooser with a start is the
+    # events chooser's.
+    assert f"&quot;parentId&quot;: {index.pk}" in html or f'"parentId": {index.pk}' in html

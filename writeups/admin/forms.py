@@ -4,8 +4,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from recap.core.admin.picks import DropDuplicatePicksMixin
 
-class WriteUpPageForm(WagtailAdminPageForm):
+
+class WriteUpPageForm(DropDuplicatePicksMixin, WagtailAdminPageForm):
     """A new write-up whose slug an unpublished draft already holds gets the
     next free slug instead of "The slug ... is already in use".
 

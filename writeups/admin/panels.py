@@ -1,5 +1,6 @@
 """Editor panels of write-ups: the "Sessions covered" chooser opens inside
-the event the write-up covers.
+the event the write-up covers, and the "Events covered" chooser at the
+events index (of the write-up's language), not at the root.
 
 Wagtail's page chooser opens where the chosen page lives, and with nothing
 chosen at the common ancestor of all pages of the type (the event index),
@@ -46,7 +47,8 @@ register_telepath_adapter(SessionChooserAdapter(), SessionChooser)
 
 
 class SessionChooserPanel(PageChooserPanel):
-    """The session field of a "Sessions covered" row."""
+    """The page field of a "Sessions covered" or "Events covered" row: a
+    page chooser that can open at a given page."""
 
     def get_form_options(self):
         opts = super().get_form_options()
@@ -54,6 +56,34 @@ class SessionChooserPanel(PageChooserPanel):
             target_models=self.page_type
         )
         return opts
+
+
+class CoveredEventsPanel(MultipleChooserPanel):
+    """ "Events covered": its chooser opens at the events index of the
+    write-up's locale (with a French tree, the common ancestor of all
+    events is the root, where Wagtail's chooser would open). Its rows'
+    event field is a ``SessionChooserPanel`` (a chooser with a start)."""
+
+    class BoundPanel(MultipleChooserPanel.BoundPanel):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if not self.form or not isinstance(self.chooser_widget, SessionChooser):
+                return
+            index = events_index_for(self.instance)
+            if index is not None:
+                self.chooser_widget.initial_parent_id = index.pk
+                self.js_context = JSContext()
+                self.chooser_widget_telepath_definition = self.js_context.pack(self.chooser_widget)
+
+
+def events_index_for(page):
+    """The events index in `page`'s locale, else the first one."""
+    from recap.events.models import EventIndexPage
+
+    indexes = EventIndexPage.objects.order_by("path")
+    locale_id = getattr(page, "locale_id", None)
+    found = indexes.filter(locale_id=locale_id).first() if locale_id else None
+    return found or indexes.first()
 
 
 class CoveredSessionsPanel(MultipleChooserPanel):

@@ -7,9 +7,68 @@
   const script = document.currentScript;
   const LABEL = (script && script.dataset.pickedLabel) || 'Picked so far:';
   const REMOVE = (script && script.dataset.removeLabel) || 'Remove';
+  const ALREADY = (script && script.dataset.alreadyLabel) || 'Already chosen';
   const FORM = 'form[data-multiple-choice-form]';
   const BOX = 'input[data-multiple-choice-select]';
   const picksOf = new WeakMap(); // form -> Map(pk -> name)
+  // What the panel whose "Add" button opened the modal has chosen already
+  // (its rows' chooser values): those rows are marked and cannot be ticked.
+  let alreadyChosen = new Set();
+  const ROW_FIELD = /^(.+)-(\d+)-([A-Za-z_][\w]*)$/;
+  const NOT_CHOSEN = new Set(['id', 'ORDER', 'DELETE']);
+
+  function chosenInPanel(prefix) {
+    const chosen = new Set();
+    const deleted = new Set();
+    document.querySelectorAll(`input[name^="${CSS.escape(prefix)}-"]`).forEach((input) => {
+      const match = input.name.match(ROW_FIELD);
+      if (!match || match[1] !== prefix || match[2] === undefined) return;
+      if (match[3] === 'DELETE' && input.value && input.value !== 'false') deleted.add(match[2]);
+    });
+    document.querySelectorAll(`input[type="hidden"][name^="${CSS.escape(prefix)}-"]`).forEach((input) => {
+      const match = input.name.match(ROW_FIELD);
+      if (!match || match[1] !== prefix || NOT_CHOSEN.has(match[3])) return;
+      if (input.value && !deleted.has(match[2])) chosen.add(input.value);
+    });
+    return chosen;
+  }
+
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target.closest && event.target.closest('button');
+      if (!button) return;
+      if (button.id && button.id.endsWith('-OPEN_MODAL')) {
+        alreadyChosen = chosenInPanel(button.id.replace(/^id_/, '').replace(/-OPEN_MODAL$/, ''));
+      } else if (button.matches('.chooser__choose-button, [data-chooser-action-choose]')) {
+        alreadyChosen = new Set(); // another chooser: nothing to mark
+      }
+    },
+    true,
+  );
+
+  function markChosen(form) {
+    form.querySelectorAll(BOX).forEach((box) => {
+      const row = box.closest('tr');
+      const chosen = alreadyChosen.has(box.value);
+      if (box.disabled === chosen && (!row || row.classList.contains('recap-chosen') === chosen)) return;
+      box.disabled = chosen;
+      if (chosen) box.checked = false;
+      if (!row) return;
+      row.classList.toggle('recap-chosen', chosen);
+      let badge = row.querySelector('[data-recap-chosen]');
+      if (chosen && !badge) {
+        badge = document.createElement('span');
+        badge.dataset.recapChosen = '';
+        badge.className = 'w-status w-status--label';
+        badge.textContent = ALREADY;
+        const cell = row.cells[1] || row.cells[0];
+        cell.append(' ', badge);
+      } else if (!chosen && badge) {
+        badge.remove();
+      }
+    });
+  }
 
   function nameOf(box) {
     const row = box.closest('tr');
@@ -46,6 +105,7 @@
   // Tick the visible picks; the others travel as hidden fields. Touches the
   // DOM only when something changed (this runs from a MutationObserver).
   function render(form) {
+    markChosen(form);
     const picked = picks(form);
     const visible = new Set();
     form.querySelectorAll(BOX).forEach((box) => {
@@ -125,10 +185,12 @@
     true,
   );
 
-  // New results (a search, another page) replace the ticked rows: tick again.
+  // New results (a search, another page) replace the ticked rows: tick again,
+  // and mark what the panel has already.
   new MutationObserver(() => {
     document.querySelectorAll(FORM).forEach((form) => {
       if (picksOf.has(form)) render(form);
+      else if (alreadyChosen.size) markChosen(form);
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -127,9 +127,20 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several threads (the dev server, browser tests) share one file: wait for
-    # a lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several threads and processes (the dev server, autosave, a reader's
+    # requests, browser tests) share one file. A transaction takes the write
+    # lock when it begins (IMMEDIATE), so it waits up to `timeout` seconds
+    # for another writer instead of failing with "database is locked" when a
+    # read inside it turns into a write (SQLite cannot wait there). WAL lets
+    # readers read while one writes; synchronous=NORMAL is safe with WAL.
+    # Django 5.1+ reads these options (docs/configuration.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
