@@ -283,6 +283,16 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         verbose_name=_("introduction as plain text"), blank=True, editable=False
     )
     topics = topics_field(EventTopic)
+    # Speakers' slides, links and corrections (recap.materials) go live when
+    # sent, rather than waiting for an editor.
+    publish_speaker_materials = models.BooleanField(
+        verbose_name=_("publish speakers' materials at once"),
+        default=False,
+        help_text=_(
+            "Slides, links and corrections sent through speaker links are published "
+            "without waiting for an editor's approval."
+        ),
+    )
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(
         verbose_name=_("calendar UID"), default=uuid.uuid4, unique=True, editable=False
@@ -331,6 +341,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         FieldPanel("organiser"),
         FieldRowPanel([FieldPanel("hashtag"), FieldPanel("website")]),
         FieldPanel("topics"),
+        FieldPanel("publish_speaker_materials"),
         InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
         MultipleChooserPanel(
             "resource_links",

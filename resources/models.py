@@ -111,6 +111,8 @@ class ResourceKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     IMAGE = "image", _("Image")
     DOCUMENT = "document", _("Document")
+    # A speaker's other links (recap.materials): a page worth a look, of no other kind.
+    LINK = "link", _("Link")
 
 
 class ResourceTopic(ItemBase):

@@ -1,5 +1,5 @@
 """Recap's apps depend one way: core < speakers < resources < events <
-questions < writeups. Nothing in a lower app (Python, templates, tag
+materials < questions < writeups. Nothing in a lower app (Python, templates, tag
 libraries) may import, load, include, extend, name or query a higher one;
 pages that show more use the hooks of recap.core.sections instead."""
 
@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["core", "speakers", "resources", "events", "questions", "writeups", "discover"]
+ORDER = [
+    "core",
+    "speakers",
+    "resources",
+    "events",
+    "materials",
+    "questions",
+    "writeups",
+    "discover",
+]
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".js"}
 
 
