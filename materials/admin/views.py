@@ -10,6 +10,7 @@ decides on what was sent for it (Wagtail's page permissions)."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -184,8 +185,15 @@ def decide_view(request, submission_id):
     return redirect("recap_materials_queue")
 
 
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class SubmissionEditForm(forms.ModelForm):
     class Meta:
+        formfield_callback = _formfield
         model = MaterialSubmission
         fields = [
             "slides_title",
