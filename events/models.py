@@ -60,7 +60,7 @@ from .admin.panels import (
     ProgrammeChecksPanel,
     ProgrammeLinksPanel,
 )
-from .exports.api_fields import RoomNameField
+from .exports.api_fields import RoomNameField, SessionResourcesField
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -728,6 +728,7 @@ class SessionPage(StemmedSearch, RoutablePageMixin, Page):
         APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
         APIField("topics", serializer=TopicsField()),
         APIField("recording_url"),
+        APIField("resources", serializer=SessionResourcesField(source="resource_links")),
         APIField("calendar_uid"),
         APIField("sequence"),
     ]
