@@ -312,3 +312,18 @@ def test_load_demo_twice_keeps_one_french_copy_of_each_page(demo):
         + 1
         + SessionPage.objects.child_of(EventPage.objects.get(slug="open-channels-live")).count()
     )
+
+
+def test_load_demo_has_speaker_materials_approved_and_waiting(demo):
+    from recap.materials.models import MaterialSubmission, SubmissionStatus
+
+    panel = SessionPage.objects.get(slug="inside-out")
+    sent = MaterialSubmission.objects.filter(session=panel)
+    approved = sent.get(status=SubmissionStatus.APPROVED)
+    assert approved.speaker.slug == "maya-ellison"
+    assert approved.link is not None
+    slides = [
+        link.resource for link in panel.resource_links.all() if link.resource.kind == "slides"
+    ]
+    assert [resource.url for resource in slides] == [approved.slides_url]
+    assert sent.filter(status=SubmissionStatus.PENDING).count() == 1
