@@ -45,8 +45,7 @@ def chosen_language(request):
 
 
 def _private(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
+    add_never_cache_headers(response)  # no-store, private
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
