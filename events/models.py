@@ -283,7 +283,7 @@ class EventPage(StemmedSearch, RoutablePageMixin, Page):
         verbose_name=_("introduction as plain text"), blank=True, editable=False
     )
     topics = topics_field(EventTopic)
-    # Speakers' slides, links and corrections (recap.materials) go live when
+    # Speakers' slides, links and corrections (sent through speaker links) go live when
     # sent, rather than waiting for an editor.
     publish_speaker_materials = models.BooleanField(
         verbose_name=_("publish speakers' materials at once"),

@@ -111,7 +111,7 @@ class ResourceKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     IMAGE = "image", _("Image")
     DOCUMENT = "document", _("Document")
-    # A speaker's other links (recap.materials): a page worth a look, of no other kind.
+    # A speaker's other links (sent through speaker links): a page worth a look, of no other kind.
     LINK = "link", _("Link")
 
 

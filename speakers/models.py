@@ -103,7 +103,7 @@ class Speaker(
     )
     linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
     # Private: only for sending the speaker their link to add slides
-    # (recap.materials); never shown on a page, in a feed or the API.
+    # (speaker links); never shown on a page, in a feed or the API.
     email = models.EmailField(
         _("email address"),
         blank=True,

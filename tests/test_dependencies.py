@@ -57,9 +57,12 @@ def relation_patterns(higher, lower):
     """Queries through reverse relations that `higher` declares."""
     if not (ROOT / higher / "models.py").exists():
         return []
+    # Names that `lower` or an app below it declares are its own to use
+    # (materials adds to a session's resource_links, which events declares).
     own = set()
-    if (ROOT / lower / "models.py").exists():
-        own = set(re.findall(r'related_name="(\w+)"', (ROOT / lower / "models.py").read_text()))
+    for app in ORDER[: ORDER.index(lower) + 1]:
+        if (ROOT / app / "models.py").exists():
+            own |= set(re.findall(r'related_name="(\w+)"', (ROOT / app / "models.py").read_text()))
     return [
         (
             f"queries {higher}'s reverse relation {name}",
