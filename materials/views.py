@@ -47,7 +47,9 @@ def chosen_language(request):
 def _private(response):
     add_never_cache_headers(response)  # no-store, private
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Never sent to other sites (the URL is the key); same-origin keeps the
+    # Origin header that CSRF checks on the form's POST.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

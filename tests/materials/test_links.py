@@ -29,6 +29,8 @@ def test_speaker_link_opens_their_sessions_only(client, ada_url, panel, past_eve
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # Never to other sites; same-origin keeps the Origin header CSRF checks.
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_speaker_link_refuses_another_speakers_session(client, ada_url, past_event):
