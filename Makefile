@@ -23,7 +23,7 @@ PAGES_WITHOUT_QUESTIONS ?= tests/core tests/events/test_views.py tests/events/te
 # (site/locale: the base templates, header, footer and demo). `make messages`
 # extracts every marked string into the .po files and compiles the .mo files;
 # `make messages MESSAGES=events` does one app.
-RECAP_APPS = core speakers resources events questions writeups discover
+RECAP_APPS = core speakers resources events materials questions writeups discover
 MESSAGES ?= $(RECAP_APPS) site
 MAKEMESSAGES = makemessages --locale fr --no-location --no-obsolete
 # msgfmt leaves the POT-Creation-Date out of the .mo (tests/test_translations.py

@@ -9,7 +9,16 @@ without anyone remembering to list it.
 
 from setuptools import find_namespace_packages, setup
 
-APP_FOLDERS = ["core", "speakers", "resources", "events", "questions", "writeups", "discover"]
+APP_FOLDERS = [
+    "core",
+    "speakers",
+    "resources",
+    "events",
+    "materials",
+    "questions",
+    "writeups",
+    "discover",
+]
 
 packages = ["recap", "recap.urls"]
 package_dir = {"recap": "recap"}

@@ -49,6 +49,7 @@ from recap.core.tree import parent_path
 from recap.events.models import (
     EventPage,
     SessionPage,
+    SessionResource,
     SessionSpeaker,
     attach_sessions_to_events,
 )
@@ -213,7 +214,15 @@ def with_api_prefetches(queryset):
     if model is EventPage:
         return queryset.prefetch_related("topics", hero_image)
     if model is SessionPage:
-        return queryset.select_related("room").prefetch_related("topics", speaker_links)
+        resource_links = Prefetch(
+            "resource_links",
+            queryset=SessionResource.objects.select_related(
+                "resource", "resource__document", "resource__image"
+            ).order_by("sort_order"),
+        )
+        return queryset.select_related("room").prefetch_related(
+            "topics", speaker_links, resource_links
+        )
     if model is WriteUpPage:
         featured = Prefetch(
             "speaker_links",

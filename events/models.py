@@ -64,7 +64,7 @@ from .admin.panels import (
     ProgrammeChecksPanel,
     ProgrammeLinksPanel,
 )
-from .exports.api_fields import RoomNameField
+from .exports.api_fields import RoomNameField, SessionResourcesField
 from .following import following_of
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -341,6 +341,16 @@ class EventPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
         blank=True,
         help_text=_("A language code, such as en or fr."),
     )
+    # Speakers' slides, links and corrections (sent through speaker links) go live when
+    # sent, rather than waiting for an editor.
+    publish_speaker_materials = models.BooleanField(
+        verbose_name=_("publish speakers' materials at once"),
+        default=False,
+        help_text=_(
+            "Slides, links and corrections sent through speaker links are published "
+            "without waiting for an editor's approval."
+        ),
+    )
     # Bumped whenever the event's own time, place or status changes (iCalendar).
     calendar_uid = models.UUIDField(
         verbose_name=_("calendar UID"), default=uuid.uuid4, unique=True, editable=False
@@ -407,6 +417,7 @@ class EventPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
             heading=_("How the sessions can be followed"),
             help_text=_("Every session takes these unless it says otherwise."),
         ),
+        FieldPanel("publish_speaker_materials"),
         InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
         MultipleChooserPanel(
             "resource_links",
@@ -899,6 +910,7 @@ class SessionPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
         APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
         APIField("topics", serializer=TopicsField()),
         APIField("recording_url"),
+        APIField("resources", serializer=SessionResourcesField(source="resource_links")),
         APIField("calendar_uid"),
         APIField("sequence"),
     ]

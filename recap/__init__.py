@@ -17,6 +17,7 @@ RECAP_APPS = [
     "recap.speakers",
     "recap.resources",
     "recap.events",
+    "recap.materials",
     "recap.questions",
     "recap.writeups",
     "recap.discover",

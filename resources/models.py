@@ -164,6 +164,8 @@ class ResourceKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     IMAGE = "image", _("Image")
     DOCUMENT = "document", _("Document")
+    # A speaker's other links (sent through speaker links): a page worth a look, of no other kind.
+    LINK = "link", _("Link")
 
 
 class ResourceTopic(ItemBase):

@@ -107,6 +107,13 @@ class Speaker(
         _("Bluesky handle"), max_length=253, blank=True, help_text=_("e.g. name.bsky.social")
     )
     linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    # Private: only for sending the speaker their link to add slides
+    # (speaker links); never shown on a page, in a feed or the API.
+    email = models.EmailField(
+        _("email address"),
+        blank=True,
+        help_text=_("Private. Used to send the speaker their link to add slides and links."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("site account"),
@@ -149,7 +156,7 @@ class Speaker(
                     heading=_("Links"),
                 ),
                 ObjectList(
-                    [FieldPanel("sort_name"), FieldPanel("user")],
+                    [FieldPanel("sort_name"), FieldPanel("email"), FieldPanel("user")],
                     heading=_("Settings"),
                 ),
             ]
@@ -160,8 +167,8 @@ class Speaker(
     # What a translation carries (recap.core.translations); the rest of a
     # translation is not read.
     translated_fields = ("job_title", "bio", "bio_text")
-    # A translation is text only: the site account stays with the person.
-    exclude_fields_in_copy = ["user"]
+    # A translation is text only: the site account and address stay with the person.
+    exclude_fields_in_copy = ["user", "email"]
 
     search_fields = [
         index.SearchField("name", boost=5),

@@ -1,5 +1,5 @@
 """Recap's apps depend one way: core < speakers < resources < events <
-questions < writeups. Nothing in a lower app (Python, templates, tag
+materials < questions < writeups. Nothing in a lower app (Python, templates, tag
 libraries) may import, load, include, extend, name or query a higher one;
 pages that show more use the hooks of recap.core.sections instead."""
 
@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["core", "speakers", "resources", "events", "questions", "writeups", "discover"]
+ORDER = [
+    "core",
+    "speakers",
+    "resources",
+    "events",
+    "materials",
+    "questions",
+    "writeups",
+    "discover",
+]
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".js"}
 
 
@@ -48,9 +57,12 @@ def relation_patterns(higher, lower):
     """Queries through reverse relations that `higher` declares."""
     if not (ROOT / higher / "models.py").exists():
         return []
+    # Names that `lower` or an app below it declares are its own to use
+    # (materials adds to a session's resource_links, which events declares).
     own = set()
-    if (ROOT / lower / "models.py").exists():
-        own = set(re.findall(r'related_name="(\w+)"', (ROOT / lower / "models.py").read_text()))
+    for app in ORDER[: ORDER.index(lower) + 1]:
+        if (ROOT / app / "models.py").exists():
+            own |= set(re.findall(r'related_name="(\w+)"', (ROOT / app / "models.py").read_text()))
     return [
         (
             f"queries {higher}'s reverse relation {name}",

@@ -10,9 +10,10 @@ from recap.core.sections import build_sections
 from recap.core.structured_data import json_ld_script
 from recap.core.translations import show_translations
 from recap.core.tree import parent_path
-from recap.events.models import attach_sessions_to_events
+from recap.events.models import SessionResource, attach_sessions_to_events
 from recap.events.views.pages import attach_event, rendition
 from recap.events.views.recording import recording_context
+from recap.resources.models import ResourceKind
 
 from .exports.structured_data import writeup_document
 from .models import events_prefetch
@@ -43,6 +44,25 @@ def sessions_with_events(page, events, private_paths=None):
         attach_event([session], by_path[parent_path(session)])
     attach_sessions_to_events([s for s in sessions if s not in in_events])
     return sessions
+
+
+def covered_slides(sessions):
+    """The slides of the covered sessions (those speakers sent and editors
+    approved, or editors added), in the sessions' order: one query."""
+    if not sessions:
+        return []
+    order = {session.pk: index for index, session in enumerate(sessions)}
+    links = (
+        SessionResource.objects.filter(page__in=list(order), resource__kind=ResourceKind.SLIDES)
+        .select_related("resource", "resource__document", "resource__image")
+        .order_by("sort_order", "pk")
+    )
+    seen, slides = set(), []
+    for link in sorted(links, key=lambda link: order[link.page_id]):
+        if link.resource_id not in seen:
+            seen.add(link.resource_id)
+            slides.append(link.resource)
+    return slides
 
 
 def records_in_body(page):
@@ -78,10 +98,11 @@ def writeup_context(request, page):
             "resource", "resource__document", "resource__image"
         )
     ]
+    slides = covered_slides(sessions)
     # The author's, featured speakers', resources' and the body's quoted
     # speakers' and resource cards' text in the reader's language: one query
     # per model for the whole page (none in the default language).
-    show_translations([author, *speakers, *resources, *records_in_body(page)])
+    show_translations([author, *speakers, *resources, *slides, *records_in_body(page)])
     hero = rendition(page.hero_image, HERO_FILTER)
     speaker_urls = {s.pk: s.get_url(request) for s in speakers}
     if author is not None:
@@ -109,6 +130,7 @@ def writeup_context(request, page):
         ],
         "featured_speakers": speakers,
         "resources": resources,
+        "session_slides": slides,
         "topics": list(page.topics.all()),
         "hero": hero,
         "json_ld": json_ld_script(document),

@@ -151,11 +151,15 @@ def build_schedule(event, request=None):
         links = [{"url": url, "title": session_page}]
         if session.recording_url:
             links.append({"url": session.recording_url, "title": recording})
+        attachments = []
         for resource in resources:
             # A document's href is a path; a frab reader needs the whole URL.
             href = absolute(request, resource.href)
             if href:
-                links.append({"url": href, "title": strip_controls(resource.title)})
+                # Uploaded files (slides sent by a speaker, say) are frab's
+                # attachments; everything else is a link.
+                found = attachments if resource.document_id else links
+                found.append({"url": href, "title": strip_controls(resource.title)})
         day["rooms"].setdefault(room, []).append(
             {
                 "id": session.pk,
@@ -186,6 +190,7 @@ def build_schedule(event, request=None):
                 "do_not_record": session.recording_optout
                 or (session.recording_status or event.default_recording_status)
                 == RecordingStatus.NOT_RECORDED,
+                "attachments": attachments,
             }
         )
         changed.append(session.changed)
@@ -295,6 +300,12 @@ def _event_xml(item, indent):
         _element(inner + "  ", "optout", "true" if item["do_not_record"] else "false"),
     ]
     children.append(_parent(inner, "recording", recording))
+    attachments = [
+        _element(inner + "  ", "attachment", attachment["title"], href=attachment["url"])
+        for attachment in item["attachments"]
+    ]
+    if attachments:
+        children.append(_parent(inner, "attachments", attachments))
     return _parent(indent, "event", children, guid=item["guid"], id=item["id"])
 
 

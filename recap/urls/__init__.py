@@ -22,6 +22,9 @@ own first segment, so ``include("recap.urls.calendars")`` answers at
   event;
 - ``recap.urls.questions``: ``q/``, asking, voting and present mode (empty
   when ``recap.questions`` is not installed);
+- ``recap.urls.materials``: ``speaker-materials/``, the pages speakers
+  open with their signed links to send slides, links and corrections
+  (empty when ``recap.materials`` is not installed);
 - ``recap.urls.search``: ``search/``, Recap's search page and its
   suggestions (a host with a search of its own can leave it out, or mount
   it under a prefix);
@@ -45,7 +48,7 @@ A site in several languages puts both includes in ``i18n_patterns`` (with
 Every route above then answers under each language's prefix too.
 """
 
-from . import api, calendars, feeds, pages, questions, search
+from . import api, calendars, feeds, materials, pages, questions, search
 from .api import API_PREFIX
 
 __all__ = ["API_PREFIX", "urlpatterns"]
@@ -55,6 +58,7 @@ urlpatterns = [
     *calendars.urlpatterns,
     *feeds.urlpatterns,
     *questions.urlpatterns,
+    *materials.urlpatterns,
     *api.urlpatterns,
     *pages.urlpatterns,
 ]

@@ -67,6 +67,7 @@ from . import demo_images
 from .models import HomePage
 
 # recap.questions is optional: without it the demo has no delegate questions.
+MATERIALS_INSTALLED = apps.is_installed("recap.materials")
 QUESTIONS_INSTALLED = apps.is_installed("recap.questions")
 if QUESTIONS_INSTALLED:
     from recap.questions.models import (
@@ -544,10 +545,13 @@ class DemoLoader:
             ("More events, past, on now and upcoming", self.build_other_events),
             ("Delegate questions", self.build_questions),
             ("The write-ups", self.build_writeups),
+            ("Speaker materials", self.build_speaker_materials),
             ("The French site", self.build_french),
         ]
         if not QUESTIONS_INSTALLED:
             steps = [step for step in steps if step[1] != self.build_questions]
+        if not MATERIALS_INSTALLED:
+            steps = [step for step in steps if step[1] != self.build_speaker_materials]
         return steps
 
     def run(self):
@@ -1659,6 +1663,49 @@ class DemoLoader:
     # -- report --------------------------------------------------------------
 
     # -- the French site -----------------------------------------------------
+
+    def build_speaker_materials(self):
+        """The past panel's slides, sent by Maya through her speaker link and
+        approved (so on the panel's, her and the write-up's pages), and Lena's
+        links and bio correction, still waiting in the admin queue."""
+        from recap.materials.approval import approve
+        from recap.materials.links import issue_link
+        from recap.materials.models import MaterialSubmission, SubmissionStatus
+
+        panel = self.conference_sessions["inside-out"]
+        sent = MaterialSubmission.objects.filter(session=panel)
+        if sent.exists():
+            self.count("speaker materials", False)
+            return
+        maya, lena = self.speakers["maya-ellison"], self.speakers["lena-fischer"]
+        slides = MaterialSubmission.objects.create(
+            link=issue_link(maya, self.conference),
+            speaker=maya,
+            session=panel,
+            slides_title="Inside out: the panel's slides",
+            slides_url="https://hearthside-comms.example/talks/inside-out-slides",
+            created_at=self.now - dt.timedelta(days=19),
+        )
+        approve(slides)
+        self.count("speaker materials", True)
+        MaterialSubmission.objects.create(
+            link=issue_link(lena, self.conference),
+            speaker=lena,
+            session=panel,
+            links=[
+                {
+                    "title": "Our social media policy, one page",
+                    "url": "https://corvid-logistics.example/policy-one-page",
+                }
+            ],
+            bio_correction=(
+                "Lena leads internal communication at Corvid Logistics, where she wrote "
+                "the social media policy 4,000 drivers actually read."
+            ),
+            status=SubmissionStatus.PENDING,
+            created_at=self.now - dt.timedelta(days=2),
+        )
+        self.count("speaker materials", True)
 
     def build_french(self):
         """The French locale, and French translations of the home page, the

@@ -176,3 +176,34 @@ def test_schedule_rooms_follow_the_events_rooms_order_and_use_their_names(client
 
     assert [room["name"] for room in conference["rooms"]] == ["Hall B", "Hall A"]
     assert list(conference["days"][0]["rooms"]) == ["Hall B", "Hall A"]
+
+
+def test_schedule_lists_uploaded_slides_as_attachments_and_validates(client, schema):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    event, panel, *_ = two_day_event()
+    document = get_document_model().objects.create(
+        title="Panel slides", file=ContentFile(b"%PDF-1.4\n", name="panel.pdf")
+    )
+    slides = ResourceFactory(title="Panel slides", kind="slides", url="", document=document)
+    SessionResource.objects.create(page=panel, resource=slides)
+    SessionResource.objects.create(
+        page=panel, resource=ResourceFactory(title="Report", url="https://example.org/report")
+    )
+
+    xml = client.get(event.url + "schedule.xml").content
+    tree = etree.fromstring(xml)
+    data = json.loads(client.get(event.url + "schedule.json").content)
+
+    schema.assertValid(tree)
+    attachment = tree.find("day/room/event/attachments/attachment")
+    assert attachment.text == "Panel slides"
+    assert attachment.get("href") == f"http://testserver{document.url}"
+    assert "https://example.org/report" in [
+        link.get("href") for link in tree.findall("day/room/event/links/link")
+    ]
+    json_event = data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0]
+    assert json_event["attachments"] == [
+        {"url": f"http://testserver{document.url}", "title": "Panel slides"}
+    ]

@@ -333,3 +333,18 @@ def test_load_demo_panel_has_a_recording_with_captions_chapters_and_transcript(d
     assert panel.following.sign_language
     answered = DelegateQuestion.objects.filter(session=panel).exclude(answered_in_chapter=None)
     assert [q.answered_in_chapter.title for q in answered] == ["Questions from the room"]
+
+
+def test_load_demo_has_speaker_materials_approved_and_waiting(demo):
+    from recap.materials.models import MaterialSubmission, SubmissionStatus
+
+    panel = SessionPage.objects.get(slug="inside-out")
+    sent = MaterialSubmission.objects.filter(session=panel)
+    approved = sent.get(status=SubmissionStatus.APPROVED)
+    assert approved.speaker.slug == "maya-ellison"
+    assert approved.link is not None
+    slides = [
+        link.resource for link in panel.resource_links.all() if link.resource.kind == "slides"
+    ]
+    assert [resource.url for resource in slides] == [approved.slides_url]
+    assert sent.filter(status=SubmissionStatus.PENDING).count() == 1

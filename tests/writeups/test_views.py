@@ -6,7 +6,7 @@ import pytest
 from lxml import html as lxml_html
 from wagtail.blocks import StreamValue
 
-from recap.events.models import SessionPage
+from recap.events.models import SessionPage, SessionResource
 from recap.writeups.models import WriteUpPage, WriteUpResource, WriteUpSession, WriteUpSpeaker
 from tests.factories import (
     EventPageFactory,
@@ -290,6 +290,8 @@ def test_writeup_page_queries_do_not_grow_with_sessions_and_speakers(
         add_speaker(session, speaker)
         WriteUpSession.objects.create(page=writeup, session=session)
         WriteUpSpeaker.objects.create(page=writeup, speaker=speaker)
+        slides = ResourceFactory(title=f"Slides {n}", kind="slides")
+        SessionResource.objects.create(page=session, resource=slides)
     client.get(writeup.url)
 
     with django_assert_max_num_queries(19):  # 14 measured; room for share and response tags
@@ -297,6 +299,7 @@ def test_writeup_page_queries_do_not_grow_with_sessions_and_speakers(
 
     assert response.status_code == 200
     assert response.content.decode().count("Talk ") >= count
+    assert response.content.decode().count("Slides ") >= count
 
 
 @pytest.mark.parametrize(
@@ -338,3 +341,22 @@ def test_writeup_index_queries_do_not_grow_with_covered_events(
 
     assert response.status_code == 200
     assert response.content.decode().count(f"{events[0].title}, {events[1].title}") >= 1
+
+
+def test_writeup_shows_the_covered_sessions_slides(client):
+    session = SessionPageFactory(title="Panel on social")
+    SessionResource.objects.create(
+        page=session, resource=ResourceFactory(title="Panel deck", kind="slides")
+    )
+    SessionResource.objects.create(
+        page=session, resource=ResourceFactory(title="Not slides", kind="article")
+    )
+    writeup = WriteUpPageFactory()
+    WriteUpSession.objects.create(page=writeup, session=session)
+
+    tree = lxml_html.fromstring(client.get(writeup.url).content)
+
+    section = tree.xpath('//section[contains(@class, "writeup__slides")]')[0]
+    assert "Slides from the sessions" in section.text_content()
+    assert "Panel deck" in section.text_content()
+    assert "Not slides" not in section.text_content()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MaterialsConfig(AppConfig):
+    name = "recap.materials"
+    # Prefixed so that a host site's own "materials" app does not clash.
+    label = "recap_materials"
+    verbose_name = _("Speaker materials")
+    default_auto_field = "django.db.models.BigAutoField"
