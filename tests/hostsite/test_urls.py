@@ -28,6 +28,7 @@ def summit():
 def test_page_file_names_are_the_routes_recap_pages_declare():
     assert page_file_names() == [
         "calendar.ics",
+        "captions.vtt",
         "programme.ics",
         "schedule.json",
         "schedule.xml",

@@ -91,7 +91,17 @@ def test_an_existing_topic_typed_in_another_case_is_picked(admin_client):
 def test_a_topic_is_added_deliberately_with_its_slug_made_from_the_name(admin_client):
     url = reverse("wagtailsnippets_recap_resources_topic:add")
 
-    response = admin_client.post(url, {"name": "Employee  voice", "slug": "", "description": ""})
+    response = admin_client.post(
+        url,
+        {
+            "name": "Employee  voice",
+            "slug": "",
+            "description": "",
+            # The "In other languages" inline, left empty.
+            "names-TOTAL_FORMS": "0",
+            "names-INITIAL_FORMS": "0",
+        },
+    )
 
     assert response.status_code == 302
     topic = Topic.objects.get()
