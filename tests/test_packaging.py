@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("core", "events", "speakers", "resources", "questions", "writeups", "discover")
+APPS = ("core", "events", "speakers", "resources", "materials", "questions", "writeups", "discover")
 
 # The module builds the wheel once: its tests stay on one worker.
 pytestmark = pytest.mark.xdist_group("packaging")

@@ -1688,6 +1688,8 @@ class DemoLoader:
         )
         approve(slides)
         self.count("speaker materials", True)
+        # The resource approving made, indexed with the rest at the end.
+        self.touched.extend(Resource.objects.filter(url=slides.slides_url))
         MaterialSubmission.objects.create(
             link=issue_link(lena, self.conference),
             speaker=lena,

@@ -126,8 +126,8 @@ def test_editor_builds_a_panel_fixes_a_clash_and_publishes(live_server, page, ed
     assert panel.live
     links = list(panel.speaker_links.order_by("sort_order").values_list("speaker__name", "role"))
     assert links == [
-        ("Ben Asante", "speaker"),
-        ("Chloe Wu", "speaker"),
+        ("Ben Asante", "panellist"),
+        ("Chloe Wu", "panellist"),
         ("Ada Okafor", "moderator"),
     ]
     assert Speaker.objects.get(name="Ada Okafor").slug == "ada-okafor"
