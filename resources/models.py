@@ -114,18 +114,19 @@ class Topic(StemmedSearch, index.Indexed, ClusterableModel, TagBase):
 
     get_absolute_url = get_url
 
-    @property
-    def local_name(self):
-        """The name in the reader's language (the topic's own where it has none)."""
+    def _local(self, field):
+        """`field` in the reader's language (the topic's own where it has none)."""
         names = local_topic_names()
         entry = names.get(self.pk) if names else None
-        return entry["name"] if entry else self.name
+        return (entry and entry[field]) or getattr(self, field)
+
+    @property
+    def local_name(self):
+        return self._local("name")
 
     @property
     def local_description(self):
-        names = local_topic_names()
-        entry = names.get(self.pk) if names else None
-        return entry["description"] if entry and entry["description"] else self.description
+        return self._local("description")
 
 
 class TopicName(models.Model):
