@@ -1,5 +1,5 @@
 import datetime as dt
-import json
+import io
 import os
 import re
 from pathlib import Path
@@ -8,6 +8,7 @@ import pytest
 
 # A redis-server of a test's own (tests/redis_server.py), for any test module.
 from tests.redis_server import redis_server  # noqa: F401
+from tests.snapshots import LoadedDemo, TableSnapshot
 
 TESTS_DIR = Path(__file__).resolve().parent
 # Folders whose tests search, so they need search and reference indexing.
@@ -122,6 +123,16 @@ def _runs_slow_tests(config):
     )
 
 
+def _starts_early(item):
+    """The install test (a minute and more on one worker) goes first: started
+    last, as pytest-django's order puts tests without the database, it kept
+    one worker busy long after the other had finished."""
+    return item.get_closest_marker("slow") is not None
+
+
+# After pytest-django's own sort (plain database tests, then transactional
+# ones, then the rest), which this keeps apart from the slow tests.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
     run_slow = _runs_slow_tests(config)
@@ -136,75 +147,82 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
             item.add_marker(skip_questions)
-
-
-def _is_transactional(item):
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction"))
+    if run_slow:
+        items.sort(key=lambda item: not _starts_early(item))
 
 
 # -- the rows migrations made, back after every transactional test ----------
 # A transactional test ends with a flush, which empties every table: the
 # rows Wagtail's and Recap's migrations made (locale, root collection, root
 # page, default site, the stock groups Editors and Moderators, Recap's own
-# groups and their permissions) are gone for whatever runs next on that
-# worker. Django's serialized_rollback puts them back only at the start of
-# the next test that asks for it, so a plain test that followed (or ran
-# after the last transactional test) found an empty database, and a test
-# order decided who saw the stock groups. Here they are put back right after
-# the flush: every test starts from the migrated database, in any order.
-MIGRATED_ROWS = pytest.StashKey()
+# groups and their permissions) would be gone for whatever runs next on that
+# worker, and a test order would decide who saw them. The migrated database
+# is kept in a table snapshot (tests/snapshots.py) as soon as it exists, and
+# put back right after every transactional test's flush: every test starts
+# from the migrated database, in any order, without serialized_rollback.
+MIGRATED = TableSnapshot("migrated")
+_BLOCKER = pytest.StashKey()
 
 
-@pytest.fixture(autouse=True)
-def _migrated_rows(request):
-    """Before the first transactional test changes anything, the migrated
-    database is serialized once (it is exactly what the test's
-    serialized_rollback has just loaded); pytest_runtest_teardown below loads
-    it again after the test's flush."""
-    if not _is_transactional(request.node) or MIGRATED_ROWS in request.config.stash:
-        return
-    from django.db import connection
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database, then its migrated state kept."""
+    with django_db_blocker.unblock():
+        MIGRATED.take()
+    request.config.stash[_BLOCKER] = django_db_blocker
 
-    blocker = request.getfixturevalue("django_db_blocker")
-    with blocker.unblock():
-        rows = json.loads(connection.creation.serialize_db_to_string())
-    # Content types first: loading a Wagtail task or page looks its content
-    # type up (and makes it when missing); it must find the restored row.
-    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    request.config.stash[MIGRATED_ROWS] = (blocker, json.dumps(rows))
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    )
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
     # After the session's last test the test database is gone: nothing to do.
-    if nextitem is not None and _is_transactional(item) and MIGRATED_ROWS in item.config.stash:
-        from django.contrib.contenttypes.models import ContentType
-        from django.core.management import call_command
+    if nextitem is not None and _is_transactional(item) and _BLOCKER in item.config.stash:
         from django.db import connection
 
-        blocker, rows = item.config.stash[MIGRATED_ROWS]
-        # The process's content types are the restored ones from here on.
-        ContentType.objects.clear_cache()
-        with blocker.unblock():
-            # Empty the tables again first: a flush without serialized_rollback
-            # runs post_migrate, and code still running after the test (a live
-            # server's last request) may have looked up a content type; either
-            # makes content types again under new ids, which the restored ones
-            # would collide with.
-            # Sequences are kept, as the test's own flush keeps them: the
-            # restored rows keep their ids and new rows must not reuse them.
-            call_command(
-                "flush",
-                interactive=False,
-                verbosity=0,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-            )
-            connection.creation.deserialize_db_from_string(rows)
+        with item.config.stash[_BLOCKER].unblock():
+            MIGRATED.restore()
             connection.close()
     return result
+
+
+# -- the demo, loaded once per worker ---------------------------------------
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` runs once per worker, indexed for search as on `make run`
+    (the suite otherwise discards indexing tasks), and its tables are kept;
+    each test that reads the demo gets them back in milliseconds instead of
+    loading it again (5 to 15 seconds). The demo is dated from the instant it
+    loads; its session on now runs an hour either side of it, longer than a
+    run of the suite. tests/site/test_load_demo.py runs the command itself."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    snapshot = TableSnapshot("demo")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, TASKS=IMMEDIATE_TASKS),
+    ):
+        call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
+        snapshot.take()
+        MIGRATED.restore()
+    return LoadedDemo(snapshot, media)
+
+
+@pytest.fixture
+def demo(demo_snapshot, settings):
+    """The demo, for one test (a module of plain tests that all read it uses
+    tests.snapshots.demo_for_module instead)."""
+    demo_snapshot.restore(settings)
+    return demo_snapshot
 
 
 def pytest_report_header(config):

@@ -1,7 +1,10 @@
 """Browser tests: Playwright for Python driving Debian's Chromium.
 
-Each test is transactional with serialized_rollback=True, so it starts from the
-rows Wagtail's migrations made (a flush would otherwise leave no root page).
+Each test is transactional (the live server reads what the test commits); the
+rows the migrations made are put back after each one's flush, and a journey
+that reads the demo asks for the `demo` fixture, which puts the demo's tables
+back in milliseconds instead of loading it again (tests/conftest.py,
+tests/snapshots.py).
 
 Chromium is found at $CHROMIUM_PATH or /usr/bin/chromium. Where none exists
 the tests skip with a message, unless CI is set: there a missing browser is a

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.factories import EventPageFactory, SessionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 IN_VIEW = """(el) => {
     const box = el.getBoundingClientRect();

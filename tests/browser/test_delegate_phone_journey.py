@@ -48,7 +48,7 @@ def next_to_send(page, outcome, button_name):
     assert 0 <= box["y"] - (button["y"] + button["height"]) < 60, (button, box)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_delegate_on_a_phone_sees_every_outcome_next_to_send(
     live_server, new_page, settings, one_rate_limit_window
 ):
@@ -96,7 +96,7 @@ def test_delegate_on_a_phone_sees_every_outcome_next_to_send(
     assert DelegateQuestion.objects.filter(session=session).count() == 4
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fast_typer_is_sent_after_the_minimum_and_offline_is_sent_once(
     live_server, new_page, settings
 ):
@@ -130,7 +130,7 @@ def test_fast_typer_is_sent_after_the_minimum_and_offline_is_sent_once(
     assert DelegateQuestion.objects.filter(text="Sent while the Wi-Fi was down").count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_refused_without_javascript_lands_on_the_message_next_to_send(
     live_server, browser, settings
 ):
@@ -153,7 +153,7 @@ def test_refused_without_javascript_lands_on_the_message_next_to_send(
         context.close()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_session_page_shows_an_approved_question_without_a_reload(live_server, new_page):
     session = session_under_way()
     question = DelegateQuestionFactory(
@@ -173,7 +173,7 @@ def test_session_page_shows_an_approved_question_without_a_reload(live_server, n
     assert page.evaluate("window.recapNotReloaded") is True
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_present_mode_keeps_a_wrapped_question_clear_of_its_badge(live_server, new_page):
     session = SessionPageFactory(title="Social media and internal comms")
     DelegateQuestionFactory(

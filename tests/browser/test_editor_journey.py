@@ -13,7 +13,7 @@ from recap.resources.models import Resource
 from recap.writeups.models import WriteUpPage, WriteUpResource
 from tests.factories import WriteUpPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LINK_TITLE = "Trust in the workplace, 2026"
 

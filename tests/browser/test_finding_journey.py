@@ -21,7 +21,7 @@ from tests.factories import (
     site_root,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SPEAKER = "Philippa Marchetti"
 SESSION = "Who owns social media at work?"

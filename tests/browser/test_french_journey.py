@@ -2,24 +2,17 @@
 switches to French with the header's language links, sees the programme with
 French dates, and opens a session."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EVENT = "/events/open-channels-live/"
 FRENCH_EVENT = "/fr/evenements/journee-open-channels-live/"
 FRENCH_SESSION = "De l’intérieur : les communicants internes et les réseaux sociaux"
 FRENCH_DAYS = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_reader_switches_to_french_and_opens_a_session(live_server, new_page, demo):

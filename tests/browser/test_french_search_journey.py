@@ -2,21 +2,14 @@
 search, misspells a speaker's name, takes "Vouliez-vous dire" and lands on
 the speaker's French page: every link of the search keeps them in French."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 FRENCH_EVENT = "/fr/evenements/journee-open-channels-live/"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_french_reader_searches_and_stays_in_french(live_server, new_page, demo):

@@ -5,18 +5,16 @@ the same name; a delegate on a 390 px phone reads a Dubai session in their
 agenda at Dubai's time."""
 
 import datetime as dt
-import io
 import re
 import zoneinfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.factories import EventPageFactory, SessionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SPEAKER = "/speakers/maya-ellison/"
 FRENCH_SPEAKER = "/fr/intervenants/maya-ellison/"
@@ -26,11 +24,6 @@ EVENT_PAGES = [
     "/events/comms-breakfast-club/",
     "/fr/evenements/journee-open-channels-live/",
 ]
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def landmark_violations(page):

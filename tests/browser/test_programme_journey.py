@@ -13,7 +13,7 @@ from recap.events.models import EventIndexPage, EventPage, SessionPage
 from recap.speakers.models import Speaker
 from tests.factories import EventIndexPageFactory, SessionPageFactory, SpeakerFactory, add_speaker
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PANEL = "Who owns social media at work?"
 

@@ -9,17 +9,14 @@ desktop width every page is scanned; at the phone width every page is checked
 for reflow, and the pages whose layout changes on a phone (the header's menu,
 the programme, the session's question form, the lists) are scanned again."""
 
-import io
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from recap.events.models import SessionPage
 from recap.questions.shortcodes import session_code
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -66,11 +63,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
 });
 """
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def blocking_violations(page):

@@ -9,7 +9,7 @@ from tests.factories import SessionPageFactory
 QUESTION = "What is the role of IC pros in social media?"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_question_journey_ask_approve_present_vote(
     live_server, page, new_page, django_user_model, settings
 ):

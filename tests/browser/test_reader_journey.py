@@ -1,13 +1,10 @@
 """A reader goes from the home page to an event, a session and a speaker, and
 finds that speaker's other talks: once with the mouse, once with the keyboard only."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EVENT = "Open Channels Live"
 SESSION = "Inside out: internal communicators and social media"
@@ -31,11 +28,6 @@ FOCUS_STATE = """() => {
         boxShadow: style.boxShadow,
     };
 }"""
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def focus_is_visible(state):

@@ -34,7 +34,7 @@ def question_moderator(django_user_model):
     return user
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_moderator_records_yesterdays_question_and_approves_with_a_key(
     live_server, page, django_user_model
 ):
@@ -88,7 +88,7 @@ def test_moderator_records_yesterdays_question_and_approves_with_a_key(
     assert waiting.status == QuestionStatus.APPROVED
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_after_the_event_the_record_keeps_answers_and_forgets_names(
     live_server, page, new_page, django_user_model, settings
 ):

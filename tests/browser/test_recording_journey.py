@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from recap.events.models import SessionChapter
 from tests.factories import EventPageFactory, SessionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CAPTIONS = """WEBVTT
 

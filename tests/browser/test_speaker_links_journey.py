@@ -21,7 +21,7 @@ from tests.factories import (
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_speaker_link_journey(live_server, page, new_page, django_user_model, tmp_path):
     SpeakerIndexPageFactory()
     start = (timezone.now() - dt.timedelta(days=2)).replace(hour=9, minute=0, microsecond=0)

@@ -12,7 +12,7 @@ from recap.events.models import EventPage
 from tests.factories import EventIndexPageFactory, EventPageFactory, SessionPageFactory
 from tests.translating import french
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from tests.factories import (
     add_speaker,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PANEL = "Who owns social media at work?"
 QUESTION = "What is the role of internal comms in social media, and where are the resources?"

@@ -24,7 +24,7 @@ pytestmark = [
         reason="Concurrency needs PostgreSQL (SQLite serialises writers); "
         "set DATABASE_URL=postgres://... to run it.",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -5,30 +5,23 @@ The search table below is what a reader types, with what they mean: the
 demo's real names and titles, misspelt, in American English or abbreviated.
 It runs on SQLite and on PostgreSQL (the suite's PostgreSQL leg)."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
-from tests.conftest import IMMEDIATE_TASKS
 from tests.search.test_search import result_titles
+from tests.snapshots import demo_for_module
 
 # The module loads the demo once: its tests stay on one worker.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_search")]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    # Saves index at once, as on `make run` (the suite's default discards tasks).
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, TASKS=IMMEDIATE_TASKS):
-        with transaction.atomic():
-            call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
-            yield media
-            transaction.set_rollback(True)
+def demo(demo_snapshot, django_db_blocker):
+    # The demo's snapshot was indexed as it loaded, as on `make run` (the
+    # suite's default discards indexing tasks).
+    with demo_for_module(demo_snapshot, django_db_blocker) as loaded:
+        yield loaded.media_root
 
 
 def sections(response):

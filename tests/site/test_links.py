@@ -14,7 +14,6 @@ The demo is loaded once for the module, in a transaction rolled back at the
 end, so the crawl and the header check cost one load."""
 
 import html
-import io
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -23,12 +22,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Site
 
 from recap.urls import API_PREFIX
+from tests.snapshots import demo_for_module
 
 # The module loads the demo once: its tests stay on one worker, so it is loaded once.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("links")]
@@ -53,13 +50,9 @@ API_LISTINGS = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        with transaction.atomic():
-            call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
-            yield media
-            transaction.set_rollback(True)
+def demo(demo_snapshot, django_db_blocker):
+    with demo_for_module(demo_snapshot, django_db_blocker) as loaded:
+        yield loaded.media_root
 
 
 class LinkParser(HTMLParser):
