@@ -13,12 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext
+from wagtail.documents import get_document_model
 
 from recap.core.versioning import bump_content_version
 from recap.events.models import EventPage, SessionPage, SessionResource
 from recap.resources.models import Resource, ResourceKind
 from recap.speakers.models import Speaker
 
+from .documents import pending_collection, publish_document
 from .models import MaterialSubmission, SubmissionStatus
 
 
@@ -27,10 +29,11 @@ def as_rich_text(text):
     return linebreaks(escape(text))
 
 
-def _save_document(upload, title, speaker):
-    from wagtail.documents import get_document_model
-
-    document = get_document_model()(title=title[:255] or upload.name, file=upload)
+def _save_document(upload, title):
+    """The upload as a Wagtail document, private until approved (documents.py)."""
+    document = get_document_model()(
+        title=title[:255] or upload.name, file=upload, collection=pending_collection()
+    )
     document.save()
     return document
 
@@ -55,7 +58,7 @@ def receive(link, session, cleaned, user=None):
     upload = cleaned.get("slides_file")
     if upload:
         title = slides_title or gettext("Slides: %(title)s") % {"title": session.title}
-        submission.slides_document = _save_document(upload, title, link.speaker)
+        submission.slides_document = _save_document(upload, title)
     submission.save()
     if link.event.publish_speaker_materials:
         approve(submission)
@@ -114,6 +117,8 @@ def approve(submission, user=None):
     corrects = bool(submission.title_correction or submission.abstract_correction)
     had_draft = session.has_unpublished_changes
     draft = session.get_latest_revision_as_object() if had_draft else None
+    if submission.slides_document is not None:
+        publish_document(submission.slides_document)
     resources = _new_resources(submission, session)
 
     if resources or submission.recording_url or (corrects and auto and not had_draft):

@@ -8,3 +8,7 @@ class MaterialsConfig(AppConfig):
     label = "recap_materials"
     verbose_name = _("Speaker materials")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The system check that speakers' pending uploads stay private.
+        from . import documents  # noqa: F401
