@@ -1,0 +1,35 @@
+"""The admin's "Sessions" listing's filters (recap/events/admin/sessions.py)
+with what speakers have sent: "No slides yet" and "Materials waiting for
+approval", the filters "Remind speakers" works from. The top app
+registers the listing with these when this app is installed."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from recap.events.admin.sessions import SessionFilterSet
+
+from ..reminders import with_material_state
+
+
+class MaterialsSessionFilterSet(SessionFilterSet):
+    materials = django_filters.ChoiceFilter(
+        label=_("Speakers' materials"),
+        empty_label=_("Any"),
+        choices=[
+            ("no_slides", _("No slides yet")),
+            ("pending", _("Materials waiting for approval")),
+        ],
+        widget=forms.RadioSelect,
+        method="filter_materials",
+    )
+
+    class Meta(SessionFilterSet.Meta):
+        pass
+
+    def filter_materials(self, queryset, name, value):
+        if value == "no_slides":
+            return with_material_state(queryset).filter(has_slides=False)
+        if value == "pending":
+            return with_material_state(queryset).filter(has_pending=True)
+        return queryset
