@@ -221,7 +221,7 @@ def with_api_prefetches(queryset):
             ).order_by("sort_order"),
         )
         return queryset.select_related("room").prefetch_related(
-            "topics", speaker_links, resource_links
+            "topics", speaker_links, resource_links, "chapters"
         )
     if model is WriteUpPage:
         featured = Prefetch(

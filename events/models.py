@@ -64,7 +64,12 @@ from .admin.panels import (
     ProgrammeChecksPanel,
     ProgrammeLinksPanel,
 )
-from .exports.api_fields import RoomNameField, SessionResourcesField
+from .exports.api_fields import (
+    FollowingField,
+    RecordingField,
+    RoomNameField,
+    SessionResourcesField,
+)
 from .following import following_of
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -910,6 +915,8 @@ class SessionPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
         APIField("speakers", serializer=SpeakerLinksField(source="speaker_links")),
         APIField("topics", serializer=TopicsField()),
         APIField("recording_url"),
+        APIField("recording", serializer=RecordingField()),
+        APIField("following", serializer=FollowingField()),
         APIField("resources", serializer=SessionResourcesField(source="resource_links")),
         APIField("calendar_uid"),
         APIField("sequence"),

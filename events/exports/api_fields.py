@@ -37,3 +37,66 @@ class SessionResourcesField(Field):
             }
             for link in links.all()
         ]
+
+
+class RecordingField(Field):
+    """A session's recording, as frab's ``recording`` and the session page
+    give it: its URL, whether it is or will be recorded (the session's
+    choice, else its event's), licence, the speakers' opt-out, the captions
+    file's address and the chapters (seconds into the recording)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, session):
+        from recap.core.links import absolute
+
+        from ..following import recording_licence
+
+        request = self.context.get("request")
+        event = session.event
+        captions = (
+            absolute(request, session.url + "captions.vtt")
+            if session.captions_vtt and session.url
+            else None
+        )
+        return {
+            "url": session.recording_url,
+            "status": session.following.recording_status,
+            "licence": recording_licence(session, event),
+            "optout": session.recording_optout,
+            "captions_url": captions,
+            "captions_language": session.captions_language_code if captions else "",
+            "chapters": [
+                {
+                    "start": chapter.seconds,
+                    "end": int(chapter.end.total_seconds()) if chapter.end else None,
+                    "title": chapter.title,
+                }
+                for chapter in session.chapter_list
+            ],
+        }
+
+
+class FollowingField(Field):
+    """How a session can be followed (recap.events.following): live
+    captions ("human", "automatic" or "none"), sign language
+    interpretation, slides before the talk, the talk's language, and the
+    schema.org accessibilityFeature values."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, session):
+        following = session.following
+        return {
+            "live_captions": following.live_captions,
+            "sign_language": following.sign_language,
+            "slides_in_advance": following.slides_in_advance,
+            "language": following.language,
+            "accessibility_features": following.accessibility_features(),
+        }
