@@ -22,7 +22,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import HistoryView, IndexView
 
@@ -193,8 +193,22 @@ def titled_filter(title):
     return make
 
 
+class QuestionButtonHelper(ButtonHelper):
+    """The queue's add button says what it does, in the words the question
+    chooser's tab and the capture screen use (not "Add delegate question")."""
+
+    def add_button(self, classnames_add=None, classnames_exclude=None):
+        button = super().add_button(classnames_add, classnames_exclude)
+        button["label"] = gettext("Record a question")
+        button["title"] = gettext(
+            "Record a question asked in the room, by email or after the session"
+        )
+        return button
+
+
 class DelegateQuestionAdmin(ModelAdmin):
     model = DelegateQuestion
+    button_helper_class = QuestionButtonHelper
     menu_label = _("Questions")
     menu_icon = "help"
     menu_order = 250

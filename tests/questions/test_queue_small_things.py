@@ -86,6 +86,15 @@ def test_highlighted_badge_sits_in_a_wrapping_status_cell(client, moderator):
     assert ".recap-col-status_label { white-space: normal; }" in css_text
 
 
+def test_the_queues_add_button_says_record_a_question(client, moderator):
+    client.force_login(moderator)
+
+    html = client.get(QUEUE).content.decode()
+
+    assert "Record a question" in html
+    assert "Add delegate question" not in html
+
+
 def test_the_add_screen_is_called_new_question(client, moderator):
     client.force_login(moderator)
 
