@@ -130,9 +130,6 @@ def _starts_early(item):
     return item.get_closest_marker("slow") is not None
 
 
-# After pytest-django's own sort (plain database tests, then transactional
-# ones, then the rest), which this keeps apart from the slow tests.
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: set RECAP_SLOW_TESTS=1 or pass -m slow to run it")
     run_slow = _runs_slow_tests(config)
@@ -147,7 +144,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
             item.add_marker(skip_questions)
-    if run_slow:
+
+
+# After pytest-django's own sort (plain database tests, then transactional
+# ones, then the rest), which this keeps apart from the slow tests. Apart
+# from the hook above, which must mark tests before `-m` selects them.
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
+def pytest_collection_modifyitems_slow_first(config, items):
+    if _runs_slow_tests(config):
         items.sort(key=lambda item: not _starts_early(item))
 
 
