@@ -1,6 +1,10 @@
 """The test suite's settings: the same environment contract as production."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
@@ -27,3 +31,19 @@ if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
     _database = int(_worker[2:]) % 15 + 1
     for _alias in CACHES.values():  # noqa: F405
         _alias["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
+
+# On SQLite the test database is a file in a folder of this process's own,
+# not Django's in-memory default. In memory, Django hands the live server's
+# request threads the test's one connection, and two requests at once (an
+# autosave and a "Save draft") interleave their savepoints on it ("no such
+# savepoint", a 500 a browser journey saw). With a file each thread has its
+# own connection, as on `make run`.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    _test_db_dir = Path(tempfile.mkdtemp(prefix="recap-test-db-"))
+    atexit.register(shutil.rmtree, _test_db_dir, ignore_errors=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405
+
+# On PostgreSQL a commit does not wait for the disk: the test database is
+# thrown away, and transactional tests and the live server commit often.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
