@@ -27,7 +27,12 @@ from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage
 
 # The module loads the demo once: its tests stay on one worker, so it is loaded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("load-demo")]
+# The demo command itself, loaded once for the module: its tests stay on one worker.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.demo_command,
+    pytest.mark.xdist_group("load-demo"),
+]
 
 # Names from the blog post the story is based on: none may appear in the demo.
 REAL_NAMES = [

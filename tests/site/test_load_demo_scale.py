@@ -12,7 +12,7 @@ from recap.questions.models import DelegateQuestion, QuestionStatus, QuestionVot
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_command]
 
 N = 12
 
