@@ -39,8 +39,8 @@ class RequestSitemap(Sitemap):
             .specific()
         )
 
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
         site_root = self.get_wagtail_site().root_url
         for info in urls:
             location = info.get("location") or ""

@@ -121,7 +121,10 @@ def speaker_sessions(request, speaker):
     page's calendar links and its session list both need it."""
     if not speaker.pk:  # a preview of an unsaved speaker
         return [], [], []
-    cache = request.__dict__.setdefault("_recap_speaker_sessions", {})
+    cache = getattr(request, "_recap_speaker_sessions", None)
+    if cache is None:
+        cache = {}
+        request._recap_speaker_sessions = cache
     if speaker.pk not in cache:
         cache[speaker.pk] = sessions_by_event(speaker, timezone.now())
     return cache[speaker.pk]

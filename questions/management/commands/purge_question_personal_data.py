@@ -1,5 +1,7 @@
 """Remove names, organisations and emails from old delegate questions."""
 
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -48,7 +50,8 @@ class Command(BaseCommand):
             total=len(ids),
             unit="question",
             disable=len(ids) < BATCH_SIZE,
-            file=self.stderr._out,
+            # The stream call_command was given, else the process's.
+            file=options.get("stderr") or sys.stderr,
         )
         with progress:
             changed, reindexed = purge_personal_data(ids, on_batch=progress.update)
