@@ -38,10 +38,21 @@ if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
 # autosave and a "Save draft") interleave their savepoints on it ("no such
 # savepoint", a 500 a browser journey saw). With a file each thread has its
 # own connection, as on `make run`.
+# The file lives in memory where the system offers it (/dev/shm), and is
+# never synced to a disk: it is thrown away after the run.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    _test_db_dir = Path(tempfile.mkdtemp(prefix="recap-test-db-"))
+    _shm = Path("/dev/shm")  # noqa: S108 - a folder of its own is made in it
+    _test_db_dir = Path(
+        tempfile.mkdtemp(
+            prefix="recap-test-db-",
+            dir=_shm if _shm.is_dir() and os.access(_shm, os.W_OK) else None,
+        )
+    )
     atexit.register(shutil.rmtree, _test_db_dir, ignore_errors=True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+    )
 
 # On PostgreSQL a commit does not wait for the disk: the test database is
 # thrown away, and transactional tests and the live server commit often.
