@@ -7,13 +7,13 @@ helpers do the same for pages reached through a relation (`link.page`,
 `question.answered_in`), where `.public()` is not available.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from wagtail.models import PageViewRestriction
 
 
 def private_section_paths():
     """Tree paths of the pages that carry a view restriction (one query)."""
-    from wagtail.models import PageViewRestriction
-
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
@@ -50,10 +50,6 @@ def public_page_q(prefix=""):
     pages), use it in a subquery, ``<links>__page__in=<PageModel>.objects
     .filter(public_page_q())``: a negated lookup across such a relation
     would leave out an object with any private page at all."""
-    from django.db.models import Exists, F, OuterRef
-    from django.db.models.lookups import StartsWith
-    from wagtail.models import PageViewRestriction
-
     restricted = PageViewRestriction.objects.filter(
         StartsWith(OuterRef(f"{prefix}path"), F("page__path"))
     )

@@ -25,9 +25,14 @@ from collections import defaultdict
 from functools import cache
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from .locales import language_code_of
+from .versioning import cached
 
 
 def i18n_enabled():
@@ -92,8 +97,6 @@ def canonical(queryset):
     """`queryset` (of a translatable snippet) without its translations: the
     records relations point at. With Wagtail i18n off every record is
     canonical, so nothing is filtered (and no join is added)."""
-    from wagtail.models import Locale, TranslatableMixin
-
     if not i18n_enabled() or not issubclass(queryset.model, TranslatableMixin):
         return queryset
     # `locale IN (subquery)`, not a join: a search backend accepts it (the
@@ -254,8 +257,6 @@ def one_per_translation(queryset, language=None):
     translates), and the result still counts, paginates and orders in the
     database. With Wagtail i18n off nothing is filtered. `queryset` must not
     be sliced."""
-    from django.db.models import Exists
-
     if not i18n_enabled():
         return queryset
     language = language or active_language() or default_language()
@@ -279,7 +280,6 @@ def in_other_language(obj, language=None):
     language = language or active_language()
     if not language:
         return ""
-    from .locales import language_code_of
 
     field = type(obj)._meta.get_field("locale")
     saved = obj.locale.language_code if field.is_cached(obj) else language_code_of(obj.locale_id)
@@ -325,9 +325,6 @@ def under_any_translation(queryset, page):
     read once per content version."""
     if not i18n_enabled() or not getattr(page, "translation_key", None):
         return queryset.descendant_of(page)
-    from wagtail.models import Page
-
-    from .versioning import cached
 
     paths = cached(
         f"translation-paths:{page.translation_key}",
@@ -347,9 +344,6 @@ def shared_across_translations(model, field):
     one value across translations, such as a session's calendar UID (a
     calendar that has the English session must not get the French copy as
     a second event). No query of its own."""
-    from django.db.models import F
-    from django.db.models.functions import Coalesce
-
     if not i18n_enabled():
         return F(field)
     source = model._default_manager.filter(
@@ -363,8 +357,6 @@ def in_reader_locale_first(queryset):
     comes first, then the default locale's: ``.first()`` is the index page a
     reader's links should go through (the French speaker directory for a
     French reader, whose speaker pages are then French, canonical included)."""
-    from django.db.models import Case, IntegerField, Value, When
-
     language = active_language()
     if not i18n_enabled() or not language:
         return queryset

@@ -10,6 +10,11 @@ save of the record itself would be."""
 from django.db.models.signals import post_save
 from modelsearch.tasks import insert_or_update_object_task
 
+from recap.events.models import EventPage, SessionPage
+from recap.resources.models import Resource, Topic
+from recap.speakers.models import Speaker
+from recap.writeups.models import WriteUpPage
+
 
 def _enqueue(queryset):
     meta = queryset.model._meta
@@ -21,9 +26,6 @@ def reindex_tagged(sender, instance, raw=False, created=False, **kwargs):
     """post_save of a topic: what is tagged with it (a new topic tags nothing)."""
     if raw or created:
         return
-    from recap.events.models import EventPage, SessionPage
-    from recap.resources.models import Resource
-    from recap.writeups.models import WriteUpPage
 
     _enqueue(Resource.objects.filter(tagged_topics__tag=instance))
     _enqueue(EventPage.objects.filter(tagged_topics__tag=instance))
@@ -35,14 +37,10 @@ def reindex_authored(sender, instance, raw=False, created=False, **kwargs):
     """post_save of a speaker: the write-ups they wrote."""
     if raw or created:
         return
-    from recap.writeups.models import WriteUpPage
 
     _enqueue(WriteUpPage.objects.filter(author=instance))
 
 
 def connect_reindexing():
-    from recap.resources.models import Topic
-    from recap.speakers.models import Speaker
-
     post_save.connect(reindex_tagged, sender=Topic, dispatch_uid="recap_reindex_tagged")
     post_save.connect(reindex_authored, sender=Speaker, dispatch_uid="recap_reindex_authored")

@@ -15,8 +15,11 @@ Without the app (the reference site's default) nothing here does anything.
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
+
+from .models import EventPage, SessionPage
 
 APP = "wagtail.contrib.frontend_cache"
 
@@ -29,7 +32,6 @@ def purge_pages(pages):
     """Purge the URLs of `pages` from the configured frontend caches."""
     if not frontend_cache_installed():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_pages([page for page in pages if page is not None])
@@ -37,15 +39,11 @@ def purge_pages(pages):
 
 
 def _session_changed(instance, **kwargs):
-    from .models import EventPage
-
     if frontend_cache_installed():
         purge_pages([EventPage.objects.parent_of(instance).first()])
 
 
 def _privacy_changed(instance, **kwargs):
-    from .models import EventPage, SessionPage
-
     if not frontend_cache_installed():
         return
     page = Page.objects.filter(pk=instance.page_id).first()
@@ -59,8 +57,6 @@ def _privacy_changed(instance, **kwargs):
 
 def connect_frontend_cache_purges():
     """Connect the purges (they check at each change whether the app is installed)."""
-    from .models import SessionPage
-
     for signal, name in ((page_published, "published"), (page_unpublished, "unpublished")):
         signal.connect(
             _session_changed, sender=SessionPage, dispatch_uid=f"recap_purge_session_{name}"

@@ -9,14 +9,17 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
 
-from recap.speakers.models import Speaker
+from recap.core.versioning import connect_model
+from recap.resources.models import Resource, Topic, TopicName
+from recap.speakers.models import Speaker, SpeakerAlias
+
+from .models import SessionPage
 
 
 @receiver(post_save, sender=Speaker, dispatch_uid="recap_reindex_speaker_sessions")
 def reindex_speaker_sessions(sender, instance, raw=False, created=False, **kwargs):
     if raw or created:
         return
-    from .models import SessionPage
 
     session_ids = SessionPage.objects.filter(speaker_links__speaker=instance).values_list(
         "pk", flat=True
@@ -30,9 +33,5 @@ def connect_content_version():
     speaker pages and feeds: any change forgets what was cached
     (recap.core.versioning). Rooms are a field of the session, published
     with it."""
-    from recap.core.versioning import connect_model
-    from recap.resources.models import Resource, Topic, TopicName
-    from recap.speakers.models import SpeakerAlias
-
     for model in (Speaker, SpeakerAlias, Topic, TopicName, Resource):
         connect_model(model)

@@ -7,7 +7,9 @@ any published page's StreamFields are searched for blocks of type "question".
 
 from wagtail.fields import StreamField
 
+from .models import PUBLIC_STATUSES, DelegateQuestion
 from .moderation import mark_answered_in
+from .notifications import email_answers
 
 QUESTION_BLOCK_TYPE = "question"
 
@@ -36,8 +38,6 @@ def cited_question_ids(page):
 def uncitable_question_ids(page):
     """Ids cited by `page` that are not public questions (pending, rejected,
     archived or missing): a page citing one must not be saved."""
-    from .models import PUBLIC_STATUSES, DelegateQuestion
-
     cited = cited_question_ids(page)
     if not cited:
         return []
@@ -52,8 +52,6 @@ def uncitable_question_ids(page):
 def mark_cited_questions_answered(sender, instance, **kwargs):
     """page_published receiver: mark the cited questions answered, and email
     their askers who asked for the answer (once; see notifications.py)."""
-    from .notifications import email_answers
-
     page = instance.specific
     cited = cited_question_ids(page)
     if mark_answered_in(cited, page):

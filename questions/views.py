@@ -25,12 +25,14 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from recap.core.pages import is_public, private_section_paths
+from recap.core.params import text as text_param
 from recap.core.requests import form_post
 from recap.core.translations import in_active_language
 from recap.core.versioning import cached
-from recap.events.models import SessionPage
+from recap.events.models import EventPage, SessionPage
 
 from . import shortcodes
+from .answers import Mark
 from .forms import OUTCOME_ID, OUTCOME_TAG, QuestionForm, min_fill_seconds, new_form_fields
 from .identity import (
     browser_key,
@@ -50,6 +52,7 @@ from .present import (
     safe_json,
 )
 from .ratelimit import BROWSER, over_limit
+from .record import counts_by_session, record_items, shown_questions
 from .session_settings import accepts_questions, settings_annotations, settings_from, with_settings
 from .submission import cast_vote, same_text, submit_question
 from .templatetags.recap_questions_tags import refresh_query, session_lists_context
@@ -685,11 +688,6 @@ def event_asked(request, event_id):
     grouped by session in programme order, with their marks and counts;
     `?q=` finds questions by their words. A live, public event only (a
     private one is not found, as its pages are not)."""
-    from recap.core.params import text as text_param
-    from recap.events.models import EventPage
-
-    from .record import counts_by_session, record_items, shown_questions
-
     event = EventPage.objects.live().filter(pk=event_id).first()
     if event is None or not is_public(event, private_section_paths()):
         raise Http404("No such event.")
@@ -721,7 +719,6 @@ def event_asked(request, event_id):
                 "not_shown_count": not_shown,
             }
         )
-    from .answers import Mark
 
     return TemplateResponse(
         request,

@@ -4,8 +4,16 @@ and links to objects that know their own URL (speakers, topics, pages)."""
 import logging
 
 from django import template
+from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, pgettext
+from django.utils.translation import gettext as _
 from wagtail.embeds.format import embed_to_frontend_html
+
+from recap.core.language_links import language_links as links
+from recap.core.translations import in_other_language
+from recap.core.typography import elide as elide_text
+from recap.core.versioning import content_version as current
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -60,10 +68,6 @@ def content_version():
     with the active language, so a page cached in one language is never served
     in another (with or without the i18n context processor):
     ``{% content_version as version %}{% wagtailcache 3600 "name" version %}``."""
-    from django.utils.translation import get_language
-
-    from recap.core.versioning import content_version as current
-
     return f"{current()}-{get_language() or ''}"
 
 
@@ -72,8 +76,6 @@ def language_links(context):
     """The language switcher's links for the page being shown (the same page
     in each language, else that language's home): see recap.core.language_links.
     ``{% language_links as languages %}``."""
-    from recap.core.language_links import language_links as links
-
     request = context.get("request")
     if request is None:
         return []
@@ -100,11 +102,6 @@ def other_language(obj):
     ``{% other_language event as other %}``, then ``lang="{{ other.code }}"``
     on the item and ``<span lang="{{ other.reader }}">{{ other.label }}</span>``
     after its title."""
-    from django.utils.translation import get_language, get_language_info
-    from django.utils.translation import gettext as _
-
-    from recap.core.translations import in_other_language
-
     code = in_other_language(obj)
     if not code:
         return None
@@ -124,8 +121,6 @@ def other_language(obj):
 def elide(text):
     """French elision where "de {name}" was built: ``{{ label|elide }}`` (see
     recap.core.typography). Unchanged in other languages."""
-    from recap.core.typography import elide as elide_text
-
     return elide_text(text)
 
 
@@ -136,9 +131,6 @@ def short_date(value, parts=""):
     "M" would give "Déc", capitalised, and "Jui" for both June and July).
     `parts`: "year", "time" or "year,time" to add them:
     ``{{ start|short_date:"year,time" }}``."""
-    from django.utils.dateformat import format as date_format
-    from django.utils.translation import pgettext
-
     if value in (None, ""):
         return ""
     # Translators: a PHP-style date format (Django's "date" filter); French

@@ -32,7 +32,17 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
-from ..models import EventPage, SessionKind, SessionPage, SessionSpeaker, SessionStatus, SpeakerRole
+from recap.speakers.models import Speaker
+
+from ..models import (
+    EventPage,
+    EventRoom,
+    SessionKind,
+    SessionPage,
+    SessionSpeaker,
+    SessionStatus,
+    SpeakerRole,
+)
 
 #: Kinds where nobody speaks: no warning for their having no speakers.
 KINDS_WITHOUT_SPEAKERS = frozenset({SessionKind.BREAK, SessionKind.NETWORKING})
@@ -163,8 +173,6 @@ def _current_sessions(events):
 def _name_draft_rooms(sessions, names):
     """Name the rooms that drafts moved sessions to: one more query, and only
     when a draft names a room no published session uses."""
-    from ..models import EventRoom
-
     missing = {s.room for s in sessions if s.room and s.room not in names}
     if missing:
         names.update(EventRoom.objects.filter(pk__in=missing).values_list("pk", "name"))
@@ -193,8 +201,6 @@ def _apply_draft(session, content):
 
 
 def _speaker_names(sessions):
-    from recap.speakers.models import Speaker
-
     ids = {speaker_id for session in sessions for speaker_id, _role in session.speakers}
     return dict(Speaker.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 

@@ -44,6 +44,8 @@ from ..importing import (
 )
 from ..models import EventIndexPage, EventPage, SessionPage, SessionSpeaker
 from .forms import ImportUploadForm
+from .programme_checks import check_event, events_with_warnings, upcoming_events_with_warnings
+from .programme_grid import programme_grid, warning_labels
 
 UPLOAD_DIR = "recap_ics_imports"
 PREVIEW_SALT = "recap.ics-import"
@@ -256,9 +258,6 @@ def programme_view(request, page_id):
     """The event's sessions, published or not, as a grid by day, time and
     room in the event's zone (a list on narrow screens), each linking to its
     editor and marked with what the programme checks say about it."""
-    from .programme_checks import check_event
-    from .programme_grid import programme_grid, warning_labels
-
     event = get_object_or_404(EventPage, pk=page_id)
     permissions = event.permissions_for_user(request.user)
     if not permissions.can_edit():
@@ -302,8 +301,6 @@ class ProgrammeChecksFilter(forms.Form):
 def programme_checks_view(request):
     """ "Programme checks" (Reports menu): the warnings of every event the user
     may edit, upcoming and running ones; past ones too when asked."""
-    from .programme_checks import events_with_warnings
-
     if not user_may_check_programmes(request.user):
         raise PermissionDenied
     form = ProgrammeChecksFilter(request.GET or None)
@@ -361,7 +358,5 @@ class ProgrammeChecksSection(Section):
     order = 15
 
     def get_context(self, request, user):
-        from .programme_checks import upcoming_events_with_warnings
-
         checked = upcoming_events_with_warnings(timezone.now())
         return {"checked_events": checked} if checked else None

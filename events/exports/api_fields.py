@@ -2,6 +2,10 @@
 
 from rest_framework.fields import Field
 
+from recap.core.links import absolute
+
+from ..following import recording_licence
+
 
 class RoomNameField(Field):
     """A session's room as its name ("" without a room), as the API gave it
@@ -25,8 +29,6 @@ class SessionResourcesField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, links):
-        from recap.core.links import absolute
-
         request = self.context.get("request")
         return [
             {
@@ -51,10 +53,6 @@ class RecordingField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, session):
-        from recap.core.links import absolute
-
-        from ..following import recording_licence
-
         request = self.context.get("request")
         event = session.event
         captions = (

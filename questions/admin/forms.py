@@ -11,6 +11,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from recap.core.sanitize import plain_text, single_line
 from recap.events.models import SessionPage, attach_sessions_to_events
 
 from ..forms import AskerFieldsMixin, allow_nul_to_be_cleaned
@@ -280,14 +281,10 @@ class WrittenAnswerForm(forms.ModelForm):
         allow_nul_to_be_cleaned(self, "written_answer", "written_answer_by")
 
     def clean_written_answer(self):
-        from recap.core.sanitize import plain_text
-
         text = plain_text(self.cleaned_data.get("written_answer") or "")
         if not text:
             raise forms.ValidationError(gettext("Write the answer before saving it."))
         return text
 
     def clean_written_answer_by(self):
-        from recap.core.sanitize import single_line
-
         return single_line(self.cleaned_data.get("written_answer_by"), max_length=150)
