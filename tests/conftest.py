@@ -287,6 +287,20 @@ def _default_language():
 
 
 @pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client, logged in as a member of Wagtail's Editors group (no
+    superuser rights), as an editor uses the admin."""
+    from django.contrib.auth.models import Group
+
+    from core.groups import EDITORS
+
+    editor = django_user_model.objects.create_user(username="edna", password="pw")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def half_past_the_hour():
     """Runs the test at half past the hour it starts in, the clock ticking.
     The event page is kept until the top of the hour at most, so in an hour's

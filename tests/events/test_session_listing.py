@@ -3,9 +3,7 @@ by whether they have a recording and (recap.materials) by what speakers
 have sent."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from core.groups import EDITORS
 from recap.events.models import SessionResource
 from recap.materials.models import MaterialSubmission, SubmissionStatus
 from recap.resources.models import ResourceKind
@@ -14,14 +12,6 @@ from tests.factories import EventPageFactory, ResourceFactory, SessionPageFactor
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/recap/sessions/"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user(username="edna", password="pw")
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

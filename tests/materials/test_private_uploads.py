@@ -6,7 +6,6 @@ address either (recap/materials/documents.py)."""
 import importlib
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import Resolver404, resolve
@@ -26,14 +25,6 @@ def sent(client, ada_url, panel):
     response = client.post(ada_url, form_data(panel, slides_file=pdf_file()))
     assert response.status_code == 302
     return MaterialSubmission.objects.get()
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user(username="edna", password="pw")
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
-    return client
 
 
 def test_an_upload_waits_in_a_restricted_collection(client, sent):
