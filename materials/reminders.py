@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db.models import Exists, Max, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from recap.events.models import SessionPage, SessionResource, SessionSpeaker
 from recap.resources.models import ResourceKind
@@ -26,29 +27,39 @@ def reminder_days():
     return int(getattr(settings, "RECAP_SPEAKER_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
 
 
-def with_material_state(sessions):
-    """`sessions` annotated with `has_slides` and `has_pending` (two subqueries)."""
+#: What an editor filters sessions by, as (value, label): the Speaker links
+#: page and the admin's Sessions listing (admin/sessions.py).
+FILTER_CHOICES = [
+    ("no_slides", _("No slides yet")),
+    ("pending", _("Materials waiting for approval")),
+]
+FILTERS = tuple(value for value, _label in FILTER_CHOICES)
+
+
+def with_material_state(sessions, filter_name=""):
+    """`sessions` annotated with `has_slides` and `has_pending` (two
+    subqueries), and kept to those with "no_slides" (no slides yet) or
+    "pending" (materials waiting for approval) when `filter_name` says so."""
     slides = SessionResource.objects.filter(
         page_id=OuterRef("pk"), resource__kind=ResourceKind.SLIDES
     )
     pending = MaterialSubmission.objects.filter(
         session_id=OuterRef("pk"), status=SubmissionStatus.PENDING
     )
-    return sessions.annotate(has_slides=Exists(slides), has_pending=Exists(pending))
-
-
-FILTERS = ("no_slides", "pending")
+    sessions = sessions.annotate(has_slides=Exists(slides), has_pending=Exists(pending))
+    if filter_name == "no_slides":
+        return sessions.filter(has_slides=False)
+    if filter_name == "pending":
+        return sessions.filter(has_pending=True)
+    return sessions
 
 
 def event_sessions(event, filter_name=""):
-    """The event's sessions with their material state, filtered by
-    "no_slides" (no slides yet) or "pending" (materials waiting for approval)."""
-    sessions = with_material_state(SessionPage.objects.child_of(event)).order_by("start", "path")
-    if filter_name == "no_slides":
-        sessions = sessions.filter(has_slides=False)
-    elif filter_name == "pending":
-        sessions = sessions.filter(has_pending=True)
-    return sessions
+    """The event's sessions in time order with their material state,
+    filtered as `with_material_state` says."""
+    return with_material_state(SessionPage.objects.child_of(event), filter_name).order_by(
+        "start", "path"
+    )
 
 
 def last_reminder(event):

@@ -9,17 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from recap.events.admin.sessions import SessionFilterSet
 
-from ..reminders import with_material_state
+from ..reminders import FILTER_CHOICES, with_material_state
 
 
 class MaterialsSessionFilterSet(SessionFilterSet):
     materials = django_filters.ChoiceFilter(
         label=_("Speakers' materials"),
         empty_label=_("Any"),
-        choices=[
-            ("no_slides", _("No slides yet")),
-            ("pending", _("Materials waiting for approval")),
-        ],
+        choices=FILTER_CHOICES,
         widget=forms.RadioSelect,
         method="filter_materials",
     )
@@ -28,8 +25,4 @@ class MaterialsSessionFilterSet(SessionFilterSet):
         pass
 
     def filter_materials(self, queryset, name, value):
-        if value == "no_slides":
-            return with_material_state(queryset).filter(has_slides=False)
-        if value == "pending":
-            return with_material_state(queryset).filter(has_pending=True)
-        return queryset
+        return with_material_state(queryset, value)

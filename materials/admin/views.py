@@ -26,6 +26,7 @@ from ..approval import approve, reject
 from ..links import event_speakers, issue_link, link_url, revoke_link
 from ..models import MaterialSubmission, SpeakerLink, SubmissionStatus
 from ..reminders import (
+    FILTER_CHOICES,
     FILTERS,
     event_sessions,
     last_reminder,
@@ -85,11 +86,7 @@ def links_view(request, event_id):
             "rows": rows,
             "sessions": list(event_sessions(event, chosen)),
             "filter": chosen,
-            "filters": [
-                ("", _("All sessions")),
-                ("no_slides", _("No slides yet")),
-                ("pending", _("Materials waiting for approval")),
-            ],
+            "filters": [("", _("All sessions")), *FILTER_CHOICES],
             "last_reminder": last_reminder(event),
             "reminder_days": reminder_days(),
         },
