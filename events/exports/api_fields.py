@@ -7,14 +7,18 @@ from recap.core.links import absolute
 from ..following import recording_licence
 
 
-class RoomNameField(Field):
-    """A session's room as its name ("" without a room), as the API gave it
-    when rooms were free text."""
+class WholeSessionField(Field):
+    """A read-only field computed from the whole session (``source="*"``)."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         kwargs["source"] = "*"
         super().__init__(**kwargs)
+
+
+class RoomNameField(WholeSessionField):
+    """A session's room as its name ("" without a room), as the API gave it
+    when rooms were free text."""
 
     def to_representation(self, session):
         return session.room_name
@@ -41,16 +45,11 @@ class SessionResourcesField(Field):
         ]
 
 
-class RecordingField(Field):
+class RecordingField(WholeSessionField):
     """A session's recording, as frab's ``recording`` and the session page
     give it: its URL, whether it is or will be recorded (the session's
     choice, else its event's), licence, the speakers' opt-out, the captions
     file's address and the chapters (seconds into the recording)."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
 
     def to_representation(self, session):
         request = self.context.get("request")
@@ -78,16 +77,11 @@ class RecordingField(Field):
         }
 
 
-class FollowingField(Field):
+class FollowingField(WholeSessionField):
     """How a session can be followed (recap.events.following): live
     captions ("human", "automatic" or "none"), sign language
     interpretation, slides before the talk, the talk's language, and the
     schema.org accessibilityFeature values."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
 
     def to_representation(self, session):
         following = session.following

@@ -24,6 +24,7 @@ from recap.core import page_views
 from recap.core.links import absolute, page_url
 from recap.core.sanitize import strip_controls
 
+from ..following import recording_licence
 from ..models import (
     RecordingStatus,
     SessionKind,
@@ -184,9 +185,7 @@ def build_schedule(event, request=None):
                 ],
                 "links": links,
                 # frab's <recording> (license, optout); voc/schedule JSON's names.
-                "recording_license": strip_controls(
-                    session.recording_licence or event.default_recording_licence
-                ),
+                "recording_license": strip_controls(recording_licence(session, event)),
                 "do_not_record": session.recording_optout
                 or (session.recording_status or event.default_recording_status)
                 == RecordingStatus.NOT_RECORDED,
