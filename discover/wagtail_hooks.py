@@ -20,9 +20,4 @@ def session_filterset():
 
 @hooks.register("register_admin_viewset")
 def register_session_listing():
-    viewset = type(
-        "RecapSessionListingViewSet",
-        (SessionListingViewSet,),
-        {"filterset_class": session_filterset()},
-    )
-    return viewset("recap_sessions")
+    return SessionListingViewSet("recap_sessions", filterset_class=session_filterset())

@@ -6,7 +6,6 @@ names resources."""
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from lxml import html as lxml_html
 
@@ -18,14 +17,6 @@ pytestmark = pytest.mark.django_db
 CHOOSE_URL = "wagtailsnippetchoosers_recap_resources_resource:choose"
 RESULTS_URL = "wagtailsnippetchoosers_recap_resources_resource:choose_results"
 CREATE_URL = "wagtailsnippetchoosers_recap_resources_resource:create"
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("stock-editor", password="pw-editor-1")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def modal_json(response):
