@@ -44,6 +44,7 @@ from wagtail.url_routing import RouteResult
 
 from recap.core.children import UniqueChildrenMixin
 from recap.core.cleaned_text import fill_cleaned_copies
+from recap.core.keep_live import KeepLiveMixin
 from recap.core.page_views import PageViews
 from recap.core.stemming import STEMS_FIELD, StemmedSearch
 from recap.core.translations import one_per_translation, under_any_translation
@@ -242,7 +243,7 @@ class SessionTopic(ItemBase):
     )
 
 
-class EventPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
+class EventPage(KeepLiveMixin, UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
     """One conference, meetup or other event, with its sessions as children."""
 
     # The views that render it, registered by the app's views (recap.core.page_views).
@@ -663,7 +664,7 @@ def attach_sessions_to_events(sessions, events=None):
     )
 
 
-class SessionPage(UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
+class SessionPage(KeepLiveMixin, UniqueChildrenMixin, StemmedSearch, RoutablePageMixin, Page):
     """A panel, keynote, talk, workshop... inside one event."""
 
     # The views that render it, registered by the app's views (recap.core.page_views).

@@ -33,6 +33,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from recap.core.children import UniqueChildrenMixin
+from recap.core.keep_live import KeepLiveMixin
 from recap.core.links import page_url
 from recap.core.page_views import PageViews
 from recap.core.pages import public_page_q
@@ -152,7 +153,7 @@ class WriteUpTopic(ItemBase):
     )
 
 
-class WriteUpPage(UniqueChildrenMixin, StemmedSearch, Page):
+class WriteUpPage(KeepLiveMixin, UniqueChildrenMixin, StemmedSearch, Page):
     """An article about an event: what was said, the questions delegates
     asked and their answers, and the resources mentioned."""
 

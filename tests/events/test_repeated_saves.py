@@ -3,26 +3,12 @@ autosave, "Save draft" and "Publish" (issue 22), and a speaker or resource
 picked twice is kept once, with a plain message."""
 
 import pytest
-from django.urls import reverse
-from wagtail.test.utils.form_data import querydict_from_html
 
 from recap.events.models import EventPage, EventResource, SessionPage, SessionSpeaker
 from tests.factories import EventPageFactory, ResourceFactory, SessionPageFactory, SpeakerFactory
+from tests.page_editing import AUTOSAVE, draft, edit_form
 
 pytestmark = pytest.mark.django_db
-
-AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
-
-
-def draft(page):
-    page.unpublish()
-    page.save_revision()
-    return type(page).objects.get(pk=page.pk)
-
-
-def edit_form(client, page):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    return url, querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
 
 
 def with_new_rows(data, relation, rows):

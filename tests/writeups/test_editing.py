@@ -12,17 +12,11 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from recap.writeups.models import WriteUpPage
 from tests.factories import EventPageFactory, WriteUpIndexPageFactory, WriteUpPageFactory
+from tests.page_editing import edit_form
 
 pytestmark = pytest.mark.django_db
 
 GET_EMBED = "wagtail.embeds.embeds.get_embed"
-
-
-def edit_form(client, page):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    data.setdefault("body-count", "0")  # the stream is drawn by script
-    return url, data
 
 
 def add_form(client, index):

@@ -5,29 +5,12 @@ them twice; a resource or person picked twice is kept once, with a plain
 message."""
 
 import pytest
-from django.urls import reverse
-from wagtail.test.utils.form_data import querydict_from_html
 
-from recap.writeups.models import WriteUpPage, WriteUpResource, WriteUpSpeaker
+from recap.writeups.models import WriteUpResource, WriteUpSpeaker
 from tests.factories import ResourceFactory, SpeakerFactory, WriteUpPageFactory
+from tests.page_editing import AUTOSAVE, draft, edit_form
 
 pytestmark = pytest.mark.django_db
-
-AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
-
-
-def draft_writeup():
-    writeup = WriteUpPageFactory()
-    writeup.unpublish()
-    writeup.save_revision()
-    return WriteUpPage.objects.get(pk=writeup.pk)
-
-
-def edit_form(client, page):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    data.setdefault("body-count", "0")  # the stream is drawn by script
-    return url, data
 
 
 def with_new_rows(data, relation, field, values):
@@ -53,7 +36,7 @@ def stored_resources(page):
 
 @pytest.mark.parametrize("second", ["save", "publish"])
 def test_save_after_autosave_with_the_same_new_resources_does_not_crash(editor_client, second):
-    writeup = draft_writeup()
+    writeup = draft(WriteUpPageFactory())
     resources = [ResourceFactory() for _ in range(4)]
     url, data = edit_form(editor_client, writeup)
     data = with_new_rows(data, "resource_links", "resource", [r.pk for r in resources])
@@ -72,7 +55,7 @@ def test_save_after_autosave_with_the_same_new_resources_does_not_crash(editor_c
 
 
 def test_autosave_after_save_with_the_same_new_resources_does_not_crash(editor_client):
-    writeup = draft_writeup()
+    writeup = draft(WriteUpPageFactory())
     resources = [ResourceFactory() for _ in range(2)]
     url, data = edit_form(editor_client, writeup)
     data = with_new_rows(data, "resource_links", "resource", [r.pk for r in resources])
@@ -90,7 +73,7 @@ def test_autosave_after_save_with_the_same_new_resources_does_not_crash(editor_c
 
 
 def test_reordered_rows_posted_again_keep_the_new_order(editor_client):
-    writeup = draft_writeup()
+    writeup = draft(WriteUpPageFactory())
     first, second = ResourceFactory(), ResourceFactory()
     url, data = edit_form(editor_client, writeup)
     editor_client.post(url, with_new_rows(data, "resource_links", "resource", [first.pk]))
@@ -104,7 +87,7 @@ def test_reordered_rows_posted_again_keep_the_new_order(editor_client):
 
 
 def test_a_resource_picked_twice_is_kept_once_with_a_plain_message(editor_client):
-    writeup = draft_writeup()
+    writeup = draft(WriteUpPageFactory())
     resource = ResourceFactory(title="Trust barometer 2026")
     url, data = edit_form(editor_client, writeup)
     data = with_new_rows(data, "resource_links", "resource", [resource.pk, resource.pk])
@@ -119,7 +102,7 @@ def test_a_resource_picked_twice_is_kept_once_with_a_plain_message(editor_client
 
 
 def test_a_person_picked_twice_on_publish_is_kept_once(editor_client):
-    writeup = draft_writeup()
+    writeup = draft(WriteUpPageFactory())
     person = SpeakerFactory(name="Camille Roche")
     url, data = edit_form(editor_client, writeup)
     data = with_new_rows(data, "speaker_links", "speaker", [person.pk, person.pk])
