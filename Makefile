@@ -10,6 +10,10 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --dist loadgroup
 # The ten slowest tests are printed after every run, so a slow one is seen early.
 PYTEST_REPORT ?= --durations=10
+# Python writes bytecode, its default, even where the environment says not to
+# (PYTHONDONTWRITEBYTECODE): a run starts two workers and a dozen Django
+# processes, and each would compile Recap and its tests again (about 4 s).
+unexport PYTHONDONTWRITEBYTECODE
 
 # The page tests, run again without recap.questions (it is optional). Tests of
 # questions themselves, and modules that import its models, are left out by
