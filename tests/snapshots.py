@@ -95,16 +95,24 @@ class LoadedDemo:
 
 
 @contextlib.contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction around a whole module of plain tests, rolled back after
+    its last test. What a module-scoped fixture makes inside it is made once;
+    each test runs in a savepoint inside it, so none sees another's changes.
+    (A test must read the rows again rather than keep the fixture's model
+    instances, which a test before it may have changed in memory.)"""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    ContentType.objects.clear_cache()
+
+
+@contextlib.contextmanager
 def demo_for_module(demo_snapshot, django_db_blocker):
-    """The demo for a whole module of plain tests, in a transaction rolled
-    back after its last test; each test runs in a savepoint inside it, so
-    none sees another's changes."""
+    """The demo for a whole module of plain tests (see `module_transaction`)."""
     with (
-        django_db_blocker.unblock(),
+        module_transaction(django_db_blocker),
         override_settings(MEDIA_ROOT=demo_snapshot.media_root),
-        transaction.atomic(),
     ):
         demo_snapshot.snapshot.restore()
         yield demo_snapshot
-        transaction.set_rollback(True)
-    ContentType.objects.clear_cache()

@@ -18,6 +18,7 @@ from tests.factories import (
     SessionPageFactory,
     SpeakerIndexPageFactory,
 )
+from tests.snapshots import module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +40,8 @@ def translate(page, locale, **fields):
     return copy
 
 
-@pytest.fixture
-def site_tree():
+def build_site_tree():
+    """An English site with a French home, events index, event and session."""
     root = Page.get_first_root_node()
     home = HomePage(title="Recap", slug="recap-home", intro="<p>Conference write-ups.</p>")
     root.add_child(instance=home)
@@ -82,6 +83,20 @@ def site_tree():
         "fr_event": fr_event,
         "fr_session": fr_session,
     }
+
+
+@pytest.fixture(scope="module")
+def site_tree_rows(django_db_setup, django_db_blocker):
+    """The site tree, made once for the module; each test's changes are
+    rolled back after it."""
+    with module_transaction(django_db_blocker):
+        yield {name: (type(obj), obj.pk) for name, obj in build_site_tree().items()}
+
+
+@pytest.fixture
+def site_tree(site_tree_rows):
+    """The site tree's pages, read again for this test."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in site_tree_rows.items()}
 
 
 def tree_of(response):

@@ -25,6 +25,7 @@ from tests.factories import (
     add_speaker,
 )
 from tests.site.test_i18n import translate
+from tests.snapshots import module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,7 @@ def event_on(parent, title, slug, start, **fields):
     return event
 
 
-@pytest.fixture
-def bilingual():
+def build_bilingual():
     """An English site with a French translation of its sections, of a past
     event and its session; an upcoming event and a write-up in English only."""
     root = Page.get_first_root_node()
@@ -102,6 +102,20 @@ def bilingual():
         "ada": ada,
         "topic": topic,
     }
+
+
+@pytest.fixture(scope="module")
+def bilingual_rows(django_db_setup, django_db_blocker):
+    """The bilingual site, made once for the module (about a second each
+    time); each test's changes are rolled back after it."""
+    with module_transaction(django_db_blocker):
+        yield {name: (type(obj), obj.pk) for name, obj in build_bilingual().items()}
+
+
+@pytest.fixture
+def bilingual(bilingual_rows):
+    """The bilingual site's objects, read again for this test."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in bilingual_rows.items()}
 
 
 def page(client, url):
