@@ -108,6 +108,20 @@ def module_transaction(django_db_blocker):
 
 
 @contextlib.contextmanager
+def rows_for_module(django_db_blocker, build):
+    """`build()` (a dict of model instances by name) run once for a module,
+    inside `module_transaction`; yields each instance's model and id by name,
+    for `read_again`."""
+    with module_transaction(django_db_blocker):
+        yield {name: (type(obj), obj.pk) for name, obj in build().items()}
+
+
+def read_again(rows):
+    """The instances `rows_for_module` kept, read again for one test."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in rows.items()}
+
+
+@contextlib.contextmanager
 def demo_for_module(demo_snapshot, django_db_blocker):
     """The demo for a whole module of plain tests (see `module_transaction`)."""
     with (

@@ -18,7 +18,7 @@ from tests.factories import (
     SessionPageFactory,
     SpeakerIndexPageFactory,
 )
-from tests.snapshots import module_transaction
+from tests.snapshots import read_again, rows_for_module
 
 pytestmark = pytest.mark.django_db
 
@@ -89,14 +89,14 @@ def build_site_tree():
 def site_tree_rows(django_db_setup, django_db_blocker):
     """The site tree, made once for the module; each test's changes are
     rolled back after it."""
-    with module_transaction(django_db_blocker):
-        yield {name: (type(obj), obj.pk) for name, obj in build_site_tree().items()}
+    with rows_for_module(django_db_blocker, build_site_tree) as rows:
+        yield rows
 
 
 @pytest.fixture
 def site_tree(site_tree_rows):
     """The site tree's pages, read again for this test."""
-    return {name: model.objects.get(pk=pk) for name, (model, pk) in site_tree_rows.items()}
+    return read_again(site_tree_rows)
 
 
 def tree_of(response):

@@ -25,7 +25,7 @@ from tests.factories import (
     add_speaker,
 )
 from tests.site.test_i18n import translate
-from tests.snapshots import module_transaction
+from tests.snapshots import read_again, rows_for_module
 
 pytestmark = pytest.mark.django_db
 
@@ -108,14 +108,14 @@ def build_bilingual():
 def bilingual_rows(django_db_setup, django_db_blocker):
     """The bilingual site, made once for the module (about a second each
     time); each test's changes are rolled back after it."""
-    with module_transaction(django_db_blocker):
-        yield {name: (type(obj), obj.pk) for name, obj in build_bilingual().items()}
+    with rows_for_module(django_db_blocker, build_bilingual) as rows:
+        yield rows
 
 
 @pytest.fixture
 def bilingual(bilingual_rows):
     """The bilingual site's objects, read again for this test."""
-    return {name: model.objects.get(pk=pk) for name, (model, pk) in bilingual_rows.items()}
+    return read_again(bilingual_rows)
 
 
 def page(client, url):
