@@ -11,8 +11,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('recap_events', '0005_eventpage_publish_speaker_materials'),
-        ('recap_speakers', '0003_speaker_email'),
+        ('recap_events', '0002_squashed_0005_eventpage_publish_speaker_materials'),
+        ('recap_speakers', '0002_squashed_0003_speaker_email'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

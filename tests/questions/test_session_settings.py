@@ -24,7 +24,7 @@ from tests.questions.factories import question_settings
 pytestmark = pytest.mark.django_db
 
 QUESTIONS_BEFORE = ("recap_questions", "0001_squashed_0003_verbose_names_in_french")
-EVENTS_BEFORE = ("recap_events", "0002_recap_reverse_names")
+EVENTS_BEFORE = ("recap_events", "0001_squashed_0008_verbose_names_in_french")
 
 
 def test_session_page_has_no_questions_field():
@@ -186,7 +186,7 @@ def test_editor_publishes_the_settings_from_the_questions_tab(admin_client):
 
 
 def test_a_site_that_migrated_without_questions_can_install_them_later():
-    # Such a site applied recap_events 0003 but not recap_questions 0002:
+    # Such a site applied recap_events 0002 but not recap_questions 0002:
     # nothing in events may depend on it, or Django refuses to migrate.
     recorder = MigrationRecorder(connection)
     recorder.migration_qs.filter(app="recap_questions").exclude(name=QUESTIONS_BEFORE[1]).delete()
@@ -195,6 +195,6 @@ def test_a_site_that_migrated_without_questions_can_install_them_later():
     loader.check_consistent_history(connection)
 
     plan = MigrationExecutor(connection).migration_plan(loader.graph.leaf_nodes())
-    assert ("recap_questions", "0002_session_question_settings") in {
+    assert ("recap_questions", "0002_squashed_0005_question_asked_at_and_written_answer") in {
         (migration.app_label, migration.name) for migration, _ in plan
     }
