@@ -32,7 +32,9 @@ WITHOUT_QUESTIONS = "recap.questions is not installed (settings without it)"
 # The modules whose tests read the clock (dates from now: the demo, "on now",
 # questions closing, purges): marked `clock`, which .ci/run runs again at a
 # frozen instant of its own (docs/testing.md). Browser tests are not listed:
-# they run in CI's PostgreSQL leg, itself at a frozen instant.
+# they run in CI's PostgreSQL leg, itself at a frozen instant, and the
+# delegate's clock-reading journey runs at five instants of its own
+# (tests/browser/test_any_hour.py).
 CLOCK_MODULES = {
     TESTS_DIR / path
     for path in [
