@@ -202,25 +202,32 @@ def pytest_runtest_teardown(item, nextitem):
 # -- the demo, loaded once per worker ---------------------------------------
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """`load_demo` runs once per worker, indexed for search as on `make run`
+    """`load_demo` runs once per worker, offline (any connection but the
+    database's and the cache's fails it), indexed for search as on `make run`
     (the suite otherwise discards indexing tasks), and its tables are kept;
     each test that reads the demo gets them back in milliseconds instead of
-    loading it again (5 to 15 seconds). The demo is dated from the instant it
-    loads; its session on now runs an hour either side of it, longer than a
-    run of the suite. tests/site/test_load_demo.py runs the command itself."""
+    loading it again (5 to 15 seconds). The modules that read it share the
+    xdist group `demo`, so one worker loads it for all of them. The demo is
+    dated from the instant it loads; its session on now runs an hour either
+    side of it, longer than a run of the suite."""
     from django.core.management import call_command
     from django.test import override_settings
 
+    from tests.network import refuse_network
+
     media = tmp_path_factory.mktemp("demo-media")
     snapshot = TableSnapshot("demo")
+    output = io.StringIO()
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media, TASKS=IMMEDIATE_TASKS),
+        pytest.MonkeyPatch.context() as monkeypatch,
     ):
-        call_command("load_demo", "--quiet", stdout=io.StringIO(), stderr=io.StringIO())
+        refuse_network(monkeypatch)
+        call_command("load_demo", "--quiet", stdout=output, stderr=io.StringIO())
         snapshot.take()
         MIGRATED.restore()
-    return LoadedDemo(snapshot, media)
+    return LoadedDemo(snapshot, media, output.getvalue())
 
 
 @pytest.fixture

@@ -80,11 +80,13 @@ class TableSnapshot:
 
 
 class LoadedDemo:
-    """The demo's tables and its media folder (the images it made)."""
+    """The demo's tables, its media folder (the images it made) and what the
+    command printed."""
 
-    def __init__(self, snapshot, media_root):
+    def __init__(self, snapshot, media_root, output=""):
         self.snapshot = snapshot
         self.media_root = media_root
+        self.output = output
 
     def restore(self, settings):
         """The database as `load_demo` left it, its images where it put them.

@@ -7,7 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo")]
 
 FRENCH_EVENT = "/fr/evenements/journee-open-channels-live/"
 

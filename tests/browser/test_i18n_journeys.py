@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from tests.factories import EventPageFactory, SessionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo")]
 
 SPEAKER = "/speakers/maya-ellison/"
 FRENCH_SPEAKER = "/fr/intervenants/maya-ellison/"

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 from recap.events.models import SessionPage
 from recap.questions.shortcodes import session_code
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo")]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}

@@ -4,7 +4,8 @@ finds that speaker's other talks: once with the mouse, once with the keyboard on
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo")]
 
 EVENT = "Open Channels Live"
 SESSION = "Inside out: internal communicators and social media"

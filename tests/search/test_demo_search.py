@@ -12,8 +12,8 @@ import pytest
 from tests.search.test_search import result_titles
 from tests.snapshots import demo_for_module
 
-# The module loads the demo once: its tests stay on one worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_search")]
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,8 @@ from wagtail.models import Site
 from recap.urls import API_PREFIX
 from tests.snapshots import demo_for_module
 
-# The module loads the demo once: its tests stay on one worker, so it is loaded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("links")]
+# With every module that reads the demo, on the worker that loads it (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 # Not the Site record's (the demo's Site is localhost:80).
 HOST = "recap.example.org:8123"

@@ -2,14 +2,11 @@
 
 import io
 import json
-import socket
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import serializers
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -25,13 +22,15 @@ from recap.questions.models import (
 from recap.resources.models import Resource, ResourceKind, Topic
 from recap.speakers.models import Speaker
 from recap.writeups.models import WriteUpPage
+from tests.network import refuse_network
+from tests.snapshots import demo_for_module
 
-# The module loads the demo once: its tests stay on one worker, so it is loaded once.
-# The demo command itself, loaded once for the module: its tests stay on one worker.
+# On the worker that loads the demo for every module that reads it (the
+# `demo` group, tests/conftest.py): it is loaded once per run.
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.demo_command,
-    pytest.mark.xdist_group("load-demo"),
+    pytest.mark.xdist_group("demo"),
 ]
 
 # Names from the blog post the story is based on: none may appear in the demo.
@@ -52,46 +51,6 @@ REAL_NAMES = [
 ]
 
 
-def site_services():
-    """(host, port) of the site's own database and cache servers, which the
-    demo talks to like any page does: not "the network"."""
-    from django.conf import settings
-
-    services = set()
-    for database in settings.DATABASES.values():
-        if database.get("HOST"):
-            services.add((database["HOST"], int(database.get("PORT") or 5432)))
-    for cache in settings.CACHES.values():
-        locations = cache.get("LOCATION") or []
-        for location in [locations] if isinstance(locations, str) else locations:
-            parts = urlsplit(location)
-            if parts.hostname:
-                services.add((parts.hostname, parts.port or 6379))
-    return services
-
-
-def refuse_network(monkeypatch):
-    services = site_services()
-    connect, create_connection, getaddrinfo = (
-        socket.socket.connect,
-        socket.create_connection,
-        socket.getaddrinfo,
-    )
-
-    def guard(original, address_of):
-        def call(*args, **kwargs):
-            address = address_of(args)
-            if isinstance(address, tuple) and tuple(address[:2]) in services:
-                return original(*args, **kwargs)
-            raise AssertionError(f"The demo tried to reach the network: {args!r}")
-
-        return call
-
-    monkeypatch.setattr(socket.socket, "connect", guard(connect, lambda args: args[1]))
-    monkeypatch.setattr(socket, "create_connection", guard(create_connection, lambda a: a[0]))
-    monkeypatch.setattr(socket, "getaddrinfo", guard(getaddrinfo, lambda args: args[:2]))
-
-
 @pytest.fixture
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test."""
@@ -99,21 +58,12 @@ def no_network(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module, offline; its output (--quiet).
-
-    It is loaded in a transaction that is rolled back after the module's last
-    test; each test runs in a savepoint inside it, so none sees another's
-    changes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with (
-            pytest.MonkeyPatch.context() as monkeypatch,
-            override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")),
-        ):
-            refuse_network(monkeypatch)
-            output = load_demo("--quiet")
-        yield output
-        transaction.set_rollback(True)
+def demo(demo_snapshot, django_db_blocker):
+    """The demo as the command left it, for the module: the worker loads it
+    once, offline (`demo_snapshot`), and each test runs in a savepoint of a
+    transaction rolled back after the module. The command's output (--quiet)."""
+    with demo_for_module(demo_snapshot, django_db_blocker) as loaded:
+        yield loaded.output
 
 
 def load_demo(*args):
