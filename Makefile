@@ -60,10 +60,19 @@ run: venv
 	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py ensure_admin
 	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# LINT=0 and MIGRATIONS_CHECK=0 leave out the checks before the suite: CI runs
+# them in its first leg, not again in each leg after it.
+LINT ?= 1
+MIGRATIONS_CHECK ?= 1
+
 test: venv
+ifneq ($(LINT),0)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+endif
+ifneq ($(MIGRATIONS_CHECK),0)
 	$(PY) manage.py makemigrations --check --dry-run -v 0
+endif
 	$(PY) -m pytest $(PYTEST_ARGS) $(PYTEST_REPORT)
 
 test-without-questions: venv

@@ -142,6 +142,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.search_index)
         if Path(str(item.fspath)) in CLOCK_MODULES:
             item.add_marker(pytest.mark.clock)
+        if any(group.args == ("demo",) for group in item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.demo)
         if not run_slow and item.get_closest_marker("slow"):
             item.add_marker(skip_slow)
         if without_questions and item.get_closest_marker("questions"):
