@@ -37,8 +37,9 @@ def add_column(name, definition):
     """A column added with ALTER TABLE on every database. Django's SQLite
     backend rebuilds the table to add a NOT NULL column (or drop an indexed
     or constrained one) from the model's state, which would drop the
-    question settings' dormant columns that recap_events 0003 leaves for
-    recap_questions 0002 to copy."""
+    question settings' dormant columns that this migration's step
+    0003_remove_session_question_settings leaves for recap_questions 0002
+    to copy."""
     return migrations.RunSQL(
         f'ALTER TABLE "{SESSIONS}" ADD COLUMN "{name}" {definition}',
         f'ALTER TABLE "{SESSIONS}" DROP COLUMN "{name}"',
